@@ -1,0 +1,60 @@
+using System.CommandLine;
+using CalfCoach.Cli.Commands;
+
+namespace CalfCoach.Cli;
+
+/// <summary>The command tree, and the one place that turns failures into exit codes.</summary>
+public static class CliApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("CalfCoach: calf-pain triage, causes and recovery plans for runners. It does not diagnose.");
+        root.Subcommands.Add(AssessCommand.Create(context));
+        root.Subcommands.Add(DemoCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                WriteError(context, error.Message);
+            }
+
+            WriteError(context, "run \"calfcoach --help\" for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }, cancellationToken);
+        }
+        catch (UserInputException ex)
+        {
+            foreach (var line in ex.Errors)
+            {
+                WriteError(context, line);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            WriteError(context, "cancelled.");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>One error per line, unwrapped, so scripts and people can read every message whole.</summary>
+    public static void WriteError(CliContext context, string message)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var writer = context.Error.Profile.Out.Writer;
+        writer.WriteLine($"error: {message}");
+        writer.Flush();
+    }
+}

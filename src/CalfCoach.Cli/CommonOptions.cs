@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace CalfCoach.Cli;
+
+/// <summary>Options shared by several commands, built once per command so each owns its instance.</summary>
+public static class CommonOptions
+{
+    public static Option<DateOnly?> AsOf() => new("--as-of")
+    {
+        Description = "The date the answers refer to (YYYY-MM-DD); default today. Makes results reproducible.",
+        HelpName = "DATE",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError($"--as-of must be a date written YYYY-MM-DD, such as 2026-03-14, not \"{text}\".");
+            return null;
+        },
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print the result as JSON on stdout, for scripts.",
+    };
+}

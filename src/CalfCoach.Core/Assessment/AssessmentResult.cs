@@ -1,0 +1,20 @@
+namespace CalfCoach.Core.Assessment;
+
+/// <summary>The whole answer to a runner: how urgent, why, what to do now, and what comes next.</summary>
+public sealed record AssessmentResult(
+    DateOnly AsOf,
+    Disposition Disposition,
+    IReadOnlyList<string> DoNow,
+    IReadOnlyList<RedFlag> RedFlags,
+    IReadOnlyList<Concern> Concerns,
+    IReadOnlyList<ContributingFactor> ContributingFactors,
+    IReadOnlyList<PlanItem> SelfCare,
+    IReadOnlyList<WithheldItem> Withheld,
+    IReadOnlyList<PlanItem> Prevention,
+    FollowUpPlan FollowUp)
+{
+    /// <summary>Shown with every result, whatever the disposition.</summary>
+    public const string Notice =
+        "CalfCoach does not diagnose. It sorts your answers by how urgently you should get help and suggests safe self-care; "
+        + "only a clinician who examines you can say what is wrong. If you feel seriously unwell or something feels wrong, get help whatever this tool says.";
+}

@@ -1,0 +1,347 @@
+using System.Text.Json;
+
+namespace CalfCoach.Core.Assessment.Json;
+
+/// <summary>
+/// Reads the answers contract strictly. A missing, null, misspelled or unknown key is an error,
+/// never a silent "no": under-triage is the one mistake this tool must not make.
+/// </summary>
+public static class AnswersJsonReader
+{
+    private static readonly Dictionary<string, Symptom> SymptomByKey =
+        Questionnaire.SymptomQuestions.ToDictionary(q => q.Key, q => q.Symptom, StringComparer.Ordinal);
+
+    private static readonly HashSet<string> KnownKeys = new(Questionnaire.AllKeys, StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, DvtRiskFactor> DvtByWire =
+        Enum.GetValues<DvtRiskFactor>().ToDictionary(f => f.Id(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, RecentChange> ChangeByWire =
+        Enum.GetValues<RecentChange>().ToDictionary(c => c.Id(), StringComparer.Ordinal);
+
+    private static readonly Dictionary<string, Side> SideByWire = new(StringComparer.Ordinal)
+    {
+        ["left"] = Side.Left,
+        ["right"] = Side.Right,
+        ["both"] = Side.Both,
+    };
+
+    private static readonly Dictionary<string, Onset> OnsetByWire = new(StringComparer.Ordinal)
+    {
+        ["sudden"] = Onset.Sudden,
+        ["gradual"] = Onset.Gradual,
+    };
+
+    public static AnswersReadResult Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
+        }
+        catch (JsonException ex)
+        {
+            var where = ex.LineNumber is { } line
+                ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}"
+                : string.Empty;
+            return Fail(new AnswerError("$", $"the answers are not valid JSON{where}: {FirstSentence(ex.Message)} Check that the file holds one JSON object."));
+        }
+
+        using (document)
+        {
+            return Read(document.RootElement);
+        }
+    }
+
+    public static AnswersReadResult Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail(new AnswerError("$", $"the answers must be a JSON object with one key per question, not {Describe(root)}."));
+        }
+
+        var errors = new List<AnswerError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var present = new HashSet<Symptom>();
+        int? daysSinceOnset = null, daysOfHomeCare = null;
+        PainScore? painScore = null;
+        Side? side = null;
+        Onset? onset = null;
+        bool? afterInjury = null, crampDuringRun = null, diabetes = null;
+        var dvt = new HashSet<DvtRiskFactor>();
+        var changes = new HashSet<RecentChange>();
+
+        foreach (var property in root.EnumerateObject())
+        {
+            var key = property.Name;
+            var value = property.Value;
+            if (!seen.Add(key))
+            {
+                errors.Add(new AnswerError(key, $"key \"{key}\" appears more than once; give each answer once."));
+                continue;
+            }
+
+            if (!KnownKeys.Contains(key))
+            {
+                errors.Add(new AnswerError(key, UnknownKeyMessage(key)));
+                continue;
+            }
+
+            if (SymptomByKey.TryGetValue(key, out var symptom))
+            {
+                if (RequiredBool(key, value, errors) is true)
+                {
+                    present.Add(symptom);
+                }
+
+                continue;
+            }
+
+            switch (key)
+            {
+                case Questionnaire.DaysSinceOnsetKey:
+                    daysSinceOnset = RequiredDays(key, value, errors);
+                    break;
+                case Questionnaire.DaysOfHomeCareKey:
+                    daysOfHomeCare = RequiredDays(key, value, errors);
+                    break;
+                case Questionnaire.PainScoreKey:
+                    painScore = OptionalPainScore(key, value, errors);
+                    break;
+                case Questionnaire.SideKey:
+                    side = OptionalChoice(key, value, SideByWire, errors);
+                    break;
+                case Questionnaire.OnsetKey:
+                    onset = OptionalChoice(key, value, OnsetByWire, errors);
+                    break;
+                case Questionnaire.AfterInjuryKey:
+                    afterInjury = OptionalBool(key, value, errors);
+                    break;
+                case Questionnaire.CrampDuringRunKey:
+                    crampDuringRun = OptionalBool(key, value, errors);
+                    break;
+                case Questionnaire.DiabetesOrImmunosuppressedKey:
+                    diabetes = OptionalBool(key, value, errors);
+                    break;
+                case Questionnaire.DvtRiskFactorsKey:
+                    OptionalList(key, value, DvtByWire, dvt, errors);
+                    break;
+                case Questionnaire.RecentChangesKey:
+                    OptionalList(key, value, ChangeByWire, changes, errors);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Known key \"{key}\" has no reader.");
+            }
+        }
+
+        foreach (var question in Questionnaire.SymptomQuestions)
+        {
+            if (!seen.Contains(question.Key))
+            {
+                errors.Add(new AnswerError(question.Key,
+                    $"missing required key \"{question.Key}\": answer true or false. A missing answer is never taken as \"no\"."));
+            }
+        }
+
+        foreach (var key in new[] { Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey })
+        {
+            if (!seen.Contains(key))
+            {
+                errors.Add(new AnswerError(key, $"missing required key \"{key}\": give a whole number of days, 0 or more."));
+            }
+        }
+
+        if (daysSinceOnset is { } onsetDays && daysOfHomeCare is { } careDays && careDays > onsetDays)
+        {
+            errors.Add(new AnswerError(Questionnaire.DaysOfHomeCareKey,
+                $"key \"{Questionnaire.DaysOfHomeCareKey}\" ({careDays}) cannot be more than \"{Questionnaire.DaysSinceOnsetKey}\" ({onsetDays}): home care cannot have started before the pain."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AnswersReadResult(null, errors);
+        }
+
+        var answers = new RunnerAnswers(present, daysSinceOnset!.Value, daysOfHomeCare!.Value)
+        {
+            PainScore = painScore,
+            Side = side,
+            Onset = onset,
+            AfterInjury = afterInjury,
+            CrampDuringRun = crampDuringRun,
+            DiabetesOrImmunosuppressed = diabetes,
+            DvtRiskFactors = dvt,
+            RecentChanges = changes,
+        };
+        return new AnswersReadResult(answers, []);
+    }
+
+    private static AnswersReadResult Fail(AnswerError error) => new(null, [error]);
+
+    private static bool? RequiredBool(string key, JsonElement value, List<AnswerError> errors)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.Null:
+                errors.Add(new AnswerError(key, $"key \"{key}\" is null: answer true or false. An empty answer is never taken as \"no\"."));
+                return null;
+            default:
+                errors.Add(new AnswerError(key, $"key \"{key}\" must be true or false, not {Describe(value)}."));
+                return null;
+        }
+    }
+
+    private static bool? OptionalBool(string key, JsonElement value, List<AnswerError> errors) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        _ => RequiredBool(key, value, errors),
+    };
+
+    private static int? RequiredDays(string key, JsonElement value, List<AnswerError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var days) && days >= 0)
+        {
+            return days;
+        }
+
+        var not = value.ValueKind == JsonValueKind.Null ? "null" : Describe(value);
+        errors.Add(new AnswerError(key, $"key \"{key}\" must be a whole number of days, 0 or more, not {not}."));
+        return null;
+    }
+
+    private static PainScore? OptionalPainScore(string key, JsonElement value, List<AnswerError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var score) && score is >= 0 and <= PainScore.Max)
+        {
+            return new PainScore(score);
+        }
+
+        errors.Add(new AnswerError(key, $"key \"{key}\" must be a whole number from 0 to {PainScore.Max}, not {Describe(value)}."));
+        return null;
+    }
+
+    private static T? OptionalChoice<T>(string key, JsonElement value, Dictionary<string, T> choices, List<AnswerError> errors)
+        where T : struct
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.String && choices.TryGetValue(value.GetString()!, out var choice))
+        {
+            return choice;
+        }
+
+        errors.Add(new AnswerError(key, $"key \"{key}\" must be one of {ListChoices(choices.Keys)}, not {Describe(value)}."));
+        return null;
+    }
+
+    private static void OptionalList<T>(string key, JsonElement value, Dictionary<string, T> choices, HashSet<T> into, List<AnswerError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            return;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new AnswerError(key, $"key \"{key}\" must be an array of strings from {ListChoices(choices.Keys)}, not {Describe(value)}."));
+            return;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String && choices.TryGetValue(item.GetString()!, out var choice))
+            {
+                into.Add(choice);
+            }
+            else
+            {
+                errors.Add(new AnswerError(key, $"key \"{key}\" item {index} must be one of {ListChoices(choices.Keys)}, not {Describe(item)}."));
+            }
+
+            index++;
+        }
+    }
+
+    private static string UnknownKeyMessage(string key)
+    {
+        var suggestion = Questionnaire.AllKeys
+            .Select(known => (known, distance: EditDistance(key.ToUpperInvariant(), known.ToUpperInvariant())))
+            .Where(x => x.distance <= Math.Max(2, x.known.Length / 4))
+            .OrderBy(x => x.distance)
+            .Select(x => x.known)
+            .FirstOrDefault();
+        return suggestion is null
+            ? $"unknown key \"{key}\": it is not one of the questions. The answers reference lists every key."
+            : $"unknown key \"{key}\": did you mean \"{suggestion}\"?";
+    }
+
+    /// <summary>Levenshtein distance; keys are short, so the quadratic table is fine.</summary>
+    internal static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string ListChoices(IEnumerable<string> choices) =>
+        string.Join(", ", choices.Select(c => $"\"{c}\""));
+
+    /// <summary>Names a JSON value the way a person would read it in an error message.</summary>
+    private static string Describe(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        if (raw.Length > 40)
+        {
+            raw = string.Concat(raw.AsSpan(0, 37), "...");
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => $"the string {raw}",
+            JsonValueKind.Number => raw,
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.True or JsonValueKind.False => raw,
+            JsonValueKind.Null => "null",
+            _ => raw,
+        };
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        var text = (cut >= 0 ? message[..cut] : message).Trim();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+}
