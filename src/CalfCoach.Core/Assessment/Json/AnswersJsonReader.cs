@@ -338,10 +338,20 @@ public static class AnswersJsonReader
         };
     }
 
+    /// <summary>The parser's own explanation, without its internal position suffix and option hints.</summary>
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        var text = (cut >= 0 ? message[..cut] : message).Trim();
+        var text = message.ReplaceLineEndings(" ");
+        foreach (var marker in new[] { " LineNumber:", " Path:", " Change the reader options." })
+        {
+            var cut = text.IndexOf(marker, StringComparison.Ordinal);
+            if (cut >= 0)
+            {
+                text = text[..cut];
+            }
+        }
+
+        text = text.Trim();
         return text.EndsWith('.') ? text : text + ".";
     }
 }

@@ -1,0 +1,47 @@
+using CalfCoach.Core.Assessment;
+
+namespace CalfCoach.Core.Tests.Assessment;
+
+/// <summary>Concise answers for tests: every sign "no" unless listed.</summary>
+internal static class A
+{
+    public static readonly DateOnly Day = new(2026, 11, 27);
+
+    public static RunnerAnswers With(params Symptom[] yes) => new(yes.ToHashSet(), daysSinceOnset: 2, daysOfHomeCare: 1);
+
+    public static RunnerAnswers Days(this RunnerAnswers a, int sinceOnset, int homeCare) =>
+        new(a.Present, sinceOnset, homeCare)
+        {
+            PainScore = a.PainScore,
+            Side = a.Side,
+            Onset = a.Onset,
+            AfterInjury = a.AfterInjury,
+            CrampDuringRun = a.CrampDuringRun,
+            DiabetesOrImmunosuppressed = a.DiabetesOrImmunosuppressed,
+            DvtRiskFactors = a.DvtRiskFactors,
+            RecentChanges = a.RecentChanges,
+        };
+
+    public static RunnerAnswers Plus(this RunnerAnswers a, Symptom symptom) =>
+        new(new HashSet<Symptom>(a.Present) { symptom }, a.DaysSinceOnset, a.DaysOfHomeCare)
+        {
+            PainScore = a.PainScore,
+            Side = a.Side,
+            Onset = a.Onset,
+            AfterInjury = a.AfterInjury,
+            CrampDuringRun = a.CrampDuringRun,
+            DiabetesOrImmunosuppressed = a.DiabetesOrImmunosuppressed,
+            DvtRiskFactors = a.DvtRiskFactors,
+            RecentChanges = a.RecentChanges,
+        };
+
+    public static RunnerAnswers Risk(this RunnerAnswers a, params DvtRiskFactor[] factors) =>
+        a with { DvtRiskFactors = a.DvtRiskFactors.Concat(factors).ToHashSet() };
+
+    public static RunnerAnswers Changes(this RunnerAnswers a, params RecentChange[] changes) =>
+        a with { RecentChanges = a.RecentChanges.Concat(changes).ToHashSet() };
+
+    public static Disposition Disposition(this RunnerAnswers a) => Triage.Evaluate(a).Disposition;
+
+    public static AssessmentResult Assess(this RunnerAnswers a) => Assessor.Assess(a, Day);
+}
