@@ -1,0 +1,59 @@
+namespace CalfCoach.Core.Activities;
+
+/// <summary>The sport of an activity. Only <see cref="Running"/> counts as running load.</summary>
+public enum Sport
+{
+    Running,
+    Walking,
+    Hiking,
+    Cycling,
+    Swimming,
+    Other,
+}
+
+/// <summary>Where or how a run happened; only meaningful for running.</summary>
+public enum SubSport
+{
+    Generic,
+    Road,
+    Trail,
+    Treadmill,
+    Track,
+    Virtual,
+    Other,
+}
+
+public static class SportExtensions
+{
+    public static bool CountsAsRunningLoad(this Sport sport) => sport == Sport.Running;
+
+    /// <summary>Stable lower-case names for the database, JSON and the CLI.</summary>
+    public static string WireName(this Sport sport) => sport switch
+    {
+        Sport.Running => "running",
+        Sport.Walking => "walking",
+        Sport.Hiking => "hiking",
+        Sport.Cycling => "cycling",
+        Sport.Swimming => "swimming",
+        Sport.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(sport), sport, null),
+    };
+
+    public static string WireName(this SubSport subSport) => subSport switch
+    {
+        SubSport.Generic => "generic",
+        SubSport.Road => "road",
+        SubSport.Trail => "trail",
+        SubSport.Treadmill => "treadmill",
+        SubSport.Track => "track",
+        SubSport.Virtual => "virtual",
+        SubSport.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(subSport), subSport, null),
+    };
+
+    public static Sport ParseSport(string wireName) =>
+        Enum.GetValues<Sport>().FirstOrDefault(s => s.WireName() == wireName, Sport.Other);
+
+    public static SubSport ParseSubSport(string wireName) =>
+        Enum.GetValues<SubSport>().FirstOrDefault(s => s.WireName() == wireName, SubSport.Other);
+}

@@ -1,0 +1,1 @@
+namespace CalfCoach.Storage;
