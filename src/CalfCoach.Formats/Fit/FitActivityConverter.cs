@@ -1,0 +1,240 @@
+using CalfCoach.Core.Activities;
+using CalfCoach.Formats.Fit.Profile;
+
+namespace CalfCoach.Formats.Fit;
+
+/// <summary>
+/// Turns a decoded <see cref="FitActivity"/> into the core <see cref="Activity"/> model. A multisport
+/// file (a triathlon, a brick session) becomes one activity per session, so that only the running
+/// part counts as running load.
+/// </summary>
+public static class FitActivityConverter
+{
+    // FIT profile type "manufacturer": the common ones, for a readable device name.
+    private static readonly Dictionary<ushort, string> Manufacturers = new()
+    {
+        [1] = "Garmin",
+        [23] = "Suunto",
+        [32] = "Wahoo",
+        [71] = "TomTom",
+        [95] = "Stryd",
+        [123] = "Polar",
+        [255] = "Development",
+        [260] = "Zwift",
+        [265] = "Strava",
+        [294] = "COROS",
+    };
+
+    /// <exception cref="FitFormatException">Nothing in the file says when the activity started.</exception>
+    public static IReadOnlyList<Activity> ToActivities(FitActivity fit, ActivitySource source)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        ArgumentNullException.ThrowIfNull(source);
+        var problems = fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray();
+        var device = DeviceName(fit);
+
+        if (fit.Sessions.Count <= 1)
+        {
+            var session = fit.Sessions.Count == 1 ? fit.Sessions[0] : null;
+            var start = session?.StartTimeUtc ?? FirstTimestamp(fit.Records, 0, fit.Records.Count) ?? fit.FileId?.TimeCreatedUtc
+                ?? throw new FitFormatException(0, "the file has no session start, record timestamp or creation time, so the activity cannot be placed in time; it is probably not an activity file");
+            return [Build(fit, session, fit.Sport, fit.SubSport, start, 0, fit.Records.Count, source, device, problems)];
+        }
+
+        var activities = new List<Activity>(fit.Sessions.Count);
+        for (var i = 0; i < fit.Sessions.Count; i++)
+        {
+            var session = fit.Sessions[i];
+            var start = session.StartTimeUtc ?? session.TimestampUtc ?? fit.FileId?.TimeCreatedUtc;
+            if (start is null)
+            {
+                continue;
+            }
+
+            var end = session.TimestampUtc ?? (session.TotalElapsedTimeSeconds is { } elapsed ? start.Value.AddSeconds(elapsed) : start.Value);
+            var (from, to) = RecordRange(fit.Records, start.Value, end);
+
+            // Each session is its own activity; the suffix keeps the idempotency key unique per session.
+            var sessionSource = i == 0 ? source : source with { ContentSha256 = $"{source.ContentSha256}#{i}" };
+            activities.Add(Build(fit, session, session.Sport, session.SubSport, start.Value, from, to, sessionSource, device, problems));
+        }
+
+        return activities;
+    }
+
+    private static Activity Build(
+        FitActivity fit, FitSession? session, FitSport? fitSport, FitSubSport? fitSubSport, DateTimeOffset start,
+        int from, int to, ActivitySource source, string? device, string[] problems)
+    {
+        var streams = Streams(fit.Records, start, from, to);
+        var lastElapsed = streams.Count > 0 ? streams.ElapsedSeconds[^1] : 0;
+        var laps = fit.Laps
+            .Where(l => l.StartTimeUtc is { } s && s >= start && (session?.TimestampUtc is not { } end || s <= end))
+            .Select(l => new ActivityLap(
+                l.StartTimeUtc!.Value,
+                l.TotalElapsedTimeSeconds ?? 0,
+                l.TotalTimerTimeSeconds,
+                l.TotalDistanceMeters,
+                l.AvgHeartRateBpm,
+                l.AvgCadence is { } c && IsFoot(l.Sport ?? fitSport) ? 2 * c : null,
+                l.AvgSpeedMetersPerSecond))
+            .ToArray();
+
+        return new Activity
+        {
+            StartUtc = start,
+            UtcOffset = fit.UtcOffset,
+            Sport = MapSport(fitSport),
+            SubSport = MapSubSport(fitSubSport),
+            Device = device,
+            ElapsedSeconds = session?.TotalElapsedTimeSeconds ?? lastElapsed,
+            TimerSeconds = session?.TotalTimerTimeSeconds,
+            DistanceMeters = session?.TotalDistanceMeters ?? LastValue(streams.DistanceMeters),
+            AscentMeters = session?.TotalAscentMeters,
+            AvgHeartRateBpm = session?.AvgHeartRateBpm,
+            MaxHeartRateBpm = session?.MaxHeartRateBpm,
+            AvgCadenceStepsPerMinute = session?.AvgCadenceStepsPerMinute,
+            Laps = laps,
+            Streams = streams,
+            Source = source,
+            IsPartial = fit.IsPartial,
+            Problems = problems,
+        };
+    }
+
+    private static ActivityStreams Streams(FitRecordStreams records, DateTimeOffset start, int from, int to)
+    {
+        var builder = new ActivityStreamsBuilder(to - from);
+        var s = builder.Columns;
+        var times = records.TimestampsUtc.Span;
+        var distance = records.DistanceMeters.Span;
+        var speed = records.SpeedMetersPerSecond.Span;
+        var heartRate = records.HeartRateBpm.Span;
+        var cadence = records.CadenceStepsPerMinute.Span;
+        var altitude = records.AltitudeMeters.Span;
+        var latitude = records.LatitudeDegrees.Span;
+        var longitude = records.LongitudeDegrees.Span;
+        var power = records.PowerWatts.Span;
+        var stepLength = records.StepLengthMillimeters.Span;
+        var oscillation = records.VerticalOscillationMillimeters.Span;
+        var stance = records.StanceTimeMilliseconds.Span;
+        var temperature = records.TemperatureCelsius.Span;
+
+        var previousElapsed = 0f;
+        for (var i = from; i < to; i++)
+        {
+            var j = i - from;
+
+            // A record without a timestamp keeps the previous time, so the column stays ordered.
+            previousElapsed = times[i] is { } t ? (float)(t - start).TotalSeconds : previousElapsed;
+            s.ElapsedSeconds[j] = previousElapsed;
+            s.DistanceMeters[j] = (float)distance[i];
+            s.SpeedMetersPerSecond[j] = (float)speed[i];
+            s.HeartRateBpm[j] = (float)heartRate[i];
+            s.CadenceStepsPerMinute[j] = (float)cadence[i];
+            s.AltitudeMeters[j] = (float)altitude[i];
+            s.LatitudeDegrees[j] = latitude[i];
+            s.LongitudeDegrees[j] = longitude[i];
+            s.PowerWatts[j] = (float)power[i];
+            s.StrideLengthMeters[j] = (float)(stepLength[i] / 1000);
+            s.VerticalOscillationMillimeters[j] = (float)oscillation[i];
+            s.GroundContactTimeMilliseconds[j] = (float)stance[i];
+            s.TemperatureCelsius[j] = (float)temperature[i];
+        }
+
+        return builder.Build();
+    }
+
+    private static (int From, int To) RecordRange(FitRecordStreams records, DateTimeOffset start, DateTimeOffset end)
+    {
+        var times = records.TimestampsUtc.Span;
+        var from = -1;
+        var to = -1;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (times[i] is { } t && t >= start && t <= end)
+            {
+                if (from < 0)
+                {
+                    from = i;
+                }
+
+                to = i + 1;
+            }
+        }
+
+        return from < 0 ? (0, 0) : (from, to);
+    }
+
+    private static DateTimeOffset? FirstTimestamp(FitRecordStreams records, int from, int to)
+    {
+        var times = records.TimestampsUtc.Span;
+        for (var i = from; i < to; i++)
+        {
+            if (times[i] is { } t)
+            {
+                return t;
+            }
+        }
+
+        return null;
+    }
+
+    private static double? LastValue(float[] column)
+    {
+        for (var i = column.Length - 1; i >= 0; i--)
+        {
+            if (!float.IsNaN(column[i]))
+            {
+                return column[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsFoot(FitSport? sport) => sport is { } s && FitProfile.IsFootSport(s);
+
+    internal static Sport MapSport(FitSport? sport) => sport switch
+    {
+        FitSport.Running => Sport.Running,
+        FitSport.Walking => Sport.Walking,
+        FitSport.Hiking or FitSport.Mountaineering or FitSport.Snowshoeing => Sport.Hiking,
+        FitSport.Cycling or FitSport.EBiking => Sport.Cycling,
+        FitSport.Swimming => Sport.Swimming,
+        _ => Sport.Other,
+    };
+
+    internal static SubSport MapSubSport(FitSubSport? subSport) => subSport switch
+    {
+        null or FitSubSport.Generic => SubSport.Generic,
+        FitSubSport.Treadmill or FitSubSport.IndoorRunning => SubSport.Treadmill,
+        FitSubSport.Trail => SubSport.Trail,
+        FitSubSport.Track => SubSport.Track,
+        FitSubSport.Street or FitSubSport.Road => SubSport.Road,
+        FitSubSport.VirtualActivity => SubSport.Virtual,
+        _ => SubSport.Other,
+    };
+
+    private static string? DeviceName(FitActivity fit)
+    {
+        if (fit.FileId is not { } id)
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrWhiteSpace(id.ProductName))
+        {
+            return id.ProductName;
+        }
+
+        var maker = id.Manufacturer is { } m ? Manufacturers.GetValueOrDefault(m, $"manufacturer {m}") : null;
+        return (maker, id.Product) switch
+        {
+            (null, null) => null,
+            (_, null) => maker,
+            (null, { } p) => $"product {p}",
+            ({ } name, { } p) => $"{name} (product {p})",
+        };
+    }
+}

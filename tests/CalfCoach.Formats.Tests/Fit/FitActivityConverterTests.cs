@@ -1,0 +1,90 @@
+using CalfCoach.Core.Activities;
+using CalfCoach.Formats.Fit;
+
+namespace CalfCoach.Formats.Tests.Fit;
+
+public sealed class FitActivityConverterTests
+{
+    private static readonly FitActivityDecoder Decoder = new();
+
+    private static IReadOnlyList<Activity> Convert(string relativePath)
+    {
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        var fit = Decoder.Decode(RealData.ReadFitBytes(relativePath));
+        return FitActivityConverter.ToActivities(fit, new ActivitySource("fit", relativePath, "hash"));
+    }
+
+    [Fact]
+    public void A_fenix_5_run_becomes_one_running_activity_with_steps_per_minute()
+    {
+        var run = Assert.Single(Convert("dtcooper_python-fitparse/garmin-fenix-5-run.fit"));
+
+        // Oracle (Garmin SDK): 21 records, 157.56 m, avg cadence 83.672 strides/min = 167.344 steps/min.
+        Assert.Equal(Sport.Running, run.Sport);
+        Assert.Equal(21, run.Streams.Count);
+        Assert.Equal(157.56, run.DistanceMeters!.Value, 2);
+        Assert.Equal(167.344, run.AvgCadenceStepsPerMinute!.Value, 3);
+        Assert.Equal(21, run.Streams.CountPresent(StreamKind.Cadence));
+        // Steps, not strides: the moving samples average near the session's 167 steps/min (a few are 0 while standing).
+        Assert.InRange(run.Streams.CadenceStepsPerMinute.Where(c => c > 0).Average(), 150, 185);
+        Assert.StartsWith("Garmin", run.Device);
+        Assert.True(run.CountsAsRunningLoad);
+    }
+
+    [Fact]
+    public void A_track_run_keeps_its_sub_sport()
+    {
+        var run = Assert.Single(Convert("msimms_rust_fit_file/20210610_track_garmin_fenix_6.fit.gz"));
+
+        Assert.Equal(SubSport.Track, run.SubSport);
+        Assert.Equal(1672, run.Streams.Count);
+    }
+
+    [Fact]
+    public void Elapsed_seconds_start_at_zero_and_never_go_backwards()
+    {
+        var run = Assert.Single(Convert("dtcooper_python-fitparse/activity-small-fenix2-run.fit"));
+        var elapsed = run.Streams.ElapsedSeconds;
+
+        Assert.Equal(0, elapsed[0]);
+        for (var i = 1; i < elapsed.Length; i++)
+        {
+            Assert.True(elapsed[i] >= elapsed[i - 1], $"sample {i} goes back in time");
+        }
+
+        Assert.InRange(elapsed[^1], run.ElapsedSeconds - 60, run.ElapsedSeconds + 1);
+    }
+
+    [Fact]
+    public void A_triathlon_is_split_so_only_the_run_counts_as_running_load()
+    {
+        var parts = Convert("muktihari_fit/triathlon_summary_last.fit");
+
+        Assert.Equal(5, parts.Count);
+        Assert.Equal(Sport.Swimming, parts[0].Sport);
+        Assert.Contains(parts, p => p.Sport == Sport.Cycling);
+        var run = Assert.Single(parts, p => p.CountsAsRunningLoad);
+        Assert.True(run.Streams.Count > 0);
+        Assert.Equal(parts.Count, parts.Select(p => p.Source.ContentSha256).Distinct().Count());
+        Assert.True(parts.Zip(parts.Skip(1)).All(pair => pair.First.StartUtc <= pair.Second.StartUtc));
+    }
+
+    [Fact]
+    public void A_truncated_file_is_kept_as_partial_with_the_byte_offset()
+    {
+        var run = Assert.Single(Convert("dtcooper_python-fitparse/activity-unexpected-eof.fit"));
+
+        Assert.True(run.IsPartial);
+        Assert.Matches("^byte [0-9]+: ", Assert.Single(run.Problems));
+    }
+
+    [Fact]
+    public void A_cycling_file_is_kept_but_not_counted_as_running()
+    {
+        var ride = Assert.Single(Convert("adriangibbons_php-fit-file-analysis/road-cycling.fit"));
+
+        Assert.Equal(Sport.Cycling, ride.Sport);
+        Assert.False(ride.CountsAsRunningLoad);
+        Assert.Equal(0, ride.Streams.CountPresent(StreamKind.Cadence));
+    }
+}
