@@ -1,0 +1,69 @@
+using System.Text.Json;
+using CalfCoach.Formats.Fit;
+
+namespace CalfCoach.Import.Inspect;
+
+/// <summary>Describes a FIT file at file level: every record message, totals summed over all sessions.</summary>
+public static class FitInspector
+{
+    public static InspectReport Inspect(string file, ReadOnlySpan<byte> bytes)
+    {
+        FitActivity fit;
+        try
+        {
+            fit = new FitActivityDecoder().Decode(bytes);
+        }
+        catch (FitFormatException ex)
+        {
+            return InspectReport.Failed(file, "fit", ex.Message);
+        }
+
+        var records = fit.Records;
+        var times = records.TimestampsUtc.Span;
+        DateTimeOffset? first = null, last = null;
+        foreach (var t in times)
+        {
+            if (t is { } value)
+            {
+                first ??= value;
+                last = value;
+            }
+        }
+
+        var sessions = fit.Sessions;
+        double? Sum(Func<FitSession, double?> pick) =>
+            sessions.Select(pick).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty().Sum() is var total
+            && sessions.Any(s => pick(s).HasValue) ? total : null;
+
+        return new InspectReport(
+            file,
+            !fit.IsPartial,
+            fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray(),
+            "fit",
+            fit.Sport is { } sport ? JsonNamingPolicy.CamelCase.ConvertName(sport.ToString()) : null,
+            fit.SubSport is { } subSport ? JsonNamingPolicy.CamelCase.ConvertName(subSport.ToString()) : null,
+            records.Count,
+            first,
+            last,
+            Sum(s => s.TotalDistanceMeters),
+            Sum(s => s.TotalTimerTimeSeconds),
+            sessions.Count > 0 ? sessions[0].AvgCadenceStepsPerMinute : null,
+            CountPresent(records.LatitudeDegrees.Span),
+            CountPresent(records.HeartRateBpm.Span),
+            CountPresent(records.Cadence.Span));
+    }
+
+    private static int CountPresent(ReadOnlySpan<double> column)
+    {
+        var count = 0;
+        foreach (var value in column)
+        {
+            if (!double.IsNaN(value))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}

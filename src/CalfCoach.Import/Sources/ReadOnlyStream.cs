@@ -1,0 +1,155 @@
+namespace CalfCoach.Import.Sources;
+
+/// <summary>A forward-only, read-only stream over another one, which it owns and disposes.</summary>
+internal abstract class ReadOnlyStream(Stream inner) : Stream
+{
+    protected Stream Inner { get; } = inner;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public abstract override int Read(Span<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    public override int ReadByte()
+    {
+        Span<byte> one = stackalloc byte[1];
+        return Read(one) == 1 ? one[0] : -1;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>Serves a few bytes already read from the start of a stream, then the rest of it.</summary>
+internal sealed class PeekedStream(ReadOnlyMemory<byte> peeked, Stream rest) : ReadOnlyStream(rest)
+{
+    private ReadOnlyMemory<byte> _peeked = peeked;
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_peeked.IsEmpty)
+        {
+            return Inner.Read(buffer);
+        }
+
+        var count = Math.Min(buffer.Length, _peeked.Length);
+        _peeked.Span[..count].CopyTo(buffer);
+        _peeked = _peeked[count..];
+        return count;
+    }
+}
+
+/// <summary>Counts the bytes read from one archive, its nested archives included, against <see cref="ImportLimits.MaxArchiveBytes"/>.</summary>
+internal sealed class ArchiveBudget(string archivePath, long maxBytes)
+{
+    private long _used;
+
+    public void Spend(int bytes, string entryPath)
+    {
+        _used += bytes;
+        if (_used > maxBytes)
+        {
+            throw ImportLimitExceededException.ArchiveBytes(archivePath, entryPath, maxBytes);
+        }
+    }
+}
+
+/// <summary>
+/// Counts the bytes a consumer actually reads (after every decompression layer) and throws
+/// <see cref="ImportLimitExceededException"/> as soon as one goes past a limit: the size, the ratio to
+/// the stored size, or the archive's budget. Headers can lie; the bytes read cannot.
+/// </summary>
+internal sealed class LimitedReadStream : ReadOnlyStream
+{
+    private readonly string _path;
+    private readonly long? _storedLength;
+    private readonly long _maxBytes;
+    private readonly bool _isNestedArchive;
+    private readonly ImportLimits _limits;
+    private readonly ArchiveBudget? _budget;
+    private long _read;
+
+    /// <param name="storedLength">Bytes as stored, for the compression ratio; null when unknown (no ratio check).</param>
+    /// <param name="isNestedArchive">True when copying a zip inside a zip: <see cref="ImportLimits.MaxNestedArchiveBytes"/> applies instead of the per-file limit.</param>
+    public LimitedReadStream(Stream inner, string path, long? storedLength, ImportLimits limits, ArchiveBudget? budget, bool isNestedArchive = false)
+        : base(inner)
+    {
+        _path = path;
+        _storedLength = storedLength;
+        _limits = limits;
+        _budget = budget;
+        _isNestedArchive = isNestedArchive;
+        _maxBytes = isNestedArchive ? limits.MaxNestedArchiveBytes : limits.MaxEntryBytes;
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        var count = Inner.Read(buffer);
+        Count(count);
+        return count;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var count = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        Count(count);
+        return count;
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    private void Count(int count)
+    {
+        _read += count;
+        if (_read > _maxBytes)
+        {
+            throw _isNestedArchive
+                ? ImportLimitExceededException.NestedArchiveBytes(_path, _maxBytes)
+                : ImportLimitExceededException.EntryBytes(_path, _maxBytes);
+        }
+
+        if (_storedLength is { } stored
+            && _read > _limits.CompressionRatioGraceBytes
+            && _read > stored * _limits.MaxCompressionRatio)
+        {
+            throw ImportLimitExceededException.CompressionRatio(_path, _limits.MaxCompressionRatio);
+        }
+
+        _budget?.Spend(count, _path);
+    }
+}
