@@ -1,0 +1,548 @@
+using System.Data.Common;
+using System.Text.Json;
+using CalfCoach.Core.Activities;
+using Dapper;
+
+namespace CalfCoach.Storage;
+
+/// <summary>
+/// Activities and import outcomes in a <see cref="Database"/>. Every write is one transaction: an activity
+/// is stored with its laps, its streams and its file's outcome, or not at all.
+/// </summary>
+/// <remarks>
+/// Instants are kept to the millisecond (sub-millisecond ticks are dropped, towards the past) and come back
+/// in UTC (offset zero, same instant); UTC offsets are kept to the second. NaN in an optional summary field
+/// is stored as "not recorded" (null).
+/// </remarks>
+public sealed class ActivityStore(Database database)
+{
+    private const string ActivityColumns = """
+        id AS Id, content_sha256 AS ContentSha256, source_format AS SourceFormat, source_path AS SourcePath,
+        start_unix_ms AS StartUnixMs, utc_offset_s AS UtcOffsetS, sport AS Sport, sub_sport AS SubSport,
+        name AS Name, device AS Device, gear AS Gear, elapsed_s AS ElapsedS, timer_s AS TimerS,
+        distance_m AS DistanceM, ascent_m AS AscentM, avg_hr_bpm AS AvgHrBpm, max_hr_bpm AS MaxHrBpm,
+        avg_cadence_spm AS AvgCadenceSpm, is_partial AS IsPartial, problems_json AS ProblemsJson,
+        sample_count AS SampleCount, richness AS Richness, imported_at_unix_ms AS ImportedAtUnixMs
+        """;
+
+    private readonly Database _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    /// <summary>Test seam: runs inside the write transaction right after the activity row is written.</summary>
+    internal Action<long>? AfterActivityRowWritten { get; set; }
+
+    /// <summary>
+    /// Stores the activity with its laps and streams and records its file as imported, in one transaction.
+    /// Idempotent on <see cref="ActivitySource.ContentSha256"/>: when that content is already stored as an
+    /// activity, nothing is written and <paramref name="id"/> is the stored activity's id.
+    /// </summary>
+    /// <remarks>
+    /// This does not look for the same run from another file, nor at hashes recorded only in
+    /// <c>import_files</c>; the importer checks <see cref="GetFileOutcome"/> and <see cref="FindSameActivity"/> first.
+    /// </remarks>
+    /// <returns>True when the activity was stored now; false when its content was already stored.</returns>
+    public bool TryInsert(Activity activity, out long id)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var now = Now();
+        var row = ActivityParameters.From(activity, now);
+        var blob = EncodeStreams(activity);
+
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var insertedId = connection.QuerySingleOrDefault<long?>(
+            """
+            INSERT INTO activities (
+                content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
+                name, device, gear, elapsed_s, timer_s, distance_m, ascent_m, avg_hr_bpm, max_hr_bpm,
+                avg_cadence_spm, is_partial, problems_json, sample_count, richness, imported_at_unix_ms)
+            VALUES (
+                @ContentSha256, @SourceFormat, @SourcePath, @StartUnixMs, @UtcOffsetS, @Sport, @SubSport,
+                @Name, @Device, @Gear, @ElapsedS, @TimerS, @DistanceM, @AscentM, @AvgHrBpm, @MaxHrBpm,
+                @AvgCadenceSpm, @IsPartial, @ProblemsJson, @SampleCount, @Richness, @ImportedAtUnixMs)
+            ON CONFLICT (content_sha256) DO NOTHING
+            RETURNING id
+            """,
+            row,
+            transaction);
+
+        if (insertedId is null)
+        {
+            id = connection.QuerySingle<long>(
+                "SELECT id FROM activities WHERE content_sha256 = @ContentSha256", row, transaction);
+            return false;
+        }
+
+        id = insertedId.Value;
+        AfterActivityRowWritten?.Invoke(id);
+        WriteLapsAndStreams(connection, transaction, id, activity.Laps, blob);
+        UpsertFileOutcome(connection, transaction, activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Imported, null, id, now);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// Stored activities of <paramref name="sport"/> starting within <paramref name="tolerance"/> of
+    /// <paramref name="startUtc"/> (both ends included, as in <see cref="Activity.IsSameActivityAs"/>),
+    /// nearest first.
+    /// </summary>
+    public IReadOnlyList<StoredActivityCandidate> FindSameActivity(Sport sport, DateTimeOffset startUtc, TimeSpan tolerance)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(tolerance, TimeSpan.Zero);
+        var start = startUtc.ToUnixTimeMilliseconds();
+        var toleranceMs = tolerance.Ticks / TimeSpan.TicksPerMillisecond;
+
+        using var connection = _database.OpenConnection();
+        return connection.Query<CandidateRow>(
+            """
+            SELECT id AS Id, start_unix_ms AS StartUnixMs, richness AS Richness,
+                   source_format AS SourceFormat, source_path AS SourcePath, content_sha256 AS ContentSha256
+            FROM activities
+            WHERE sport = @Sport AND start_unix_ms BETWEEN @From AND @To
+            ORDER BY ABS(start_unix_ms - @Start), id
+            """,
+            new { Sport = sport.WireName(), From = start - toleranceMs, To = start + toleranceMs, Start = start })
+            .Select(r => new StoredActivityCandidate(
+                r.Id, FromUnixMs(r.StartUnixMs), r.Richness, new ActivitySource(r.SourceFormat, r.SourcePath, r.ContentSha256)))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Replaces the stored activity <paramref name="existingId"/> (keeping its id) by a richer copy of the
+    /// same run, in one transaction. The poorer copy's file stays recorded, as a duplicate of this
+    /// activity, so importing it again is still skipped.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no such activity, or the richer copy's content is already stored as another activity.</exception>
+    public void ReplaceActivity(long existingId, Activity richer)
+    {
+        ArgumentNullException.ThrowIfNull(richer);
+        var now = Now();
+        var row = ActivityParameters.From(richer, now) with { Id = existingId };
+        var blob = EncodeStreams(richer);
+
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var poorer = connection.QuerySingleOrDefault<SourceRow>(
+            "SELECT content_sha256 AS ContentSha256, source_path AS SourcePath FROM activities WHERE id = @Id",
+            row,
+            transaction) ?? throw new InvalidOperationException($"There is no activity {existingId} to replace.");
+        var clash = connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM activities WHERE content_sha256 = @ContentSha256 AND id <> @Id", row, transaction);
+        if (clash is not null)
+        {
+            throw new InvalidOperationException(
+                $"The content {row.ContentSha256} is already stored as activity {clash}; it cannot also replace activity {existingId}.");
+        }
+
+        connection.Execute(
+            """
+            UPDATE activities SET
+                content_sha256 = @ContentSha256, source_format = @SourceFormat, source_path = @SourcePath,
+                start_unix_ms = @StartUnixMs, utc_offset_s = @UtcOffsetS, sport = @Sport, sub_sport = @SubSport,
+                name = @Name, device = @Device, gear = @Gear, elapsed_s = @ElapsedS, timer_s = @TimerS,
+                distance_m = @DistanceM, ascent_m = @AscentM, avg_hr_bpm = @AvgHrBpm, max_hr_bpm = @MaxHrBpm,
+                avg_cadence_spm = @AvgCadenceSpm, is_partial = @IsPartial, problems_json = @ProblemsJson,
+                sample_count = @SampleCount, richness = @Richness, imported_at_unix_ms = @ImportedAtUnixMs
+            WHERE id = @Id
+            """,
+            row,
+            transaction);
+        AfterActivityRowWritten?.Invoke(existingId);
+
+        connection.Execute("DELETE FROM activity_laps WHERE activity_id = @Id", row, transaction);
+        connection.Execute("DELETE FROM activity_streams WHERE activity_id = @Id", row, transaction);
+        WriteLapsAndStreams(connection, transaction, existingId, richer.Laps, blob);
+
+        if (poorer.ContentSha256 != richer.Source.ContentSha256)
+        {
+            UpsertFileOutcome(
+                connection, transaction, poorer.ContentSha256, poorer.SourcePath, ImportOutcome.Duplicate,
+                $"replaced by the richer copy {richer.Source.Path}", existingId, now);
+        }
+
+        UpsertFileOutcome(connection, transaction, richer.Source.ContentSha256, richer.Source.Path, ImportOutcome.Imported, null, existingId, now);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Records what became of a file, replacing any earlier record for the same content. The importer
+    /// records duplicates, non-running files and failures here; <see cref="TryInsert"/> and
+    /// <see cref="ReplaceActivity"/> record imports themselves.
+    /// </summary>
+    public void RecordFileOutcome(string contentSha256, string path, ImportOutcome outcome, string? detail = null, long? activityId = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentSha256);
+        ArgumentNullException.ThrowIfNull(path);
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        UpsertFileOutcome(connection, transaction, contentSha256, path, outcome, detail, activityId, Now());
+        transaction.Commit();
+    }
+
+    /// <summary>The last outcome recorded for this content, or null when it was never seen. Skip the file when <see cref="ImportOutcomeExtensions.IsFinal"/>.</summary>
+    public ImportFileRecord? GetFileOutcome(string contentSha256)
+    {
+        using var connection = _database.OpenConnection();
+        var row = connection.QuerySingleOrDefault<FileRow>(
+            """
+            SELECT content_sha256 AS ContentSha256, path AS Path, outcome AS Outcome, detail AS Detail,
+                   activity_id AS ActivityId, recorded_at_unix_ms AS RecordedAtUnixMs
+            FROM import_files
+            WHERE content_sha256 = @ContentSha256
+            """,
+            new { ContentSha256 = contentSha256 });
+        return row is null
+            ? null
+            : new ImportFileRecord(
+                row.ContentSha256, row.Path, ImportOutcomeExtensions.ParseImportOutcome(row.Outcome), row.Detail, row.ActivityId, FromUnixMs(row.RecordedAtUnixMs));
+    }
+
+    /// <summary>Summaries of stored activities starting in [<paramref name="fromUtc"/>, <paramref name="toUtc"/>) (either end open when null), of one sport or all, by start time.</summary>
+    public IReadOnlyList<ActivitySummary> ListActivities(DateTimeOffset? fromUtc = null, DateTimeOffset? toUtc = null, Sport? sport = null)
+    {
+        // Conditions are added only when given: PostgreSQL cannot type an untyped "@p IS NULL" parameter.
+        var conditions = new List<string>();
+        if (fromUtc is not null)
+        {
+            conditions.Add("start_unix_ms >= @From");
+        }
+
+        if (toUtc is not null)
+        {
+            conditions.Add("start_unix_ms < @To");
+        }
+
+        if (sport is not null)
+        {
+            conditions.Add("sport = @Sport");
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        using var connection = _database.OpenConnection();
+        return connection.Query<ActivityRow>(
+            $"SELECT {ActivityColumns} FROM activities {where} ORDER BY start_unix_ms, id",
+            new { From = fromUtc?.ToUnixTimeMilliseconds(), To = toUtc?.ToUnixTimeMilliseconds(), Sport = sport?.WireName() })
+            .Select(ToSummary)
+            .ToList();
+    }
+
+    /// <summary>The stored activity with its laps and decoded streams, or null when there is none with this id.</summary>
+    public Activity? LoadActivity(long id)
+    {
+        using var connection = _database.OpenConnection();
+        using var transaction = _database.Dialect.BeginRead(connection);
+        var row = connection.QuerySingleOrDefault<ActivityRow>(
+            $"SELECT {ActivityColumns} FROM activities WHERE id = @Id", new { Id = id }, transaction);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var laps = connection.Query<LapRow>(
+            """
+            SELECT start_unix_ms AS StartUnixMs, elapsed_s AS ElapsedS, timer_s AS TimerS, distance_m AS DistanceM,
+                   avg_hr_bpm AS AvgHrBpm, avg_cadence_spm AS AvgCadenceSpm, avg_speed_mps AS AvgSpeedMps
+            FROM activity_laps
+            WHERE activity_id = @Id
+            ORDER BY lap_index
+            """,
+            new { Id = id },
+            transaction)
+            .Select(l => new ActivityLap(FromUnixMs(l.StartUnixMs), l.ElapsedS, l.TimerS, l.DistanceM, l.AvgHrBpm, l.AvgCadenceSpm, l.AvgSpeedMps))
+            .ToList();
+        var stream = connection.QuerySingleOrDefault<StreamRow>(
+            "SELECT codec_version AS CodecVersion, blob AS Blob FROM activity_streams WHERE activity_id = @Id", new { Id = id }, transaction);
+        transaction.Commit();
+
+        if (stream is not null && stream.CodecVersion != StreamCodec.Version)
+        {
+            throw new InvalidDataException($"Activity {id}: stream codec version {stream.CodecVersion} is not supported (this build reads version {StreamCodec.Version}).");
+        }
+
+        return new Activity
+        {
+            StartUtc = FromUnixMs(row.StartUnixMs),
+            UtcOffset = row.UtcOffsetS is { } offset ? TimeSpan.FromSeconds(offset) : null,
+            Sport = SportExtensions.ParseSport(row.Sport),
+            SubSport = SportExtensions.ParseSubSport(row.SubSport),
+            Name = row.Name,
+            Device = row.Device,
+            Gear = row.Gear,
+            ElapsedSeconds = row.ElapsedS,
+            TimerSeconds = row.TimerS,
+            DistanceMeters = row.DistanceM,
+            AscentMeters = row.AscentM,
+            AvgHeartRateBpm = row.AvgHrBpm,
+            MaxHeartRateBpm = row.MaxHrBpm,
+            AvgCadenceStepsPerMinute = row.AvgCadenceSpm,
+            Laps = laps,
+            Streams = stream is null ? ActivityStreams.Empty : StreamCodec.Decode(stream.Blob),
+            Source = new ActivitySource(row.SourceFormat, row.SourcePath, row.ContentSha256),
+            IsPartial = row.IsPartial,
+            Problems = JsonSerializer.Deserialize<string[]>(row.ProblemsJson) ?? [],
+        };
+    }
+
+    /// <summary>The number of stored activities.</summary>
+    public long Count()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM activities");
+    }
+
+    private static byte[]? EncodeStreams(Activity activity) =>
+        activity.Streams.Count == 0 ? null : StreamCodec.Encode(activity.Streams);
+
+    private static void WriteLapsAndStreams(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<ActivityLap> laps, byte[]? blob)
+    {
+        connection.Execute(
+            """
+            INSERT INTO activity_laps (
+                activity_id, lap_index, start_unix_ms, elapsed_s, timer_s, distance_m, avg_hr_bpm, avg_cadence_spm, avg_speed_mps)
+            VALUES (@ActivityId, @LapIndex, @StartUnixMs, @ElapsedS, @TimerS, @DistanceM, @AvgHrBpm, @AvgCadenceSpm, @AvgSpeedMps)
+            """,
+            laps.Select((lap, index) => new
+            {
+                ActivityId = id,
+                LapIndex = index,
+                StartUnixMs = lap.StartUtc.ToUnixTimeMilliseconds(),
+                ElapsedS = lap.ElapsedSeconds,
+                TimerS = NullIfNaN(lap.TimerSeconds),
+                DistanceM = NullIfNaN(lap.DistanceMeters),
+                AvgHrBpm = NullIfNaN(lap.AvgHeartRateBpm),
+                AvgCadenceSpm = NullIfNaN(lap.AvgCadenceStepsPerMinute),
+                AvgSpeedMps = NullIfNaN(lap.AvgSpeedMetersPerSecond),
+            }),
+            transaction);
+
+        if (blob is not null)
+        {
+            connection.Execute(
+                "INSERT INTO activity_streams (activity_id, codec_version, blob) VALUES (@Id, @Version, @Blob)",
+                new { Id = id, StreamCodec.Version, Blob = blob },
+                transaction);
+        }
+    }
+
+    private static void UpsertFileOutcome(
+        DbConnection connection, DbTransaction transaction, string contentSha256, string path, ImportOutcome outcome, string? detail, long? activityId, long nowUnixMs) =>
+        connection.Execute(
+            """
+            INSERT INTO import_files (content_sha256, path, outcome, detail, activity_id, recorded_at_unix_ms)
+            VALUES (@ContentSha256, @Path, @Outcome, @Detail, @ActivityId, @Now)
+            ON CONFLICT (content_sha256) DO UPDATE SET
+                path = excluded.path, outcome = excluded.outcome, detail = excluded.detail,
+                activity_id = excluded.activity_id, recorded_at_unix_ms = excluded.recorded_at_unix_ms
+            """,
+            new { ContentSha256 = contentSha256, Path = path, Outcome = outcome.WireName(), Detail = detail, ActivityId = activityId, Now = nowUnixMs },
+            transaction);
+
+    private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromUnixMs(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
+
+    private static double? NullIfNaN(double? value) => value is { } v && double.IsNaN(v) ? null : value;
+
+    private static ActivitySummary ToSummary(ActivityRow r) => new(
+        r.Id,
+        FromUnixMs(r.StartUnixMs),
+        r.UtcOffsetS is { } offset ? TimeSpan.FromSeconds(offset) : null,
+        SportExtensions.ParseSport(r.Sport),
+        SportExtensions.ParseSubSport(r.SubSport),
+        r.Name,
+        r.Device,
+        r.Gear,
+        r.ElapsedS,
+        r.TimerS,
+        r.DistanceM,
+        r.AscentM,
+        r.AvgHrBpm,
+        r.MaxHrBpm,
+        r.AvgCadenceSpm,
+        r.IsPartial,
+        (int)r.SampleCount,
+        r.Richness,
+        new ActivitySource(r.SourceFormat, r.SourcePath, r.ContentSha256),
+        FromUnixMs(r.ImportedAtUnixMs));
+
+    /// <summary>The parameters of an activities row.</summary>
+    private sealed record ActivityParameters(
+        long Id,
+        string ContentSha256,
+        string SourceFormat,
+        string SourcePath,
+        long StartUnixMs,
+        long? UtcOffsetS,
+        string Sport,
+        string SubSport,
+        string? Name,
+        string? Device,
+        string? Gear,
+        double ElapsedS,
+        double? TimerS,
+        double? DistanceM,
+        double? AscentM,
+        double? AvgHrBpm,
+        double? MaxHrBpm,
+        double? AvgCadenceSpm,
+        bool IsPartial,
+        string ProblemsJson,
+        long SampleCount,
+        long Richness,
+        long ImportedAtUnixMs)
+    {
+        public static ActivityParameters From(Activity a, long importedAtUnixMs)
+        {
+            ArgumentNullException.ThrowIfNull(a.Source);
+            if (a.UtcOffset is { } offset && offset.Ticks % TimeSpan.TicksPerSecond != 0)
+            {
+                throw new ArgumentException($"A UTC offset is stored to the second; {offset} has a fraction of a second.", nameof(a));
+            }
+
+            if (double.IsNaN(a.ElapsedSeconds))
+            {
+                throw new ArgumentException("An activity's elapsed time must be known (it is NaN).", nameof(a));
+            }
+
+            if (a.Laps.Any(lap => double.IsNaN(lap.ElapsedSeconds)))
+            {
+                throw new ArgumentException("A lap's elapsed time must be known (one is NaN).", nameof(a));
+            }
+
+            return new(
+                0,
+                a.Source.ContentSha256,
+                a.Source.Format,
+                a.Source.Path,
+                a.StartUtc.ToUnixTimeMilliseconds(),
+                a.UtcOffset is { } o ? (long)o.TotalSeconds : null,
+                a.Sport.WireName(),
+                a.SubSport.WireName(),
+                a.Name,
+                a.Device,
+                a.Gear,
+                a.ElapsedSeconds,
+                NullIfNaN(a.TimerSeconds),
+                NullIfNaN(a.DistanceMeters),
+                NullIfNaN(a.AscentMeters),
+                NullIfNaN(a.AvgHeartRateBpm),
+                NullIfNaN(a.MaxHeartRateBpm),
+                NullIfNaN(a.AvgCadenceStepsPerMinute),
+                a.IsPartial,
+                JsonSerializer.Serialize(a.Problems),
+                a.Streams.Count,
+                a.Richness,
+                importedAtUnixMs);
+        }
+    }
+
+    // Row shapes Dapper fills by property name from the aliases in the SQL above.
+    private sealed class ActivityRow
+    {
+        public long Id { get; init; }
+
+        public string ContentSha256 { get; init; } = "";
+
+        public string SourceFormat { get; init; } = "";
+
+        public string SourcePath { get; init; } = "";
+
+        public long StartUnixMs { get; init; }
+
+        public long? UtcOffsetS { get; init; }
+
+        public string Sport { get; init; } = "";
+
+        public string SubSport { get; init; } = "";
+
+        public string? Name { get; init; }
+
+        public string? Device { get; init; }
+
+        public string? Gear { get; init; }
+
+        public double ElapsedS { get; init; }
+
+        public double? TimerS { get; init; }
+
+        public double? DistanceM { get; init; }
+
+        public double? AscentM { get; init; }
+
+        public double? AvgHrBpm { get; init; }
+
+        public double? MaxHrBpm { get; init; }
+
+        public double? AvgCadenceSpm { get; init; }
+
+        public bool IsPartial { get; init; }
+
+        public string ProblemsJson { get; init; } = "[]";
+
+        public long SampleCount { get; init; }
+
+        public long Richness { get; init; }
+
+        public long ImportedAtUnixMs { get; init; }
+    }
+
+    private sealed class LapRow
+    {
+        public long StartUnixMs { get; init; }
+
+        public double ElapsedS { get; init; }
+
+        public double? TimerS { get; init; }
+
+        public double? DistanceM { get; init; }
+
+        public double? AvgHrBpm { get; init; }
+
+        public double? AvgCadenceSpm { get; init; }
+
+        public double? AvgSpeedMps { get; init; }
+    }
+
+    private sealed class CandidateRow
+    {
+        public long Id { get; init; }
+
+        public long StartUnixMs { get; init; }
+
+        public long Richness { get; init; }
+
+        public string SourceFormat { get; init; } = "";
+
+        public string SourcePath { get; init; } = "";
+
+        public string ContentSha256 { get; init; } = "";
+    }
+
+    private sealed class SourceRow
+    {
+        public string ContentSha256 { get; init; } = "";
+
+        public string SourcePath { get; init; } = "";
+    }
+
+    private sealed class StreamRow
+    {
+        public long CodecVersion { get; init; }
+
+        public byte[] Blob { get; init; } = [];
+    }
+
+    private sealed class FileRow
+    {
+        public string ContentSha256 { get; init; } = "";
+
+        public string Path { get; init; } = "";
+
+        public string Outcome { get; init; } = "";
+
+        public string? Detail { get; init; }
+
+        public long? ActivityId { get; init; }
+
+        public long RecordedAtUnixMs { get; init; }
+    }
+}

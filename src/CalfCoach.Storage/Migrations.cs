@@ -1,0 +1,83 @@
+namespace CalfCoach.Storage;
+
+/// <summary>One schema step. Applied once, in its own transaction, in version order; never edited after release.</summary>
+internal sealed record Migration(int Version, string Name, Func<SqlDialect, string> Sql);
+
+/// <summary>
+/// The schema's history. To change the schema, append a migration with the next version; never edit or
+/// reorder a released one (databases in the field have already run it).
+/// </summary>
+/// <remarks>
+/// Instants are stored as Unix milliseconds in 64-bit integers (<c>…_unix_ms</c>), not ISO-8601 text:
+/// every source carries at most millisecond precision (FIT whole seconds, GPX/TCX milliseconds), integer
+/// comparisons make the duplicate window and listing ranges plain <c>BETWEEN</c>s on an index with no
+/// text-format pitfalls ("Z" versus "+00:00" sort differently), and the column means the same in
+/// PostgreSQL. UTC offsets are whole seconds because a FIT offset is the difference of two whole-second
+/// timestamps and need not be whole minutes.
+/// </remarks>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "activities, laps, streams and import files", d => $"""
+            CREATE TABLE activities (
+                id {d.IdentityPrimaryKey},
+                content_sha256 {d.Text} NOT NULL UNIQUE,
+                source_format {d.Text} NOT NULL,
+                source_path {d.Text} NOT NULL,
+                start_unix_ms {d.Int64} NOT NULL,
+                utc_offset_s {d.Int64} NULL,
+                sport {d.Text} NOT NULL,
+                sub_sport {d.Text} NOT NULL,
+                name {d.Text} NULL,
+                device {d.Text} NULL,
+                gear {d.Text} NULL,
+                elapsed_s {d.Double} NOT NULL,
+                timer_s {d.Double} NULL,
+                distance_m {d.Double} NULL,
+                ascent_m {d.Double} NULL,
+                avg_hr_bpm {d.Double} NULL,
+                max_hr_bpm {d.Double} NULL,
+                avg_cadence_spm {d.Double} NULL,
+                is_partial {d.Boolean} NOT NULL,
+                problems_json {d.Text} NOT NULL,
+                sample_count {d.Int64} NOT NULL,
+                richness {d.Int64} NOT NULL,
+                imported_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_activities_sport_start ON activities (sport, start_unix_ms);
+            CREATE INDEX ix_activities_start ON activities (start_unix_ms);
+
+            CREATE TABLE activity_laps (
+                activity_id {d.Int64} NOT NULL REFERENCES activities (id) ON DELETE CASCADE,
+                lap_index {d.Int64} NOT NULL,
+                start_unix_ms {d.Int64} NOT NULL,
+                elapsed_s {d.Double} NOT NULL,
+                timer_s {d.Double} NULL,
+                distance_m {d.Double} NULL,
+                avg_hr_bpm {d.Double} NULL,
+                avg_cadence_spm {d.Double} NULL,
+                avg_speed_mps {d.Double} NULL,
+                PRIMARY KEY (activity_id, lap_index)
+            );
+
+            CREATE TABLE activity_streams (
+                activity_id {d.Int64} NOT NULL PRIMARY KEY REFERENCES activities (id) ON DELETE CASCADE,
+                codec_version {d.Int64} NOT NULL,
+                blob {d.Blob} NOT NULL
+            );
+
+            CREATE TABLE import_files (
+                content_sha256 {d.Text} NOT NULL PRIMARY KEY,
+                path {d.Text} NOT NULL,
+                outcome {d.Text} NOT NULL,
+                detail {d.Text} NULL,
+                activity_id {d.Int64} NULL REFERENCES activities (id) ON DELETE SET NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
+            """),
+    ];
+
+    public static int LatestVersion => All[^1].Version;
+}

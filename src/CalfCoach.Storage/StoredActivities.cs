@@ -1,0 +1,33 @@
+using CalfCoach.Core.Activities;
+
+namespace CalfCoach.Storage;
+
+/// <summary>A stored activity that may be the same run as one being imported (see <see cref="ActivityStore.FindSameActivity"/>).</summary>
+/// <param name="Richness">The stored copy's <see cref="Activity.Richness"/>, to keep the richer copy without loading streams.</param>
+public sealed record StoredActivityCandidate(long Id, DateTimeOffset StartUtc, long Richness, ActivitySource Source);
+
+/// <summary>A stored activity's summary: everything but laps, streams and problems.</summary>
+/// <param name="StartUtc">The start instant, in UTC, to the millisecond.</param>
+/// <param name="SampleCount">Samples in the stored streams.</param>
+/// <param name="ImportedUtc">When this copy was stored.</param>
+public sealed record ActivitySummary(
+    long Id,
+    DateTimeOffset StartUtc,
+    TimeSpan? UtcOffset,
+    Sport Sport,
+    SubSport SubSport,
+    string? Name,
+    string? Device,
+    string? Gear,
+    double ElapsedSeconds,
+    double? TimerSeconds,
+    double? DistanceMeters,
+    double? AscentMeters,
+    double? AvgHeartRateBpm,
+    double? MaxHeartRateBpm,
+    double? AvgCadenceStepsPerMinute,
+    bool IsPartial,
+    int SampleCount,
+    long Richness,
+    ActivitySource Source,
+    DateTimeOffset ImportedUtc);

@@ -1,0 +1,67 @@
+using Dapper;
+
+namespace CalfCoach.Storage.Tests;
+
+/// <summary>The storage suite on SQLite: one fresh file per test, plus checks only SQLite needs.</summary>
+public sealed class SqliteStoreTests : StoreTests
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("calfcoach-storage-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "calfcoach.db");
+
+    protected override Database OpenDatabaseCore(TimeProvider timeProvider) => Database.OpenSqlite(DatabasePath, timeProvider);
+
+    protected override void DisposeStorage() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Database_is_in_WAL_mode_with_foreign_keys_on()
+    {
+        using var connection = OpenDatabase().OpenConnection();
+
+        Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
+        Assert.Equal(1L, connection.ExecuteScalar<long>("PRAGMA foreign_keys"));
+    }
+
+    [Fact]
+    public void Concurrent_imports_from_two_databases_on_one_file_leave_it_consistent()
+    {
+        var first = new ActivityStore(OpenDatabase());
+        var second = new ActivityStore(OpenDatabase());
+
+        Parallel.Invoke(
+            () => InsertMany(first, "a"),
+            () => InsertMany(second, "b"));
+
+        Assert.Equal(80, first.Count());
+        using var connection = OpenDatabase().OpenConnection();
+        Assert.Equal("ok", connection.ExecuteScalar<string>("PRAGMA integrity_check"));
+        Assert.Equal(0L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM pragma_foreign_key_check"));
+        Assert.Equal(80L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM activity_streams"));
+
+        static void InsertMany(ActivityStore store, string prefix)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                var activity = TestActivities.FullRun($"{prefix}{i:d3}", TestActivities.MorningRun.AddDays(i), seconds: 300);
+                Assert.True(store.TryInsert(activity, out _));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_writer_waits_for_another_process_holding_the_write_lock_instead_of_failing()
+    {
+        var store = new ActivityStore(OpenDatabase());
+        using var blocker = OpenDatabase().OpenConnection();
+        using var transaction = blocker.BeginTransaction();
+        blocker.Execute("UPDATE schema_migrations SET name = name", transaction: transaction);
+
+        var insert = Task.Run(() => store.TryInsert(TestActivities.MinimalRun("c1", Now), out _), TestContext.Current.CancellationToken);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        Assert.False(insert.IsCompleted);
+        transaction.Commit();
+
+        Assert.True(await insert);
+        Assert.Equal(1, store.Count());
+    }
+}
