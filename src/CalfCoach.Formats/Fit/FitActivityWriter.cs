@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
+using CalfCoach.Formats.Fit.Profile;
+using static CalfCoach.Formats.Fit.Profile.FitProfile;
 using Activity = CalfCoach.Core.Activities.Activity;
 using Sport = CalfCoach.Core.Activities.Sport;
 using SubSport = CalfCoach.Core.Activities.SubSport;
-using CalfCoach.Formats.Fit.Profile;
-using static CalfCoach.Formats.Fit.Profile.FitProfile;
 
 namespace CalfCoach.Formats.Fit;
 
