@@ -40,12 +40,26 @@ public sealed class ActivityStore(Database database)
     /// <c>import_files</c>; the importer checks <see cref="GetFileOutcome"/> and <see cref="FindSameActivity"/> first.
     /// </remarks>
     /// <returns>True when the activity was stored now; false when its content was already stored.</returns>
-    public bool TryInsert(Activity activity, out long id)
+    public bool TryInsert(Activity activity, out long id) => TryInsert(Prepare(activity), out id);
+
+    /// <summary>
+    /// Does the CPU work of storing an activity (row values, richness, stream encoding) outside any
+    /// transaction, so an importer can prepare on several threads and keep its single writer short.
+    /// </summary>
+    public PreparedActivity Prepare(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var now = Now();
-        var row = ActivityParameters.From(activity, now);
-        var blob = EncodeStreams(activity);
+        return new PreparedActivity(activity, ActivityParameters.From(activity, Now()), EncodeStreams(activity));
+    }
+
+    /// <inheritdoc cref="TryInsert(Activity, out long)"/>
+    public bool TryInsert(PreparedActivity prepared, out long id)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var activity = prepared.Activity;
+        var now = prepared.Row.ImportedAtUnixMs;
+        var row = prepared.Row;
+        var blob = prepared.Blob;
 
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -112,12 +126,16 @@ public sealed class ActivityStore(Database database)
     /// activity, so importing it again is still skipped.
     /// </summary>
     /// <exception cref="InvalidOperationException">There is no such activity, or the richer copy's content is already stored as another activity.</exception>
-    public void ReplaceActivity(long existingId, Activity richer)
+    public void ReplaceActivity(long existingId, Activity richer) => ReplaceActivity(existingId, Prepare(richer));
+
+    /// <inheritdoc cref="ReplaceActivity(long, Activity)"/>
+    public void ReplaceActivity(long existingId, PreparedActivity prepared)
     {
-        ArgumentNullException.ThrowIfNull(richer);
-        var now = Now();
-        var row = ActivityParameters.From(richer, now) with { Id = existingId };
-        var blob = EncodeStreams(richer);
+        ArgumentNullException.ThrowIfNull(prepared);
+        var richer = prepared.Activity;
+        var now = prepared.Row.ImportedAtUnixMs;
+        var row = prepared.Row with { Id = existingId };
+        var blob = prepared.Blob;
 
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -165,8 +183,8 @@ public sealed class ActivityStore(Database database)
 
     /// <summary>
     /// Records what became of a file, replacing any earlier record for the same content. The importer
-    /// records duplicates, non-running files and failures here; <see cref="TryInsert"/> and
-    /// <see cref="ReplaceActivity"/> record imports themselves.
+    /// records duplicates, non-running files and failures here; <see cref="TryInsert(Activity, out long)"/> and
+    /// <see cref="ReplaceActivity(long, Activity)"/> record imports themselves.
     /// </summary>
     public void RecordFileOutcome(string contentSha256, string path, ImportOutcome outcome, string? detail = null, long? activityId = null)
     {
@@ -365,7 +383,7 @@ public sealed class ActivityStore(Database database)
         FromUnixMs(r.ImportedAtUnixMs));
 
     /// <summary>The parameters of an activities row.</summary>
-    private sealed record ActivityParameters(
+    internal sealed record ActivityParameters(
         long Id,
         string ContentSha256,
         string SourceFormat,
@@ -545,4 +563,24 @@ public sealed class ActivityStore(Database database)
 
         public long RecordedAtUnixMs { get; init; }
     }
+}
+
+/// <summary>An activity with its row values and encoded streams computed, ready for a short write transaction.</summary>
+public sealed class PreparedActivity
+{
+    internal PreparedActivity(Activity activity, ActivityStore.ActivityParameters row, byte[]? blob)
+    {
+        Activity = activity;
+        Row = row;
+        Blob = blob;
+    }
+
+    public Activity Activity { get; }
+
+    /// <summary>See <see cref="Activity.Richness"/>; computed once here.</summary>
+    public long Richness => Row.Richness;
+
+    internal ActivityStore.ActivityParameters Row { get; }
+
+    internal byte[]? Blob { get; }
 }

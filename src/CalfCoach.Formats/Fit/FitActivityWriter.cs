@@ -9,7 +9,7 @@ namespace CalfCoach.Formats.Fit;
 
 /// <summary>
 /// Writes an <see cref="Activity"/> as a FIT activity file (protocol 2.0, little-endian): file_id,
-/// records, laps, one session and the activity message, with both CRCs. Used for the demo history,
+/// sport, records, laps, one session and the activity message, with both CRCs. Used for the demo history,
 /// generated test fixtures and benchmarks, so every feature can be exercised without real files.
 /// </summary>
 /// <remarks>Field numbers, base types, scales and offsets come from <see cref="FitProfile"/>.</remarks>
@@ -20,6 +20,7 @@ public static class FitActivityWriter
     private const byte LocalLap = 2;
     private const byte LocalSession = 3;
     private const byte LocalActivity = 4;
+    private const byte LocalSport = 5;
     private const ushort ProfileVersion = 2132;
 
     private static readonly FitFieldInfo[] RecordFields =
@@ -31,6 +32,8 @@ public static class FitActivityWriter
 
     private static readonly FitFieldInfo[] FileIdFields =
         [FileId.Type, FileId.Manufacturer, FileId.Product, FileId.SerialNumber, FileId.TimeCreated];
+
+    private static readonly FitFieldInfo[] SportFields = [FitProfile.Sport.SportType, FitProfile.Sport.SubSport];
 
     private static readonly FitFieldInfo[] LapFields =
     [
@@ -57,6 +60,10 @@ public static class FitActivityWriter
 
         WriteDefinition(body, LocalFileId, MessageNumber.FileId, FileIdFields);
         WriteData(body, LocalFileId, FileIdFields, [4, 255, 1, 1, Seconds(activity.StartUtc)]);
+
+        // Devices write the sport near the start, so a file cut short still says what it was.
+        WriteDefinition(body, LocalSport, MessageNumber.Sport, SportFields);
+        WriteData(body, LocalSport, SportFields, [(byte)ToFitSport(activity.Sport), (byte)ToFitSubSport(activity.SubSport)]);
 
         WriteDefinition(body, LocalRecord, MessageNumber.Record, RecordFields);
         var s = activity.Streams;

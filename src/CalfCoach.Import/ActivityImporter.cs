@@ -1,0 +1,280 @@
+using System.Threading.Channels;
+using CalfCoach.Core.Activities;
+using CalfCoach.Import.Sources;
+using CalfCoach.Storage;
+using Stopwatch = System.Diagnostics.Stopwatch;
+
+namespace CalfCoach.Import;
+
+/// <summary>
+/// Imports activity files into the store: each activity atomically, each file idempotently (by
+/// content hash), the same run from two files stored once (the richer copy wins).
+/// </summary>
+/// <remarks>
+/// Three stages, so a history of thousands of files uses both cores with bounded memory: the caller's
+/// thread walks the sources and reads each file (archives can only be read in order); decoders turn
+/// bytes into prepared activities on every core; one writer makes the duplicate decisions and the
+/// short write transactions, so those decisions never race. Channels between the stages are bounded.
+/// </remarks>
+public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits = null)
+{
+    private const int QueueDepth = 16;
+
+    private readonly ActivityStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    private sealed record ReadFile(string Path, string Format, ActivityHints? Hints, ItemContent Content);
+
+    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<PreparedActivity> Activities, string? Error);
+
+    public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var clock = Stopwatch.StartNew();
+        var scan = ImportSourceScanner.Scan(paths, _limits);
+        var tally = new Tally(scan.TotalBytes);
+
+        var toDecode = Channel.CreateBounded<ReadFile>(new BoundedChannelOptions(QueueDepth) { SingleWriter = true });
+        var toWrite = Channel.CreateBounded<DecodedFile>(new BoundedChannelOptions(QueueDepth) { SingleReader = true });
+
+        var decoders = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
+            .Select(_ => Task.Run(() => DecodeAsync(toDecode.Reader, toWrite.Writer, cancellationToken), cancellationToken))
+            .ToArray();
+        var writer = Task.Run(() => WriteAsync(toWrite.Reader, tally, scan, progress, cancellationToken), cancellationToken);
+        var closeWriter = Task.WhenAll(decoders).ContinueWith(t => toWrite.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+
+        try
+        {
+            await ReadAsync(scan, toDecode.Writer, tally, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            toDecode.Writer.TryComplete();
+        }
+
+        await closeWriter.ConfigureAwait(false);
+        await writer.ConfigureAwait(false);
+        await Task.WhenAll(decoders).ConfigureAwait(false);
+        return tally.Summary(scan.TotalBytes, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Stage 1 (caller's thread): walk the sources, read and hash each file, skip files already imported.</summary>
+    private async Task ReadAsync(ImportScan scan, ChannelWriter<ReadFile> output, Tally tally, CancellationToken cancellationToken)
+    {
+        foreach (var scanEvent in scan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (scanEvent)
+            {
+                case ImportProblem problem:
+                    tally.Fail(problem.DisplayPath, problem.Message);
+                    break;
+                case ImportItem item:
+                    tally.FileSeen();
+                    ItemContent content;
+                    try
+                    {
+                        content = ContentHasher.ReadAll(item, _limits);
+                    }
+                    catch (ImportSourceException ex)
+                    {
+                        tally.Fail(item.DisplayPath, ex.Message);
+                        continue;
+                    }
+
+                    if (_store.GetFileOutcome(content.Sha256) is { } known && known.Outcome.IsFinal())
+                    {
+                        // Idempotency: this exact content was imported (or judged a duplicate) before.
+                        tally.AlreadyStored();
+                        content.Dispose();
+                        continue;
+                    }
+
+                    await output.WriteAsync(new ReadFile(item.DisplayPath, item.Format, item.Hints, content), cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Stage 2 (every core): decode, apply export hints, prepare rows and stream blobs.</summary>
+    private async Task DecodeAsync(ChannelReader<ReadFile> input, ChannelWriter<DecodedFile> output, CancellationToken cancellationToken)
+    {
+        await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            DecodedFile decoded;
+            using (file.Content)
+            {
+                var sha = file.Content.Sha256;
+                try
+                {
+                    var activities = ActivityFileDecoder.Decode(file.Format, file.Content.Memory, new ActivitySource(file.Format, file.Path, sha));
+                    var prepared = new PreparedActivity[activities.Count];
+                    for (var i = 0; i < activities.Count; i++)
+                    {
+                        var activity = WithHints(activities[i], file.Hints);
+
+                        // One file, several activities (a multisport FIT, a GPX with several tracks): each
+                        // gets its own key, and the file's own hash is recorded once all are stored.
+                        if (activities.Count > 1)
+                        {
+                            activity = activity with { Source = activity.Source with { ContentSha256 = $"{sha}#{i}" } };
+                        }
+
+                        prepared[i] = _store.Prepare(activity);
+                    }
+
+                    decoded = new DecodedFile(file.Path, sha, prepared, null);
+                }
+                catch (FormatException ex)
+                {
+                    decoded = new DecodedFile(file.Path, sha, [], ex.Message);
+                }
+            }
+
+            await output.WriteAsync(decoded, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stage 3 (one thread): duplicate decisions and one short transaction per activity.</summary>
+    private async Task WriteAsync(ChannelReader<DecodedFile> input, Tally tally, ImportScan scan, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (file.Error is not null)
+            {
+                _store.RecordFileOutcome(file.Sha256, file.Path, ImportOutcome.Failed, file.Error);
+                tally.Fail(file.Path, file.Error);
+            }
+            else
+            {
+                foreach (var prepared in file.Activities)
+                {
+                    Store(prepared, tally);
+                }
+
+                if (file.Activities.Count > 1)
+                {
+                    _store.RecordFileOutcome(file.Sha256, file.Path, ImportOutcome.Imported, $"{file.Activities.Count} activities");
+                }
+            }
+
+            tally.FileDone();
+            progress?.Report(tally.Progress(scan.BytesScanned));
+        }
+    }
+
+    private void Store(PreparedActivity prepared, Tally tally)
+    {
+        var activity = prepared.Activity;
+        var same = _store.FindSameActivity(activity.Sport, activity.StartUtc, Activity.SameActivityTolerance)
+            .FirstOrDefault(c => c.Source.ContentSha256 != activity.Source.ContentSha256);
+        if (same is not null)
+        {
+            if (prepared.Richness > same.Richness)
+            {
+                _store.ReplaceActivity(same.Id, prepared);
+            }
+            else
+            {
+                _store.RecordFileOutcome(activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Duplicate,
+                    $"the same {activity.Sport.WireName()} as {same.Source.Path}, which has as much or more data", same.Id);
+            }
+
+            tally.Duplicate();
+            return;
+        }
+
+        if (!_store.TryInsert(prepared, out _))
+        {
+            tally.Duplicate();
+            return;
+        }
+
+        tally.Stored(activity.CountsAsRunningLoad, activity.IsPartial);
+    }
+
+    /// <summary>Strava's activities.csv names the run, its shoe and its type, which the file itself may not.</summary>
+    internal static Activity WithHints(Activity activity, ActivityHints? hints)
+    {
+        if (hints is null)
+        {
+            return activity;
+        }
+
+        var (sport, subSport) = StravaType(hints.Type);
+        return activity with
+        {
+            Name = string.IsNullOrWhiteSpace(hints.Name) ? activity.Name : hints.Name,
+            Gear = string.IsNullOrWhiteSpace(hints.Gear) ? activity.Gear : hints.Gear,
+
+            // The file's own sport wins; the export only fills in what the file left open.
+            Sport = activity.Sport == Sport.Other && sport is { } s ? s : activity.Sport,
+            SubSport = activity.SubSport == SubSport.Generic && subSport is { } sub ? sub : activity.SubSport,
+        };
+    }
+
+    private static (Sport? Sport, SubSport? SubSport) StravaType(string? type) => type?.Trim() switch
+    {
+        "Run" => (Sport.Running, null),
+        "Trail Run" => (Sport.Running, SubSport.Trail),
+        "Virtual Run" => (Sport.Running, SubSport.Virtual),
+        "Walk" => (Sport.Walking, null),
+        "Hike" => (Sport.Hiking, null),
+        "Ride" or "Virtual Ride" or "E-Bike Ride" or "Mountain Bike Ride" or "Gravel Ride" => (Sport.Cycling, null),
+        "Swim" => (Sport.Swimming, null),
+        _ => (null, null),
+    };
+
+    /// <summary>Counters shared by the stages; the writer and the reader update them from different threads.</summary>
+    private sealed class Tally(long totalBytes)
+    {
+        private readonly Lock _lock = new();
+        private readonly List<ImportFailure> _failed = [];
+        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone;
+
+        public void FileSeen() => Interlocked.Increment(ref _files);
+
+        public void FileDone() => Interlocked.Increment(ref _filesDone);
+
+        public void AlreadyStored()
+        {
+            Interlocked.Increment(ref _duplicates);
+            Interlocked.Increment(ref _filesDone);
+        }
+
+        public void Duplicate() => Interlocked.Increment(ref _duplicates);
+
+        public void Stored(bool running, bool partial)
+        {
+            Interlocked.Increment(ref running ? ref _imported : ref _notRunning);
+            if (partial)
+            {
+                Interlocked.Increment(ref _partial);
+            }
+        }
+
+        public void Fail(string file, string error)
+        {
+            lock (_lock)
+            {
+                _failed.Add(new ImportFailure(file, error));
+            }
+        }
+
+        public ImportProgress Progress(long bytesScanned)
+        {
+            lock (_lock)
+            {
+                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning, _duplicates, _failed.Count);
+            }
+        }
+
+        public ImportSummary Summary(long bytes, double seconds)
+        {
+            lock (_lock)
+            {
+                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _files, bytes, seconds);
+            }
+        }
+    }
+}

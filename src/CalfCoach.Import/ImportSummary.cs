@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace CalfCoach.Import;
+
+/// <summary>A file that could not be imported, and why (with the byte offset or line where the reader found it).</summary>
+public sealed record ImportFailure(string File, string Error);
+
+/// <summary>What an import did. Counts are activities, except <see cref="Files"/>.</summary>
+/// <param name="Imported">New running activities stored.</param>
+/// <param name="Duplicates">Activities already stored: the same file again, or the same run from another file (the richer copy is kept).</param>
+/// <param name="NotRunning">New activities of other sports: stored, but not counted as running load.</param>
+/// <param name="Partial">Of the stored activities, those read from a damaged file up to the damage.</param>
+/// <param name="Failed">Files that could not be read at all.</param>
+/// <param name="Files">Activity files looked at.</param>
+/// <param name="Bytes">Bytes of those files as found on disk or in archives.</param>
+public sealed record ImportSummary(
+    int Imported,
+    int Duplicates,
+    int NotRunning,
+    int Partial,
+    IReadOnlyList<ImportFailure> Failed,
+    int Files,
+    long Bytes,
+    double Seconds)
+{
+    /// <summary>True when files were offered but not one activity could be stored or recognised as already stored.</summary>
+    [JsonIgnore]
+    public bool NothingImported => Imported + Duplicates + NotRunning == 0;
+}
+
+/// <summary>Progress of a running import, for a progress bar.</summary>
+public readonly record struct ImportProgress(int FilesDone, long BytesScanned, long TotalBytes, int Imported, int Duplicates, int Failed);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ImportSummary))]
+public sealed partial class ImportJsonContext : JsonSerializerContext;
