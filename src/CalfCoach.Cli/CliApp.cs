@@ -11,6 +11,9 @@ public static class CliApp
         var root = new RootCommand("CalfCoach: calf-pain triage, causes and recovery plans for runners. It does not diagnose.");
         root.Subcommands.Add(AssessCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
+        root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(InspectCommand.Create(context));
+        root.Subcommands.Add(ActivitiesCommand.Create(context));
         return root;
     }
 
@@ -46,6 +49,12 @@ public static class CliApp
         {
             WriteError(context, "cancelled.");
             return ExitCodes.Cancelled;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say so plainly, with enough to report it, and never half-print a result.
+            WriteError(context, $"unexpected failure ({ex.GetType().Name}): {ex.Message}. Nothing was lost: imports are atomic per activity. Please report this with the command you ran.");
+            return ExitCodes.Failure;
         }
     }
 

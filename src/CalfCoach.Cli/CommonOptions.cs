@@ -23,6 +23,12 @@ public static class CommonOptions
         },
     };
 
+    public static Option<string?> Db() => new("--db")
+    {
+        Description = "The database file (default: $CALFCOACH_DB, else calfcoach.db in your data folder).",
+        HelpName = "FILE",
+    };
+
     public static Option<bool> Json() => new("--json")
     {
         Description = "Print the result as JSON on stdout, for scripts.",

@@ -15,8 +15,8 @@ public sealed record InspectReport(
     string? Sport,
     string? SubSport,
     int Records,
-    DateTimeOffset? FirstTimestamp,
-    DateTimeOffset? LastTimestamp,
+    [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset? FirstTimestamp,
+    [property: JsonConverter(typeof(UtcInstantJsonConverter))] DateTimeOffset? LastTimestamp,
     double? TotalDistanceM,
     double? TotalTimerTimeS,
     double? AvgCadenceSpm,
@@ -26,6 +26,28 @@ public sealed record InspectReport(
 {
     public static InspectReport Failed(string file, string? format, string error) =>
         new(file, false, [error], format, null, null, 0, null, null, null, null, null, 0, 0, 0);
+}
+
+/// <summary>Writes instants as ISO 8601 UTC with a "Z" ("2017-06-11T14:34:09.000Z"), as Garmin's SDK prints them.</summary>
+public sealed class UtcInstantJsonConverter : JsonConverter<DateTimeOffset?>
+{
+    public override bool HandleNull => true;
+
+    public override DateTimeOffset? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        reader.TokenType == System.Text.Json.JsonTokenType.Null ? null : reader.GetDateTimeOffset();
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, DateTimeOffset? value, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is { } instant)
+        {
+            writer.WriteStringValue(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = false)]

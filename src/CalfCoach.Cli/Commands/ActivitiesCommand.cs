@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CalfCoach.Core.Activities;
+using CalfCoach.Storage;
+using Spectre.Console;
+
+namespace CalfCoach.Cli.Commands;
+
+/// <summary><c>calfcoach activities</c>: what is stored.</summary>
+public static class ActivitiesCommand
+{
+    public sealed record ActivityRow(
+        long Id, string Date, string StartUtc, string Sport, string SubSport, string? Name, double? DistanceKm,
+        double DurationMinutes, double? AvgHeartRateBpm, double? AvgCadenceSpm, string? Gear, bool Partial, string Source);
+
+    public static Command Create(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var sport = new Option<string?>("--sport") { Description = "Only this sport (running, walking, hiking, cycling, swimming, other).", HelpName = "SPORT" };
+        sport.AcceptOnlyFromAmong([.. Enum.GetValues<Sport>().Select(s => s.WireName())]);
+        var command = new Command("activities", "List the stored activities, oldest first.") { db, json, sport };
+        command.SetAction(parse =>
+        {
+            using var database = DatabaseOption.Open(parse.GetValue(db));
+            var filter = parse.GetValue(sport) is { } name ? SportExtensions.ParseSport(name) : (Sport?)null;
+            var rows = new ActivityStore(database).ListActivities(sport: filter).Select(ToRow).ToArray();
+
+            if (parse.GetValue(json))
+            {
+                context.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(rows, ActivitiesJsonContext.Default.ActivityRowArray));
+                context.Out.Profile.Out.Writer.Flush();
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{rows.Length} activities[/]")
+                .AddColumn(new TableColumn("Date").NoWrap()).AddColumn("Sport").AddColumn("Name").AddColumn(new TableColumn("km").RightAligned())
+                .AddColumn(new TableColumn("min").RightAligned()).AddColumn(new TableColumn("HR").RightAligned())
+                .AddColumn(new TableColumn("spm").RightAligned()).AddColumn("Shoe").AddColumn("Source");
+            foreach (var r in rows)
+            {
+                table.AddRow(
+                    new Text(r.Date),
+                    new Text(r.SubSport is "generic" ? r.Sport : $"{r.Sport} ({r.SubSport})"),
+                    new Text(r.Name ?? string.Empty),
+                    new Text(r.DistanceKm?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"),
+                    new Text(r.DurationMinutes.ToString("0", CultureInfo.InvariantCulture)),
+                    new Text(r.AvgHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),
+                    new Text(r.AvgCadenceSpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),
+                    new Text(r.Gear ?? string.Empty),
+                    new Text(r.Partial ? $"{ShortName(r.Source)} (partial)" : ShortName(r.Source)));
+            }
+
+            context.Out.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The file's own name (inside an archive, the entry's name): full paths crowd a narrow terminal; --json has them.</summary>
+    private static string ShortName(string path) => path[(path.LastIndexOfAny(['/', '\\', '!']) + 1)..];
+
+    private static ActivityRow ToRow(ActivitySummary a)
+    {
+        return new ActivityRow(
+            a.Id,
+            TrainingDay.Of(a.StartUtc, a.UtcOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            a.StartUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            a.Sport.WireName(),
+            a.SubSport.WireName(),
+            a.Name,
+            a.DistanceMeters is { } m ? Math.Round(m / 1000, 3) : null,
+            Math.Round((a.TimerSeconds ?? a.ElapsedSeconds) / 60, 1),
+            a.AvgHeartRateBpm,
+            a.AvgCadenceStepsPerMinute,
+            a.Gear,
+            a.IsPartial,
+            a.Source.Path);
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(ActivitiesCommand.ActivityRow[]))]
+public sealed partial class ActivitiesJsonContext : JsonSerializerContext;
