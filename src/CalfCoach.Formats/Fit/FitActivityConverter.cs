@@ -105,7 +105,7 @@ public static class FitActivityConverter
     {
         var builder = new ActivityStreamsBuilder(to - from);
         var s = builder.Columns;
-        var times = records.TimestampSeconds.Span;
+        var times = records.TimestampsUtc.Span;
         var distance = records.DistanceMeters.Span;
         var speed = records.SpeedMetersPerSecond.Span;
         var heartRate = records.HeartRateBpm.Span;
@@ -125,9 +125,7 @@ public static class FitActivityConverter
             var j = i - from;
 
             // A record without a timestamp keeps the previous time, so the column stays ordered.
-            previousElapsed = times[i] != FitRecordStreams.NoTimestamp
-                ? (float)(FitDateTime.ToDateTimeOffset(times[i]) - start).TotalSeconds
-                : previousElapsed;
+            previousElapsed = times[i] is { } t ? (float)(t - start).TotalSeconds : previousElapsed;
             s.ElapsedSeconds[j] = previousElapsed;
             s.DistanceMeters[j] = (float)distance[i];
             s.SpeedMetersPerSecond[j] = (float)speed[i];
@@ -148,12 +146,12 @@ public static class FitActivityConverter
 
     private static (int From, int To) RecordRange(FitRecordStreams records, DateTimeOffset start, DateTimeOffset end)
     {
-        var times = records.TimestampSeconds.Span;
+        var times = records.TimestampsUtc.Span;
         var from = -1;
         var to = -1;
         for (var i = 0; i < records.Count; i++)
         {
-            if (times[i] != FitRecordStreams.NoTimestamp && FitDateTime.ToDateTimeOffset(times[i]) is var t && t >= start && t <= end)
+            if (times[i] is { } t && t >= start && t <= end)
             {
                 if (from < 0)
                 {
@@ -169,12 +167,12 @@ public static class FitActivityConverter
 
     private static DateTimeOffset? FirstTimestamp(FitRecordStreams records, int from, int to)
     {
-        var times = records.TimestampSeconds.Span;
+        var times = records.TimestampsUtc.Span;
         for (var i = from; i < to; i++)
         {
-            if (times[i] != FitRecordStreams.NoTimestamp)
+            if (times[i] is { } t)
             {
-                return FitDateTime.ToDateTimeOffset(times[i]);
+                return t;
             }
         }
 
