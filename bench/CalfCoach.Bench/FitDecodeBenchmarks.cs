@@ -7,7 +7,7 @@ namespace CalfCoach.Bench;
 
 /// <summary>
 /// FIT decoding over a generated one-hour, 1 Hz run (3 600 records, every channel present): the
-/// pull reader alone, the full activity decoder, and decode + conversion to the core model.
+/// pull reader alone, the file CRC alone, the full activity decoder, and decode + conversion to the core model.
 /// </summary>
 [MemoryDiagnoser]
 public class FitDecodeBenchmarks
@@ -51,6 +51,9 @@ public class FitDecodeBenchmarks
 
         return sum;
     }
+
+    [Benchmark(Description = "FitReader.ComputeCrc over the whole file")]
+    public ushort Crc() => FitReader.ComputeCrc(_file);
 
     [Benchmark(Description = "FitActivityDecoder.Decode (CRC + all columns)")]
     public int Decode() => _decoder.Decode(_file).Records.Count;

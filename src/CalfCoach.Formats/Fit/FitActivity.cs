@@ -119,13 +119,50 @@ public sealed record FitLap(
 
 /// <summary>
 /// The record (20) messages as parallel columns of <see cref="Count"/> values in file order. A value that the
-/// record did not carry (or carried as FIT's invalid value) is NaN, or null for timestamps.
+/// record did not carry (or carried as FIT's invalid value) is NaN, or <see cref="NoTimestamp"/> / null for timestamps.
 /// </summary>
 public sealed record FitRecordStreams
 {
+    /// <summary>
+    /// In <see cref="TimestampSeconds"/>: the record had no timestamp (its own field 253, or one resolved from a
+    /// compressed-timestamp header). It is FIT's invalid uint32, so no timestamp field carries it (a compressed
+    /// timestamp that would land exactly on it, in 2126, reads as missing).
+    /// </summary>
+    public const uint NoTimestamp = uint.MaxValue;
+
+    // TimestampsUtc, converted on first use, with the seconds it was converted from. One reference, so concurrent
+    // readers see either no cache or a whole one.
+    private ConvertedTimestamps? _timestampsUtc;
+
     public required int Count { get; init; }
 
-    public required ReadOnlyMemory<DateTimeOffset?> TimestampsUtc { get; init; }
+    /// <summary>
+    /// Timestamps as raw FIT seconds since 1989-12-31T00:00:00Z (<see cref="FitDateTime"/>), or <see cref="NoTimestamp"/>.
+    /// Cheaper than <see cref="TimestampsUtc"/>, which is derived from it.
+    /// </summary>
+    public required ReadOnlyMemory<uint> TimestampSeconds { get; init; }
+
+    /// <summary>The timestamps as UTC instants (null for <see cref="NoTimestamp"/>), computed on first use.</summary>
+    public ReadOnlyMemory<DateTimeOffset?> TimestampsUtc
+    {
+        get
+        {
+            if (Volatile.Read(ref _timestampsUtc) is { } cached && cached.From.Equals(TimestampSeconds))
+            {
+                return cached.Utc;
+            }
+
+            var seconds = TimestampSeconds.Span;
+            var utc = new DateTimeOffset?[seconds.Length];
+            for (var i = 0; i < seconds.Length; i++)
+            {
+                utc[i] = seconds[i] == NoTimestamp ? null : FitDateTime.ToDateTimeOffset(seconds[i]);
+            }
+
+            Volatile.Write(ref _timestampsUtc, new ConvertedTimestamps(TimestampSeconds, utc));
+            return utc;
+        }
+    }
 
     /// <summary>WGS84 latitude, from semicircles × 180 / 2^31. NaN unless both latitude and longitude were valid.</summary>
     public required ReadOnlyMemory<double> LatitudeDegrees { get; init; }
@@ -170,4 +207,6 @@ public sealed record FitRecordStreams
 
     /// <summary>Records with at least one valid developer field that a field_description describes.</summary>
     public required int RecordsWithDeveloperFields { get; init; }
+
+    private sealed record ConvertedTimestamps(ReadOnlyMemory<uint> From, ReadOnlyMemory<DateTimeOffset?> Utc);
 }

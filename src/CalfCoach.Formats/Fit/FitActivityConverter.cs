@@ -105,7 +105,7 @@ public static class FitActivityConverter
     {
         var builder = new ActivityStreamsBuilder(to - from);
         var s = builder.Columns;
-        var times = records.TimestampsUtc.Span;
+        var times = records.TimestampSeconds.Span;
         var distance = records.DistanceMeters.Span;
         var speed = records.SpeedMetersPerSecond.Span;
         var heartRate = records.HeartRateBpm.Span;
@@ -125,7 +125,9 @@ public static class FitActivityConverter
             var j = i - from;
 
             // A record without a timestamp keeps the previous time, so the column stays ordered.
-            previousElapsed = times[i] is { } t ? (float)(t - start).TotalSeconds : previousElapsed;
+            previousElapsed = times[i] != FitRecordStreams.NoTimestamp
+                ? (float)(FitDateTime.ToDateTimeOffset(times[i]) - start).TotalSeconds
+                : previousElapsed;
             s.ElapsedSeconds[j] = previousElapsed;
             s.DistanceMeters[j] = (float)distance[i];
             s.SpeedMetersPerSecond[j] = (float)speed[i];
@@ -146,12 +148,12 @@ public static class FitActivityConverter
 
     private static (int From, int To) RecordRange(FitRecordStreams records, DateTimeOffset start, DateTimeOffset end)
     {
-        var times = records.TimestampsUtc.Span;
+        var times = records.TimestampSeconds.Span;
         var from = -1;
         var to = -1;
         for (var i = 0; i < records.Count; i++)
         {
-            if (times[i] is { } t && t >= start && t <= end)
+            if (times[i] != FitRecordStreams.NoTimestamp && FitDateTime.ToDateTimeOffset(times[i]) is var t && t >= start && t <= end)
             {
                 if (from < 0)
                 {
@@ -167,12 +169,12 @@ public static class FitActivityConverter
 
     private static DateTimeOffset? FirstTimestamp(FitRecordStreams records, int from, int to)
     {
-        var times = records.TimestampsUtc.Span;
+        var times = records.TimestampSeconds.Span;
         for (var i = from; i < to; i++)
         {
-            if (times[i] is { } t)
+            if (times[i] != FitRecordStreams.NoTimestamp)
             {
-                return t;
+                return FitDateTime.ToDateTimeOffset(times[i]);
             }
         }
 

@@ -9,10 +9,17 @@ namespace CalfCoach.Formats.Fit;
 /// record stream as columns. Damage after some valid data does not throw: the activity keeps what came before it,
 /// <see cref="FitActivity.IsPartial"/> is set and <see cref="FitActivity.Problems"/> says where and why.
 /// </summary>
-/// <remarks>Stateless and thread-safe: every call has its own reader state.</remarks>
+/// <remarks>
+/// Thread-safe: every call has its own reader state. Each thread keeps one definition table for its next decode, so
+/// decoding many files does not allocate one per file. Record fields are read through a per-definition field plan
+/// (<see cref="RecordFieldPlan"/>) that gives exactly what the reader's <c>TryGet…</c> methods give.
+/// </remarks>
 public sealed class FitActivityDecoder
 {
     private const int MaxStreamLength = int.MaxValue - 64;
+
+    [ThreadStatic]
+    private static FitDefinitionTable? _cachedDefinitions;
 
     private readonly FitReaderOptions _options;
 
@@ -60,22 +67,42 @@ public sealed class FitActivityDecoder
 
     /// <summary>Decodes the FIT bytes (one file or several chained files).</summary>
     /// <exception cref="FitFormatException">The input does not start with a FIT file header; nothing could be decoded.</exception>
-    public FitActivity Decode(ReadOnlySpan<byte> data)
+    public FitActivity Decode(ReadOnlySpan<byte> data) => Decode(data, useFieldPlans: true);
+
+    /// <param name="useFieldPlans">
+    /// True (the normal path): record fields are read at offsets worked out once per definition. False: every field is
+    /// looked up with the reader's <c>TryGet…</c> methods; kept as the reference the fast path is tested against.
+    /// </param>
+    internal FitActivity Decode(ReadOnlySpan<byte> data, bool useFieldPlans)
     {
-        var state = new DecodeState(data.Length);
-        var reader = new FitReader(data, options: _options);
+        var state = new DecodeState(useFieldPlans);
+
+        // The definition table (about 70 KB) is reused by later decodes on this thread; taking it out of the slot
+        // while in use keeps a nested or concurrent use from sharing it.
+        var definitions = _cachedDefinitions ?? new FitDefinitionTable();
+        _cachedDefinitions = null;
+        var reader = new FitReader(data, definitions, _options);
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenKind == FitTokenKind.FileHeader)
+                var kind = reader.TokenKind;
+                if (kind == FitTokenKind.Data)
+                {
+                    var global = reader.GlobalMessageNumber;
+                    state.Count(global);
+                    if (global == MessageNumber.Record)
+                    {
+                        ReadRecordMessage(ref reader, state, data.Length);
+                    }
+                    else
+                    {
+                        ReadData(ref reader, state, global);
+                    }
+                }
+                else if (kind == FitTokenKind.FileHeader)
                 {
                     state.FileCount++;
-                }
-                else if (reader.TokenKind == FitTokenKind.Data)
-                {
-                    state.Count(reader.GlobalMessageNumber);
-                    ReadData(ref reader, state);
                 }
             }
         }
@@ -85,23 +112,60 @@ public sealed class FitActivityDecoder
             state.Problems.Add(new FitProblem(ex.ByteOffset, ex.Message));
             state.IsPartial = true;
         }
+        finally
+        {
+            _cachedDefinitions = definitions;
+        }
 
         return state.Build();
     }
 
-    private static void ReadData(ref FitReader reader, DecodeState state)
+    private static void ReadRecordMessage(ref FitReader reader, DecodeState state, int inputLength)
     {
-        switch (reader.GlobalMessageNumber)
+        if (!state.UseFieldPlans)
         {
-            case MessageNumber.Record:
-                // A record whose definition has no fields carries no measurement, only a (compressed) time; the
-                // Forerunner 70 writes one before its first real sample. python-fitparse's expected output omits it.
-                if (reader.FieldCount > 0 || reader.DeveloperFieldCount > 0)
-                {
-                    ReadRecord(ref reader, state);
-                }
+            // A record whose definition has no fields carries no measurement, only a (compressed) time; the
+            // Forerunner 70 writes one before its first real sample. python-fitparse's expected output omits it.
+            if (reader.FieldCount > 0 || reader.DeveloperFieldCount > 0)
+            {
+                EstimateCapacity(ref reader, state, inputLength, reader.CurrentContent.Length);
+                ReadRecord(ref reader, state);
+            }
 
-                break;
+            return;
+        }
+
+        var plan = state.Plans[reader.LocalMessageNumber] ??= new RecordFieldPlan();
+        var definitionOffset = reader.DefinitionOffset;
+        if (plan.DefinitionOffset != definitionOffset)
+        {
+            plan.Update(ref reader, definitionOffset);
+        }
+
+        if (plan.HasAnyField)
+        {
+            EstimateCapacity(ref reader, state, inputLength, plan.ContentSize);
+            ReadRecord(ref reader, state, plan);
+        }
+    }
+
+    /// <summary>
+    /// Before the first record, sizes the columns for the rest of the input as if it were all records like this one
+    /// (at least 16 bytes each, so a tiny record cannot make the columns many times larger than the input).
+    /// </summary>
+    private static void EstimateCapacity(ref FitReader reader, DecodeState state, int inputLength, int contentSize)
+    {
+        if (state.Records.Count == 0)
+        {
+            var remaining = inputLength - reader.TokenStartIndex;
+            state.Records.EnsureCapacity((int)(remaining / Math.Max(1 + contentSize, 16)) + 16);
+        }
+    }
+
+    private static void ReadData(ref FitReader reader, DecodeState state, ushort globalMessageNumber)
+    {
+        switch (globalMessageNumber)
+        {
             case MessageNumber.FileId:
                 state.FileId ??= new FitFileId(
                     Byte(ref reader, FileId.Type),
@@ -166,65 +230,115 @@ public sealed class FitActivityDecoder
         }
     }
 
+    /// <summary>Reads a record through its field plan: fixed-offset reads from the message content.</summary>
+    private static void ReadRecord(ref FitReader reader, DecodeState state, RecordFieldPlan plan)
+    {
+        var content = reader.CurrentContent;
+        var be = plan.IsBigEndian;
+        RecordValues v;
+        v.Timestamp = reader.TryGetTimestampSeconds(out var timestamp) ? timestamp : FitRecordStreams.NoTimestamp;
+
+        v.Latitude = v.Longitude = double.NaN;
+        if (plan.PositionLat.TryGetSInt32(content, be, out var lat) && plan.PositionLong.TryGetSInt32(content, be, out var lon))
+        {
+            v.Latitude = lat * DegreesPerSemicircle;
+            v.Longitude = lon * DegreesPerSemicircle;
+        }
+
+        if (!plan.EnhancedAltitude.TryGetScaledUInt32(content, be, Record.EnhancedAltitude, out v.Altitude))
+        {
+            plan.Altitude.TryGetScaledUInt16(content, be, Record.Altitude, out v.Altitude);
+        }
+
+        plan.Distance.TryGetScaledUInt32(content, be, Record.Distance, out v.Distance);
+        if (!plan.EnhancedSpeed.TryGetScaledUInt32(content, be, Record.EnhancedSpeed, out v.Speed))
+        {
+            plan.Speed.TryGetScaledUInt16(content, be, Record.Speed, out v.Speed);
+        }
+
+        if (plan.CompressedSpeedDistance.IsPresent)
+        {
+            var field = plan.CompressedSpeedDistance;
+            ExpandCompressedSpeedDistance(content.Slice(field.Offset, field.Size), ref v.Speed, ref v.Distance, state);
+        }
+
+        v.HeartRate = plan.HeartRate.TryGetByte(content, be, out var heartRate) ? heartRate : double.NaN;
+        v.Cadence = double.NaN;
+        if (plan.Cadence.TryGetByte(content, be, out var cadence))
+        {
+            v.Cadence = plan.FractionalCadence.TryGetScaledUInt8(content, be, Record.FractionalCadence, out var fraction)
+                ? cadence + fraction
+                : cadence;
+        }
+
+        plan.Power.TryGetScaledUInt16(content, be, Record.Power, out v.Power);
+        plan.Temperature.TryGetScaledSInt8(content, be, Record.Temperature, out v.Temperature);
+        plan.VerticalOscillation.TryGetScaledUInt16(content, be, Record.VerticalOscillation, out v.VerticalOscillation);
+        plan.StanceTime.TryGetScaledUInt16(content, be, Record.StanceTime, out v.StanceTime);
+        plan.StepLength.TryGetScaledUInt16(content, be, Record.StepLength, out v.StepLength);
+        plan.VerticalRatio.TryGetScaledUInt16(content, be, Record.VerticalRatio, out v.VerticalRatio);
+        plan.Cycles.TryGetScaledUInt8(content, be, Record.Cycles, out v.Cycles);
+
+        var records = state.Records;
+        if (plan.HasDeveloperFields && plan.HasValidDeveloperField(content, state.DeveloperFieldTypes, state.DeveloperFieldTypesVersion))
+        {
+            records.RecordsWithDeveloperFields++;
+        }
+
+        v.Store(records);
+    }
+
+    /// <summary>Reads a record by looking every field up by number (the reference for the field-plan path).</summary>
     private static void ReadRecord(ref FitReader reader, DecodeState state)
     {
-        var records = state.Records;
-        var i = records.Add();
+        RecordValues v;
+        v.Timestamp = reader.TryGetTimestampSeconds(out var timestamp) ? timestamp : FitRecordStreams.NoTimestamp;
 
-        if (reader.TryGetTimestamp(out var timestamp))
-        {
-            records.SetTimestamp(i, timestamp);
-        }
-
+        v.Latitude = v.Longitude = double.NaN;
         if (reader.TryGetSInt32(Record.PositionLat.Number, out var lat) && reader.TryGetSInt32(Record.PositionLong.Number, out var lon))
         {
-            records.Set(RecordColumn.Latitude, i, lat * DegreesPerSemicircle);
-            records.Set(RecordColumn.Longitude, i, lon * DegreesPerSemicircle);
+            v.Latitude = lat * DegreesPerSemicircle;
+            v.Longitude = lon * DegreesPerSemicircle;
         }
 
-        if (reader.TryGetScaled(Record.EnhancedAltitude, out var altitude) || reader.TryGetScaled(Record.Altitude, out altitude))
+        if (!reader.TryGetScaled(Record.EnhancedAltitude, out v.Altitude))
         {
-            records.Set(RecordColumn.Altitude, i, altitude);
+            reader.TryGetScaled(Record.Altitude, out v.Altitude);
         }
 
-        if (reader.TryGetScaled(Record.Distance, out var distance))
+        reader.TryGetScaled(Record.Distance, out v.Distance);
+        if (!reader.TryGetScaled(Record.EnhancedSpeed, out v.Speed))
         {
-            records.Set(RecordColumn.Distance, i, distance);
-        }
-
-        if (reader.TryGetScaled(Record.EnhancedSpeed, out var speed) || reader.TryGetScaled(Record.Speed, out speed))
-        {
-            records.Set(RecordColumn.Speed, i, speed);
+            reader.TryGetScaled(Record.Speed, out v.Speed);
         }
 
         if (reader.TryGetBytes(Record.CompressedSpeedDistance.Number, out var compressed))
         {
-            ExpandCompressedSpeedDistance(compressed, i, state);
+            ExpandCompressedSpeedDistance(compressed, ref v.Speed, ref v.Distance, state);
         }
 
-        if (reader.TryGetByte(Record.HeartRate.Number, out var heartRate))
-        {
-            records.Set(RecordColumn.HeartRate, i, heartRate);
-        }
-
+        v.HeartRate = reader.TryGetByte(Record.HeartRate.Number, out var heartRate) ? heartRate : double.NaN;
+        v.Cadence = double.NaN;
         if (reader.TryGetByte(Record.Cadence.Number, out var cadence))
         {
-            var value = reader.TryGetScaled(Record.FractionalCadence, out var fraction) ? cadence + fraction : cadence;
-            records.Set(RecordColumn.Cadence, i, value);
+            v.Cadence = reader.TryGetScaled(Record.FractionalCadence, out var fraction) ? cadence + fraction : cadence;
         }
 
-        SetIfValid(ref reader, records, RecordColumn.Power, i, Record.Power);
-        SetIfValid(ref reader, records, RecordColumn.Temperature, i, Record.Temperature);
-        SetIfValid(ref reader, records, RecordColumn.VerticalOscillation, i, Record.VerticalOscillation);
-        SetIfValid(ref reader, records, RecordColumn.StanceTime, i, Record.StanceTime);
-        SetIfValid(ref reader, records, RecordColumn.StepLength, i, Record.StepLength);
-        SetIfValid(ref reader, records, RecordColumn.VerticalRatio, i, Record.VerticalRatio);
-        SetIfValid(ref reader, records, RecordColumn.Cycles, i, Record.Cycles);
+        reader.TryGetScaled(Record.Power, out v.Power);
+        reader.TryGetScaled(Record.Temperature, out v.Temperature);
+        reader.TryGetScaled(Record.VerticalOscillation, out v.VerticalOscillation);
+        reader.TryGetScaled(Record.StanceTime, out v.StanceTime);
+        reader.TryGetScaled(Record.StepLength, out v.StepLength);
+        reader.TryGetScaled(Record.VerticalRatio, out v.VerticalRatio);
+        reader.TryGetScaled(Record.Cycles, out v.Cycles);
 
+        var records = state.Records;
         if (reader.DeveloperFieldCount > 0 && HasValidDeveloperField(ref reader, state))
         {
             records.RecordsWithDeveloperFields++;
         }
+
+        v.Store(records);
     }
 
     /// <summary>
@@ -232,7 +346,7 @@ public sealed class FitActivityDecoder
     /// (scale 16) which accumulates, wrapping at 4096, across records (FIT profile, record field 8 components).
     /// Only fills values the record did not carry in their own fields.
     /// </summary>
-    private static void ExpandCompressedSpeedDistance(ReadOnlySpan<byte> bytes, int i, DecodeState state)
+    private static void ExpandCompressedSpeedDistance(ReadOnlySpan<byte> bytes, ref double speed, ref double distance, DecodeState state)
     {
         if (bytes.Length < 3 || FitBaseTypes.IsAllInvalid(bytes, FitBaseType.Byte, bigEndian: false))
         {
@@ -247,15 +361,14 @@ public sealed class FitActivityDecoder
         state.HasCompressedDistance = true;
         state.LastCompressedDistanceRaw = distanceRaw;
 
-        var records = state.Records;
-        if (double.IsNaN(records.Column(RecordColumn.Speed)[i]))
+        if (double.IsNaN(speed))
         {
-            records.Set(RecordColumn.Speed, i, speedRaw / 100.0);
+            speed = speedRaw / 100.0;
         }
 
-        if (double.IsNaN(records.Column(RecordColumn.Distance)[i]))
+        if (double.IsNaN(distance))
         {
-            records.Set(RecordColumn.Distance, i, state.CompressedDistance / 16.0);
+            distance = state.CompressedDistance / 16.0;
         }
     }
 
@@ -269,6 +382,7 @@ public sealed class FitActivityDecoder
             FitBaseTypes.TryParse(baseTypeId, out var baseType))
         {
             state.DeveloperFieldTypes[(developerIndex << 8) | fieldNumber] = baseType;
+            state.DeveloperFieldTypesVersion++;
         }
     }
 
@@ -340,14 +454,6 @@ public sealed class FitActivityDecoder
         return reader.TryGetScaled(fraction, out var part) ? cadence + part : cadence;
     }
 
-    private static void SetIfValid(ref FitReader reader, RecordStreamsBuilder records, RecordColumn column, int index, in FitFieldInfo field)
-    {
-        if (reader.TryGetScaled(field, out var value))
-        {
-            records.Set(column, index, value);
-        }
-    }
-
     private static double? Scaled(ref FitReader reader, in FitFieldInfo field) => reader.TryGetScaled(field, out var value) ? value : null;
 
     private static byte? Byte(ref FitReader reader, in FitFieldInfo field) => reader.TryGetByte(field.Number, out var value) ? value : null;
@@ -355,10 +461,21 @@ public sealed class FitActivityDecoder
     private static ushort? UInt16(ref FitReader reader, in FitFieldInfo field) => reader.TryGetUInt16(field.Number, out var value) ? value : null;
 
     /// <summary>Everything accumulated while reading one input.</summary>
-    private sealed class DecodeState(int inputLength)
+    private sealed class DecodeState(bool useFieldPlans)
     {
-        // Records are rarely shorter than ~16 bytes, so this avoids regrowing the columns for typical files.
-        public RecordStreamsBuilder Records { get; } = new(inputLength / 24);
+        // Message counts for global numbers below this are kept in an array (no dictionary lookup per message).
+        private const int DenseCountLimit = 256;
+
+        private readonly int[] _denseCounts = new int[DenseCountLimit];
+        private int _sparseNumber = -1;
+        private int _sparseCount;
+
+        public bool UseFieldPlans { get; } = useFieldPlans;
+
+        /// <summary>Field plans of record definitions, by local message number.</summary>
+        public RecordFieldPlan?[] Plans { get; } = new RecordFieldPlan?[16];
+
+        public RecordStreamsBuilder Records { get; } = new();
 
         public List<FitSession> Sessions { get; } = [];
 
@@ -370,7 +487,11 @@ public sealed class FitActivityDecoder
 
         public Dictionary<ushort, int> MessageCounts { get; } = [];
 
+        /// <summary>Base types of described developer fields, keyed by developer data index × 256 + field number.</summary>
         public Dictionary<int, FitBaseType> DeveloperFieldTypes { get; } = [];
+
+        /// <summary>Bumped whenever <see cref="DeveloperFieldTypes"/> changes, so field plans know to look again.</summary>
+        public int DeveloperFieldTypesVersion { get; set; }
 
         public bool[] DeveloperDataIndexSeen { get; } = new bool[256];
 
@@ -400,12 +521,34 @@ public sealed class FitActivityDecoder
 
         public void Count(ushort globalMessageNumber)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(MessageCounts, globalMessageNumber, out _);
-            count++;
+            if (globalMessageNumber < DenseCountLimit)
+            {
+                _denseCounts[globalMessageNumber]++;
+                return;
+            }
+
+            // Manufacturer-specific messages (65280 and up) can be as many as the records: count the current number
+            // here and only go to the dictionary when it changes.
+            if (globalMessageNumber != _sparseNumber)
+            {
+                FlushSparseCount();
+                _sparseNumber = globalMessageNumber;
+            }
+
+            _sparseCount++;
         }
 
         public FitActivity Build()
         {
+            FlushSparseCount();
+            for (var number = 0; number < DenseCountLimit; number++)
+            {
+                if (_denseCounts[number] > 0)
+                {
+                    MessageCounts[(ushort)number] = _denseCounts[number];
+                }
+            }
+
             var firstSession = Sessions.Count > 0 ? Sessions[0] : null;
             var sport = firstSession?.Sport ?? SportMessage;
             FillStepsPerMinute(sport);
@@ -429,43 +572,108 @@ public sealed class FitActivityDecoder
             };
         }
 
+        private void FlushSparseCount()
+        {
+            if (_sparseCount > 0)
+            {
+                ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(MessageCounts, (ushort)_sparseNumber, out _);
+                count += _sparseCount;
+                _sparseCount = 0;
+            }
+        }
+
         /// <summary>
         /// Doubles cadence into steps per minute for records inside a foot-sport session. Sessions come after their
         /// records in the file, so this runs at the end; a record outside every session takes the activity's sport.
         /// </summary>
         private void FillStepsPerMinute(FitSport? activitySport)
         {
+            if (!Records.HasValues(RecordColumn.Cadence))
+            {
+                return;
+            }
+
             var cadence = Records.Column(RecordColumn.Cadence);
-            var stepsPerMinute = Records.Column(RecordColumn.CadenceStepsPerMinute);
             var timestamps = Records.Timestamps;
             var defaultIsFoot = activitySport is { } s && IsFootSport(s);
+
+            // Session bounds in ticks, compared with each record's time in ticks: the same test as on DateTimeOffset.
+            var sessions = new (long Start, long End, bool IsFoot)[Sessions.Count];
+            var sessionCount = 0;
+            foreach (var session in Sessions)
+            {
+                if (session.StartTimeUtc is { } start && session.Sport is { } sessionSport)
+                {
+                    sessions[sessionCount++] = (start.UtcTicks, session.TimestampUtc?.UtcTicks ?? long.MaxValue, IsFootSport(sessionSport));
+                }
+            }
+
+            var epochTicks = FitDateTime.Epoch.UtcTicks;
             for (var i = 0; i < cadence.Length; i++)
             {
                 if (double.IsNaN(cadence[i]))
                 {
+                    Records.Set(RecordColumn.CadenceStepsPerMinute, i, double.NaN);
                     continue;
                 }
 
                 var isFoot = defaultIsFoot;
-                if (timestamps[i] is { } t)
+                if (timestamps[i] != FitRecordStreams.NoTimestamp)
                 {
-                    foreach (var session in Sessions)
+                    var t = epochTicks + (timestamps[i] * TimeSpan.TicksPerSecond);
+                    for (var k = 0; k < sessionCount; k++)
                     {
-                        if (session.StartTimeUtc is { } start && t >= start &&
-                            (session.TimestampUtc is not { } end || t <= end) &&
-                            session.Sport is { } sessionSport)
+                        if (t >= sessions[k].Start && t <= sessions[k].End)
                         {
-                            isFoot = IsFootSport(sessionSport);
+                            isFoot = sessions[k].IsFoot;
                             break;
                         }
                     }
                 }
 
-                if (isFoot)
-                {
-                    stepsPerMinute[i] = cadence[i] * 2;
-                }
+                Records.Set(RecordColumn.CadenceStepsPerMinute, i, isFoot ? cadence[i] * 2 : double.NaN);
             }
+        }
+    }
+
+    /// <summary>One record's values, gathered before being stored so each column is written exactly once.</summary>
+    private struct RecordValues
+    {
+        public uint Timestamp;
+        public double Latitude;
+        public double Longitude;
+        public double Distance;
+        public double Speed;
+        public double Altitude;
+        public double HeartRate;
+        public double Cadence;
+        public double Power;
+        public double Temperature;
+        public double VerticalOscillation;
+        public double StanceTime;
+        public double StepLength;
+        public double VerticalRatio;
+        public double Cycles;
+
+        /// <summary>Appends the record; steps per minute is set at the end, from the sessions.</summary>
+        public readonly void Store(RecordStreamsBuilder records)
+        {
+            var i = records.AddUnset();
+            records.SetTimestamp(i, Timestamp);
+            records.Set(RecordColumn.Latitude, i, Latitude);
+            records.Set(RecordColumn.Longitude, i, Longitude);
+            records.Set(RecordColumn.Distance, i, Distance);
+            records.Set(RecordColumn.Speed, i, Speed);
+            records.Set(RecordColumn.Altitude, i, Altitude);
+            records.Set(RecordColumn.HeartRate, i, HeartRate);
+            records.Set(RecordColumn.Cadence, i, Cadence);
+            records.Set(RecordColumn.Power, i, Power);
+            records.Set(RecordColumn.Temperature, i, Temperature);
+            records.Set(RecordColumn.VerticalOscillation, i, VerticalOscillation);
+            records.Set(RecordColumn.StanceTime, i, StanceTime);
+            records.Set(RecordColumn.StepLength, i, StepLength);
+            records.Set(RecordColumn.VerticalRatio, i, VerticalRatio);
+            records.Set(RecordColumn.Cycles, i, Cycles);
         }
     }
 }

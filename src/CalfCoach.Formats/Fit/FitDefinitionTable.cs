@@ -47,6 +47,15 @@ public sealed class FitDefinitionTable
 
         /// <summary>Offset of the definition message, for error messages.</summary>
         public int DefinedAt;
+
+        /// <summary>Length in bytes of the definition message (record header included).</summary>
+        public int DefinitionLength;
+
+        /// <summary>Index of the timestamp field (253) among the fields, or -1; with its offset, size and base type.</summary>
+        public int TimestampIndex;
+        public int TimestampOffset;
+        public byte TimestampSize;
+        public byte TimestampTag;
     }
 
     /// <summary>A field or developer field: <c>Tag</c> is the base type, or the developer data index for developer fields.</summary>

@@ -21,8 +21,10 @@ public ref partial struct FitReader
         BeginData(start, localMessage, compressed: false);
 
         // Any message with a valid timestamp field resets the base for later compressed timestamps
-        // (FIT protocol, "Compressed Timestamp Header").
-        if (TryGetUInt32(TimestampFieldNumber, out var timestamp))
+        // (FIT protocol, "Compressed Timestamp Header"). The definition cached where field 253 lies, so this is the
+        // same test as TryGetUInt32(253) without the lookup.
+        ref var local = ref _definitions.Local(localMessage);
+        if (local.TimestampIndex >= 0 && TryReadTimestampField(ref local, out var timestamp))
         {
             _timestamp = timestamp;
             _hasTimestamp = true;
@@ -31,6 +33,23 @@ public ref partial struct FitReader
         }
 
         _position = start + 1 + contentSize;
+    }
+
+    /// <summary>TryGetUInt32(253) for the current message, from the place its definition recorded.</summary>
+    private readonly bool TryReadTimestampField(ref FitDefinitionTable.LocalDefinition local, out uint timestamp)
+    {
+        var bytes = _data.Slice(_contentStart + local.TimestampOffset, local.TimestampSize);
+
+        // The usual layout first: a little-endian uint32.
+        if (local.TimestampTag == (byte)FitBaseType.UInt32 && !local.IsBigEndian)
+        {
+            timestamp = BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+            return timestamp != uint.MaxValue;
+        }
+
+        var ok = TryDecodeInteger((FitBaseType)local.TimestampTag, bytes, local.IsBigEndian, out var raw) && raw >= 0 && raw <= uint.MaxValue;
+        timestamp = ok ? (uint)raw : 0;
+        return ok;
     }
 
     private void ReadCompressedTimestampData(int start, byte header)
@@ -162,21 +181,7 @@ public ref partial struct FitReader
     {
         if (TryGetField(fieldNumber, out var slot, out var bytes, out var bigEndian))
         {
-            switch ((FitBaseType)slot.Tag)
-            {
-                case FitBaseType.Float32:
-                    var bits32 = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
-                    value = BitConverter.UInt32BitsToSingle(bits32);
-                    return bits32 != uint.MaxValue;
-                case FitBaseType.Float64:
-                    var bits64 = bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-                    value = BitConverter.UInt64BitsToDouble(bits64);
-                    return bits64 != ulong.MaxValue;
-            }
-
-            var ok = TryDecodeInteger(slot, bytes, bigEndian, out var raw);
-            value = ok ? raw : double.NaN;
-            return ok;
+            return TryDecodeDouble((FitBaseType)slot.Tag, bytes, bigEndian, out value);
         }
 
         value = double.NaN;
@@ -256,13 +261,79 @@ public ref partial struct FitReader
     private readonly bool TryReadInteger(byte fieldNumber, out long value)
     {
         value = 0;
-        return TryGetField(fieldNumber, out var slot, out var bytes, out var bigEndian) && TryDecodeInteger(slot, bytes, bigEndian, out value);
+        return TryGetField(fieldNumber, out var slot, out var bytes, out var bigEndian) && TryDecodeInteger((FitBaseType)slot.Tag, bytes, bigEndian, out value);
     }
 
-    private static bool TryDecodeInteger(FitDefinitionTable.FieldSlot slot, ReadOnlySpan<byte> bytes, bool bigEndian, out long value)
+    /// <summary>Offset of the definition message the current data message follows; it identifies the layout.</summary>
+    internal readonly int DefinitionOffset
+    {
+        get
+        {
+            EnsureOnData();
+            return _definitions.Local(_localMessage).DefinedAt;
+        }
+    }
+
+    /// <summary>
+    /// The bytes of the current data message's definition that fix its layout: architecture, global number and the
+    /// field and developer field definitions (not the record header or the reserved byte). Two definitions with the
+    /// same layout bytes give the same field offsets and types.
+    /// </summary>
+    internal readonly ReadOnlySpan<byte> DefinitionLayout
+    {
+        get
+        {
+            EnsureOnData();
+            ref var local = ref _definitions.Local(_localMessage);
+            return _data.Slice(local.DefinedAt + 2, local.DefinitionLength - 2);
+        }
+    }
+
+    /// <summary>
+    /// The content of the current data message (developer fields included), already checked to lie inside the input
+    /// and the data section. For decoders that precompute field offsets from the definition.
+    /// </summary>
+    internal readonly ReadOnlySpan<byte> CurrentContent
+    {
+        get
+        {
+            EnsureOnData();
+            return _data.Slice(_contentStart, _definitions.Local(_localMessage).ContentSize);
+        }
+    }
+
+    /// <summary>
+    /// The value <see cref="TryGetDouble"/> gives for a field of base type <paramref name="baseType"/> whose bytes are
+    /// <paramref name="bytes"/> (at least one element long): float32/64 with the all-ones invalid value, else the first
+    /// integer element.
+    /// </summary>
+    internal static bool TryDecodeDouble(FitBaseType baseType, ReadOnlySpan<byte> bytes, bool bigEndian, out double value)
+    {
+        switch (baseType)
+        {
+            case FitBaseType.Float32:
+                var bits32 = bigEndian ? BinaryPrimitives.ReadUInt32BigEndian(bytes) : BinaryPrimitives.ReadUInt32LittleEndian(bytes);
+                value = BitConverter.UInt32BitsToSingle(bits32);
+                return bits32 != uint.MaxValue;
+            case FitBaseType.Float64:
+                var bits64 = bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+                value = BitConverter.UInt64BitsToDouble(bits64);
+                return bits64 != ulong.MaxValue;
+        }
+
+        var ok = TryDecodeInteger(baseType, bytes, bigEndian, out var raw);
+        value = ok ? raw : double.NaN;
+        return ok;
+    }
+
+    /// <summary>
+    /// The first element of an integer field of base type <paramref name="baseType"/>, checked against that type's
+    /// invalid value; false for string, float and byte fields.
+    /// </summary>
+    internal static bool TryDecodeInteger(FitBaseType baseType, ReadOnlySpan<byte> bytes, bool bigEndian, out long value)
     {
         value = 0;
-        switch ((FitBaseType)slot.Tag)
+        switch (baseType)
         {
             case FitBaseType.Enum:
             case FitBaseType.UInt8:
@@ -298,7 +369,7 @@ public ref partial struct FitReader
             case FitBaseType.UInt64:
             case FitBaseType.UInt64z:
                 var unsigned = bigEndian ? BinaryPrimitives.ReadUInt64BigEndian(bytes) : BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-                var invalid = (FitBaseType)slot.Tag == FitBaseType.UInt64 ? ulong.MaxValue : 0UL;
+                var invalid = baseType == FitBaseType.UInt64 ? ulong.MaxValue : 0UL;
                 value = (long)unsigned;
                 return unsigned != invalid && unsigned <= long.MaxValue;
             default:

@@ -174,6 +174,15 @@ public ref partial struct FitReader
         local.DeveloperFieldCount = (byte)developerFieldCount;
         local.ContentSize = contentSize;
         local.DefinedAt = start;
+        local.DefinitionLength = length;
+        local.TimestampIndex = slotByNumber[TimestampFieldNumber] - 1;
+        if (local.TimestampIndex >= 0)
+        {
+            var timestamp = fields[local.TimestampIndex];
+            local.TimestampOffset = timestamp.Offset;
+            local.TimestampSize = timestamp.Size;
+            local.TimestampTag = timestamp.Tag;
+        }
 
         _localMessage = localMessage;
         _tokenStart = start;

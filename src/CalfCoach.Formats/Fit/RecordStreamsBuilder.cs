@@ -1,63 +1,82 @@
 namespace CalfCoach.Formats.Fit;
 
-/// <summary>Growable columns for <see cref="FitRecordStreams"/>; grows by doubling so appending a record does not allocate.</summary>
+/// <summary>
+/// Growable columns for <see cref="FitRecordStreams"/>. Every appended record sets every column exactly once (in
+/// record order), so the arrays are allocated without zeroing; they grow by doubling, so appending a record does not
+/// allocate.
+/// </summary>
+/// <remarks>
+/// A column is only allocated once it receives a value that is not NaN: many devices never write several of the
+/// channels (running dynamics, power, temperature…), and a column with no value at all shares one read-only array
+/// of NaN instead of filling its own. That saves allocating and touching about half of the output memory on real
+/// files.
+/// </remarks>
 internal sealed class RecordStreamsBuilder
 {
     private const int ColumnCount = (int)RecordColumn.Cycles + 1;
+    private const int MinCapacity = 16;
 
-    private readonly double[][] _columns = new double[ColumnCount][];
-    private DateTimeOffset?[] _timestamps;
+    // Shared by every result's all-NaN columns; grown (by replacement, never written after publication) as needed.
+    private static double[] _sharedMissing = [];
 
-    public RecordStreamsBuilder(int initialCapacity)
-    {
-        var capacity = Math.Max(16, initialCapacity);
-        _timestamps = new DateTimeOffset?[capacity];
-        for (var i = 0; i < ColumnCount; i++)
-        {
-            _columns[i] = new double[capacity];
-        }
-    }
+    // null: no value but NaN so far.
+    private readonly double[]?[] _columns = new double[ColumnCount][];
+    private uint[] _timestamps = [];
 
     public int Count { get; private set; }
 
     public int RecordsWithDeveloperFields { get; set; }
 
-    public Span<DateTimeOffset?> Timestamps => _timestamps.AsSpan(0, Count);
+    /// <summary>FIT seconds per record; <see cref="FitRecordStreams.NoTimestamp"/> where the record had none.</summary>
+    public ReadOnlySpan<uint> Timestamps => _timestamps.AsSpan(0, Count);
 
-    public Span<double> Column(RecordColumn column) => _columns[(int)column].AsSpan(0, Count);
+    /// <summary>Whether <paramref name="column"/> has had a value that is not NaN.</summary>
+    public bool HasValues(RecordColumn column) => _columns[(int)column] is not null;
 
-    /// <summary>Appends a record with every value missing and returns its index.</summary>
-    public int Add()
+    /// <summary>The column's values (all NaN when it has none).</summary>
+    public ReadOnlySpan<double> Column(RecordColumn column) =>
+        _columns[(int)column] is { } values ? values.AsSpan(0, Count) : Missing(Count).Span;
+
+    /// <summary>Makes room for at least <paramref name="capacity"/> records in total without regrowing.</summary>
+    public void EnsureCapacity(int capacity)
+    {
+        if (capacity > _timestamps.Length)
+        {
+            Resize(capacity);
+        }
+    }
+
+    /// <summary>Appends a record and returns its index; the caller then sets its timestamp and every column.</summary>
+    public int AddUnset()
     {
         if (Count == _timestamps.Length)
         {
-            var capacity = _timestamps.Length * 2;
-            Array.Resize(ref _timestamps, capacity);
-            for (var i = 0; i < ColumnCount; i++)
-            {
-                Array.Resize(ref _columns[i], capacity);
-            }
+            Resize(Math.Max(MinCapacity, _timestamps.Length * 2));
         }
 
-        var index = Count;
-        _timestamps[index] = null;
-        for (var i = 0; i < ColumnCount; i++)
-        {
-            _columns[i][index] = double.NaN;
-        }
-
-        Count++;
-        return index;
+        return Count++;
     }
 
-    public void Set(RecordColumn column, int index, double value) => _columns[(int)column][index] = value;
+    /// <summary>Sets one value of a record; each column of each record is set once, records in order.</summary>
+    public void Set(RecordColumn column, int index, double value)
+    {
+        var values = _columns[(int)column];
+        if (values is not null)
+        {
+            values[index] = value;
+        }
+        else if (!double.IsNaN(value))
+        {
+            Materialize(column)[index] = value;
+        }
+    }
 
-    public void SetTimestamp(int index, DateTimeOffset value) => _timestamps[index] = value;
+    public void SetTimestamp(int index, uint fitSeconds) => _timestamps[index] = fitSeconds;
 
     public FitRecordStreams Build() => new()
     {
         Count = Count,
-        TimestampsUtc = _timestamps.AsMemory(0, Count),
+        TimestampSeconds = _timestamps.AsMemory(0, Count),
         LatitudeDegrees = Memory(RecordColumn.Latitude),
         LongitudeDegrees = Memory(RecordColumn.Longitude),
         DistanceMeters = Memory(RecordColumn.Distance),
@@ -76,7 +95,52 @@ internal sealed class RecordStreamsBuilder
         RecordsWithDeveloperFields = RecordsWithDeveloperFields,
     };
 
-    private ReadOnlyMemory<double> Memory(RecordColumn column) => _columns[(int)column].AsMemory(0, Count);
+    /// <summary>Allocates a column that had only NaN so far: NaN for every record up to now.</summary>
+    private double[] Materialize(RecordColumn column)
+    {
+        var values = GC.AllocateUninitializedArray<double>(_timestamps.Length);
+        values.AsSpan(0, Count).Fill(double.NaN);
+        _columns[(int)column] = values;
+        return values;
+    }
+
+    private void Resize(int capacity)
+    {
+        _timestamps = Grow(_timestamps, capacity, Count);
+        for (var i = 0; i < ColumnCount; i++)
+        {
+            if (_columns[i] is { } values)
+            {
+                _columns[i] = Grow(values, capacity, Count);
+            }
+        }
+    }
+
+    private static T[] Grow<T>(T[] old, int capacity, int count)
+        where T : unmanaged
+    {
+        // Only the first count elements are ever read before being written.
+        var larger = GC.AllocateUninitializedArray<T>(capacity);
+        old.AsSpan(0, count).CopyTo(larger);
+        return larger;
+    }
+
+    private ReadOnlyMemory<double> Memory(RecordColumn column) =>
+        _columns[(int)column] is { } values ? values.AsMemory(0, Count) : Missing(Count);
+
+    /// <summary><paramref name="count"/> NaN values from the shared read-only array.</summary>
+    private static ReadOnlyMemory<double> Missing(int count)
+    {
+        var missing = Volatile.Read(ref _sharedMissing);
+        if (missing.Length < count)
+        {
+            missing = new double[Math.Max(count, (int)Math.Min(missing.Length * 2L, Array.MaxLength))];
+            missing.AsSpan().Fill(double.NaN);
+            Volatile.Write(ref _sharedMissing, missing);
+        }
+
+        return missing.AsMemory(0, count);
+    }
 }
 
 internal enum RecordColumn

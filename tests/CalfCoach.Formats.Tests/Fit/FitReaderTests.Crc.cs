@@ -72,4 +72,52 @@ public sealed partial class FitReaderTests
             Assert.Equal(FitReader.ComputeCrcByNibbles(bytes), FitReader.ComputeCrc(bytes));
         }
     }
+
+    [Fact]
+    public void ComputeCrcSliced_AgreesWithTheNibbleAlgorithm_OnRandomInputsLengthsAndStartValues()
+    {
+        var random = new Random(11);
+        for (var length = 0; length <= 64; length++)
+        {
+            for (var trial = 0; trial < 20; trial++)
+            {
+                var bytes = new byte[length];
+                random.NextBytes(bytes);
+                var start = trial == 0 ? (ushort)0 : (ushort)random.Next(0x10000);
+
+                Assert.Equal(FitReader.ComputeCrcByNibbles(bytes, start), FitReader.ComputeCrcSliced(bytes, start));
+            }
+        }
+    }
+
+    [Fact]
+    public void ComputeCrcFolded_AgreesWithTheNibbleAlgorithm_OnRandomInputsLengthsAndStartValues()
+    {
+        // Exercises the carry-less multiplication path where the CPU has it (and the tables elsewhere).
+        var random = new Random(13);
+        for (var length = 0; length <= 600; length++)
+        {
+            for (var trial = 0; trial < 4; trial++)
+            {
+                var bytes = new byte[length];
+                random.NextBytes(bytes);
+                var start = trial == 0 ? (ushort)0 : (ushort)random.Next(0x10000);
+
+                Assert.Equal(FitReader.ComputeCrcByNibbles(bytes, start), FitReader.ComputeCrcFolded(bytes, start));
+                Assert.Equal(FitReader.ComputeCrcByNibbles(bytes, start), FitReader.ComputeCrc(bytes, start));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0x00)]
+    [InlineData(0xFF)]
+    public void ComputeCrcFolded_UniformLargeInputs_AgreeWithTheNibbleAlgorithm(int fill)
+    {
+        var bytes = new byte[100_003];
+        bytes.AsSpan().Fill((byte)fill);
+        bytes[12_345] ^= 0x5A;
+
+        Assert.Equal(FitReader.ComputeCrcByNibbles(bytes), FitReader.ComputeCrc(bytes));
+    }
 }
