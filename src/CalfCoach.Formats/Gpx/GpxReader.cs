@@ -130,7 +130,7 @@ public static class GpxReader
                     document.MetadataTime = xml.TryReadInstant(out var time) ? time : document.MetadataTime;
                     break;
                 case "name":
-                    document.MetadataName ??= xml.ReadLeafString();
+                    document.MetadataName = FirstOf(document.MetadataName, xml.ReadLeafString());
                     break;
                 case "trk":
                     ReadTrack(xml, document);
@@ -153,7 +153,7 @@ public static class GpxReader
                     document.MetadataTime = xml.TryReadInstant(out var time) ? time : document.MetadataTime;
                     break;
                 case "name" when IsGpxNamespace(xml.NamespaceUri):
-                    document.MetadataName ??= xml.ReadLeafString();
+                    document.MetadataName = FirstOf(document.MetadataName, xml.ReadLeafString());
                     break;
                 default:
                     xml.Skip();
@@ -177,10 +177,10 @@ public static class GpxReader
             switch (xml.LocalName)
             {
                 case "name":
-                    document.TrackName ??= xml.ReadLeafString();
+                    document.TrackName = FirstOf(document.TrackName, xml.ReadLeafString());
                     break;
                 case "type":
-                    document.TrackType ??= xml.ReadLeafString();
+                    document.TrackType = FirstOf(document.TrackType, xml.ReadLeafString());
                     break;
                 case "trkseg":
                     ReadSegment(xml, document);
@@ -396,4 +396,10 @@ public static class GpxReader
             Samples.Clear();
         }
     }
+
+    /// <summary>
+    /// Keeps the first value but always consumes the element: "x ??= xml.ReadLeafString()" would skip the
+    /// read when x is set and leave the reader on the element, looping for ever on a repeated element.
+    /// </summary>
+    private static string? FirstOf(string? first, string? next) => first ?? next;
 }

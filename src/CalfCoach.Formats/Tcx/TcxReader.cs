@@ -171,7 +171,7 @@ public static class TcxReader
         {
             if (xml.LocalName == "Name")
             {
-                name ??= xml.ReadLeafString();
+                name = FirstOf(name, xml.ReadLeafString());
             }
             else
             {
@@ -602,4 +602,10 @@ public static class TcxReader
             Samples.Clear();
         }
     }
+
+    /// <summary>
+    /// Keeps the first value but always consumes the element: "x ??= xml.ReadLeafString()" would skip the
+    /// read when x is set and leave the reader on the element, looping for ever on a repeated element.
+    /// </summary>
+    private static string? FirstOf(string? first, string? next) => first ?? next;
 }
