@@ -77,6 +77,29 @@ internal static class Migrations
                 recorded_at_unix_ms {d.Int64} NOT NULL
             );
             """),
+        new(2, "run features, athlete profile and shoes", d => $"""
+            CREATE TABLE activity_features (
+                activity_id {d.Int64} NOT NULL PRIMARY KEY REFERENCES activities (id) ON DELETE CASCADE,
+                features_version {d.Int64} NOT NULL,
+                features_json {d.Text} NOT NULL
+            );
+
+            CREATE TABLE athlete_profile (
+                id {d.Int64} NOT NULL PRIMARY KEY CHECK (id = 1),
+                profile_json {d.Text} NOT NULL,
+                updated_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE TABLE shoes (
+                id {d.IdentityPrimaryKey},
+                name {d.Text} NOT NULL UNIQUE,
+                start_date {d.Text} NOT NULL,
+                start_distance_m {d.Double} NOT NULL,
+                retired_on {d.Text} NULL
+            );
+
+            ALTER TABLE activities ADD COLUMN shoe_id {d.Int64} NULL REFERENCES shoes (id) ON DELETE SET NULL;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,0 +1,131 @@
+using System.Globalization;
+using Dapper;
+
+namespace CalfCoach.Storage;
+
+/// <summary>A stored shoe. Dates are the runner's local calendar dates.</summary>
+public sealed record StoredShoe(long Id, string Name, DateOnly StartDate, double StartDistanceMeters, DateOnly? RetiredOn);
+
+/// <summary>Run features per activity (as JSON, shaped by the analysis core), the athlete profile and shoes.</summary>
+/// <remarks>
+/// Features and the profile are stored as JSON text written by the core's own serialiser: the storage
+/// layer does not need to know their shape, and a new field needs no migration. Each features row
+/// carries the version of the extractor that wrote it, so stale rows can be recomputed.
+/// </remarks>
+public sealed class ProfileStore(Database database)
+{
+    private readonly Database _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    public void SaveFeatures(long activityId, int version, string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var connection = _database.OpenConnection();
+        connection.Execute(
+            """
+            INSERT INTO activity_features (activity_id, features_version, features_json) VALUES (@ActivityId, @Version, @Json)
+            ON CONFLICT (activity_id) DO UPDATE SET features_version = excluded.features_version, features_json = excluded.features_json
+            """,
+            new { ActivityId = activityId, Version = version, Json = json });
+    }
+
+    /// <summary>Every stored features row, oldest activity first.</summary>
+    public IReadOnlyList<StoredFeatures> LoadFeatures()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<StoredFeatures>(
+            """
+            SELECT f.activity_id AS ActivityId, f.features_version AS Version, f.features_json AS Json
+            FROM activity_features f JOIN activities a ON a.id = f.activity_id
+            ORDER BY a.start_unix_ms, a.id
+            """).ToList();
+    }
+
+    /// <summary>Ids of activities that have no features of <paramref name="version"/> (new, or written by an older extractor).</summary>
+    public IReadOnlyList<long> ActivitiesMissingFeatures(int version)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<long>(
+            """
+            SELECT a.id FROM activities a LEFT JOIN activity_features f ON f.activity_id = a.id
+            WHERE f.activity_id IS NULL OR f.features_version <> @Version ORDER BY a.id
+            """,
+            new { Version = version }).ToList();
+    }
+
+    public string? LoadProfileJson()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.QuerySingleOrDefault<string>("SELECT profile_json FROM athlete_profile WHERE id = 1");
+    }
+
+    public void SaveProfileJson(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using var connection = _database.OpenConnection();
+        connection.Execute(
+            """
+            INSERT INTO athlete_profile (id, profile_json, updated_at_unix_ms) VALUES (1, @Json, @Now)
+            ON CONFLICT (id) DO UPDATE SET profile_json = excluded.profile_json, updated_at_unix_ms = excluded.updated_at_unix_ms
+            """,
+            new { Json = json, Now = _database.Time.GetUtcNow().ToUnixTimeMilliseconds() });
+    }
+
+    /// <returns>The new shoe's id.</returns>
+    /// <exception cref="InvalidOperationException">A shoe of that name exists already.</exception>
+    public long AddShoe(string name, DateOnly startDate, double startDistanceMeters)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentOutOfRangeException.ThrowIfNegative(startDistanceMeters);
+        using var connection = _database.OpenConnection();
+        var id = connection.QuerySingleOrDefault<long?>(
+            """
+            INSERT INTO shoes (name, start_date, start_distance_m) VALUES (@Name, @StartDate, @StartDistance)
+            ON CONFLICT (name) DO NOTHING RETURNING id
+            """,
+            new { Name = name.Trim(), StartDate = Iso(startDate), StartDistance = startDistanceMeters });
+        return id ?? throw new InvalidOperationException($"A shoe named \"{name.Trim()}\" exists already.");
+    }
+
+    public IReadOnlyList<StoredShoe> ListShoes()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<ShoeRow>(
+            "SELECT id AS Id, name AS Name, start_date AS StartDate, start_distance_m AS StartDistance, retired_on AS RetiredOn FROM shoes ORDER BY start_date, id")
+            .Select(r => new StoredShoe(r.Id, r.Name, ParseDate(r.StartDate), r.StartDistance, r.RetiredOn is null ? null : ParseDate(r.RetiredOn)))
+            .ToList();
+    }
+
+    /// <returns>False when there is no shoe of that name.</returns>
+    public bool RetireShoe(string name, DateOnly retiredOn)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Execute("UPDATE shoes SET retired_on = @RetiredOn WHERE name = @Name", new { Name = name.Trim(), RetiredOn = Iso(retiredOn) }) > 0;
+    }
+
+    /// <summary>Assigns a shoe to one activity (by hand).</summary>
+    /// <returns>False when the activity or the shoe does not exist.</returns>
+    public bool AssignShoe(long activityId, string shoeName)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Execute(
+            "UPDATE activities SET shoe_id = (SELECT id FROM shoes WHERE name = @Name) WHERE id = @Id AND EXISTS (SELECT 1 FROM shoes WHERE name = @Name)",
+            new { Id = activityId, Name = shoeName.Trim() }) > 0;
+    }
+
+    /// <summary>Activity id → assigned shoe name, for every activity that has one.</summary>
+    public IReadOnlyDictionary<long, string> ShoeAssignments()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<(long Id, string Name)>("SELECT a.id, s.name FROM activities a JOIN shoes s ON s.id = a.shoe_id")
+            .ToDictionary(r => r.Id, r => r.Name);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record ShoeRow(long Id, string Name, string StartDate, double StartDistance, string? RetiredOn);
+}
+
+/// <summary>One activity's features as stored.</summary>
+public sealed record StoredFeatures(long ActivityId, long Version, string Json);
