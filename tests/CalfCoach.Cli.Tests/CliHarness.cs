@@ -28,16 +28,5 @@ internal static class CliHarness
 
     public static Task<Run> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 
-    public static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "CalfCoach.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
-        }
-
-        return dir;
-    }
-
-    public static string Example(string name) => Path.Combine(RepoRoot(), "examples", name);
+    public static string Example(string name) => Path.Combine(TestPaths.RepoRoot, "examples", name);
 }

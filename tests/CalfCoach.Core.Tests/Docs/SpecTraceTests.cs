@@ -6,24 +6,13 @@ namespace CalfCoach.Core.Tests.Docs;
 /// <summary>Keeps docs/SPEC-TRACE.md true: every test and rule it names must exist.</summary>
 public sealed partial class SpecTraceTests
 {
-    private static string Root()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "CalfCoach.slnx")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        return dir;
-    }
-
     [GeneratedRegex(@"(?<class>[A-Z]\w*Tests)\.(?<method>[A-Z]\w*)")]
     private static partial Regex TestReference();
 
     [Fact]
     public void Every_test_named_in_the_spec_trace_exists()
     {
-        var root = Root();
+        var root = TestPaths.RepoRoot;
         var trace = File.ReadAllText(Path.Combine(root, "docs", "SPEC-TRACE.md"));
         var sources = string.Join('\n', Directory.GetFiles(Path.Combine(root, "tests"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -42,7 +31,7 @@ public sealed partial class SpecTraceTests
     [Fact]
     public void Every_triage_rule_appears_in_the_spec_trace()
     {
-        var trace = File.ReadAllText(Path.Combine(Root(), "docs", "SPEC-TRACE.md"));
+        var trace = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "docs", "SPEC-TRACE.md"));
 
         Assert.All(TriageRules.All, rule => Assert.Contains($"`{rule.Id}`", trace));
     }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 
 namespace CalfCoach.Formats.Tests.Fit;
@@ -12,7 +11,7 @@ internal static class RealData
     public const string MissingSentinel = "(corpus missing)";
 
     /// <summary>The corpus folder, or null when this checkout has no <c>../shared/data/real</c>.</summary>
-    public static string? Folder { get; } = Locate();
+    public static string? Folder => TestPaths.RealCorpus;
 
     public static string SkipReason =>
         "The real-file corpus was not found: expected ../shared/data/real next to the folder holding CalfCoach.slnx " +
@@ -21,34 +20,8 @@ internal static class RealData
     /// <summary>The ORACLE.jsonl lines keyed by relative file path.</summary>
     public static IReadOnlyDictionary<string, JsonElement> Oracle { get; } = LoadOracle();
 
-    public static byte[] ReadFitBytes(string relativePath)
-    {
-        var path = Path.Combine(Folder!, relativePath);
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllBytes(path);
-        }
+    public static byte[] ReadFitBytes(string relativePath) => TestPaths.ReadCorpusFile(relativePath);
 
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CalfCoach.slnx")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "real"));
-                return File.Exists(Path.Combine(corpus, "ORACLE.jsonl")) ? corpus : null;
-            }
-        }
-
-        return null;
-    }
 
     private static Dictionary<string, JsonElement> LoadOracle()
     {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Demo;
@@ -52,7 +51,7 @@ public sealed class DecoderFuzzTests
     public void Damaged_real_files_give_only_the_documented_error(string relativePath)
     {
         Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
-        var bytes = Read(Path.Combine(RealData.Folder!, relativePath));
+        var bytes = TestPaths.ReadCorpusFile(relativePath);
         var format = relativePath.ToUpperInvariant().Contains(".FIT", StringComparison.Ordinal) ? "fit"
             : relativePath.ToUpperInvariant().Contains(".GPX", StringComparison.Ordinal) ? "gpx" : "tcx";
 
@@ -143,19 +142,6 @@ public sealed class DecoderFuzzTests
         var chunks = bytes.Chunk(size).ToArray();
         random.Shuffle(chunks);
         return [.. chunks.SelectMany(c => c)];
-    }
-
-    private static byte[] Read(string path)
-    {
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
     }
 
     private static byte[] Gpx(Activity run)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -13,30 +12,14 @@ namespace CalfCoach.Formats.Tests.Gpx;
 /// </summary>
 internal static partial class RealXmlFiles
 {
-    public static string? Folder { get; } = Locate();
+    public static string? Folder => TestPaths.RealCorpus;
 
     public static string SkipReason =>
         "The real-file corpus was not found: expected ../shared/data/real next to the folder holding CalfCoach.slnx " +
         $"(searched upwards from {AppContext.BaseDirectory}). These real-file tests need it; they are skipped, not passed.";
 
     /// <summary>The decoded bytes of a corpus file (gunzipped when it ends in .gz, as Strava's bulk export stores them).</summary>
-    public static byte[] Bytes(string relativePath)
-    {
-        var path = Path.Combine(Folder!, relativePath);
-        using var file = File.OpenRead(path);
-        using var buffer = new MemoryStream();
-        if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            gzip.CopyTo(buffer);
-        }
-        else
-        {
-            file.CopyTo(buffer);
-        }
-
-        return buffer.ToArray();
-    }
+    public static byte[] Bytes(string relativePath) => TestPaths.ReadCorpusFile(relativePath);
 
     public static string Text(string relativePath) => Encoding.UTF8.GetString(Bytes(relativePath));
 
@@ -58,20 +41,6 @@ internal static partial class RealXmlFiles
         }
 
         return times;
-    }
-
-    private static string? Locate()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CalfCoach.slnx")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "real"));
-                return Directory.Exists(corpus) ? corpus : null;
-            }
-        }
-
-        return null;
     }
 
     [GeneratedRegex(@"<trkpt\b.*?</trkpt>|<trkpt\b[^>]*/>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

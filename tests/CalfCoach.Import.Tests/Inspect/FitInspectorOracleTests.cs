@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using CalfCoach.Import.Inspect;
 
@@ -10,10 +9,9 @@ namespace CalfCoach.Import.Tests.Inspect;
 /// </summary>
 public sealed class FitInspectorOracleTests
 {
-    private static readonly string? Corpus = LocateCorpus();
+    private static readonly string? Corpus = TestPaths.RealCorpus;
 
-    private static readonly string SkipReason =
-        "The real-file corpus ../shared/data/real (next to the folder holding CalfCoach.slnx) is absent in this checkout; the oracle comparison is skipped, not passed.";
+    private static readonly string SkipReason = TestPaths.CorpusSkipReason;
 
     public static TheoryData<string> OracleFiles()
     {
@@ -37,7 +35,7 @@ public sealed class FitInspectorOracleTests
     {
         Assert.SkipUnless(Corpus is not null, SkipReason);
         var oracle = OracleLines().Single(l => l.GetProperty("file").GetString() == file);
-        var report = FitInspector.Inspect(file, Read(file));
+        var report = FitInspector.Inspect(file, TestPaths.ReadCorpusFile(file));
 
         if (file.EndsWith("compressed-speed-distance.fit", StringComparison.Ordinal))
         {
@@ -109,20 +107,6 @@ public sealed class FitInspectorOracleTests
     private static double? Number(JsonElement line, string name) =>
         line.GetProperty(name).ValueKind == JsonValueKind.Number ? line.GetProperty(name).GetDouble() : null;
 
-    private static byte[] Read(string file)
-    {
-        var path = Path.Combine(Corpus!, file);
-        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-        {
-            return File.ReadAllBytes(path);
-        }
-
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
-    }
-
     private static IEnumerable<JsonElement> OracleLines()
     {
         if (Corpus is null)
@@ -139,17 +123,4 @@ public sealed class FitInspectorOracleTests
         }
     }
 
-    private static string? LocateCorpus()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CalfCoach.slnx")))
-            {
-                var corpus = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "real"));
-                return File.Exists(Path.Combine(corpus, "ORACLE.jsonl")) ? corpus : null;
-            }
-        }
-
-        return null;
-    }
 }

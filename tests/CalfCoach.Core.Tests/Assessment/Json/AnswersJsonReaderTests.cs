@@ -278,13 +278,7 @@ public sealed class AnswersJsonReaderTests
     [Fact]
     public void The_bundled_example_answers_are_valid()
     {
-        var root = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(root, "CalfCoach.slnx")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("repository root not found");
-        }
-
-        foreach (var file in Directory.GetFiles(Path.Combine(root, "examples"), "answers-*.json"))
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "examples"), "answers-*.json"))
         {
             Assert.True(AnswersJsonReader.Read(File.ReadAllText(file)).IsValid, file);
         }
