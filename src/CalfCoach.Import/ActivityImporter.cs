@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using CalfCoach.Core.Activities;
+using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.Sources;
 using CalfCoach.Storage;
 using Stopwatch = System.Diagnostics.Stopwatch;
@@ -16,16 +18,20 @@ namespace CalfCoach.Import;
 /// bytes into prepared activities on every core; one writer makes the duplicate decisions and the
 /// short write transactions, so those decisions never race. Channels between the stages are bounded.
 /// </remarks>
-public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits = null)
+public sealed class ActivityImporter(ActivityStore store, ProfileStore? features = null, ImportLimits? limits = null)
 {
     private const int QueueDepth = 16;
 
     private readonly ActivityStore _store = store ?? throw new ArgumentNullException(nameof(store));
+    private readonly ProfileStore? _features = features;
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
 
     private sealed record ReadFile(string Path, string Format, ActivityHints? Hints, ItemContent Content);
 
-    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<PreparedActivity> Activities, string? Error);
+    /// <summary>An activity ready to store, with its run features (see <see cref="RunFeatureExtractor"/>) as JSON.</summary>
+    private sealed record ReadyActivity(PreparedActivity Prepared, string FeaturesJson);
+
+    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<ReadyActivity> Activities, string? Error);
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -108,7 +114,7 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
                 try
                 {
                     var activities = ActivityFileDecoder.Decode(file.Format, file.Content.Memory, new ActivitySource(file.Format, file.Path, sha));
-                    var prepared = new PreparedActivity[activities.Count];
+                    var prepared = new ReadyActivity[activities.Count];
                     for (var i = 0; i < activities.Count; i++)
                     {
                         var activity = WithHints(activities[i], file.Hints);
@@ -120,7 +126,7 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
                             activity = activity with { Source = activity.Source with { ContentSha256 = $"{sha}#{i}" } };
                         }
 
-                        prepared[i] = _store.Prepare(activity);
+                        prepared[i] = new ReadyActivity(_store.Prepare(activity), RunFeaturesJson.Serialize(RunFeatureExtractor.Extract(activity)));
                     }
 
                     decoded = new DecodedFile(file.Path, sha, prepared, null);
@@ -147,9 +153,9 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
             }
             else
             {
-                foreach (var prepared in file.Activities)
+                foreach (var ready in file.Activities)
                 {
-                    Store(prepared, tally);
+                    Store(ready, tally);
                 }
 
                 if (file.Activities.Count > 1)
@@ -163,8 +169,9 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
         }
     }
 
-    private void Store(PreparedActivity prepared, Tally tally)
+    private void Store(ReadyActivity ready, Tally tally)
     {
+        var prepared = ready.Prepared;
         var activity = prepared.Activity;
         var same = _store.FindSameActivity(activity.Sport, activity.StartUtc, Activity.SameActivityTolerance)
             .FirstOrDefault(c => c.Source.ContentSha256 != activity.Source.ContentSha256);
@@ -173,6 +180,7 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
             if (prepared.Richness > same.Richness)
             {
                 _store.ReplaceActivity(same.Id, prepared);
+                SaveFeatures(same.Id, ready);
             }
             else
             {
@@ -184,14 +192,22 @@ public sealed class ActivityImporter(ActivityStore store, ImportLimits? limits =
             return;
         }
 
-        if (!_store.TryInsert(prepared, out _))
+        if (!_store.TryInsert(prepared, out var id))
         {
             tally.Duplicate();
             return;
         }
 
+        SaveFeatures(id, ready);
         tally.Stored(activity.CountsAsRunningLoad, activity.IsPartial);
     }
+
+    /// <summary>
+    /// Features are written after the activity's own transaction: if the process dies in between,
+    /// <see cref="History.TrainingHistory.Backfill"/> recomputes them from the stored activity.
+    /// </summary>
+    private void SaveFeatures(long id, ReadyActivity ready) =>
+        _features?.SaveFeatures(id, RunFeaturesJson.Version, ready.FeaturesJson);
 
     /// <summary>Strava's activities.csv names the run, its shoe and its type, which the file itself may not.</summary>
     internal static Activity WithHints(Activity activity, ActivityHints? hints)

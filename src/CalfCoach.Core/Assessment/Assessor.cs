@@ -1,3 +1,5 @@
+using CalfCoach.Core.Analysis;
+
 namespace CalfCoach.Core.Assessment;
 
 /// <summary>Turns the runner's answers into an assessment: triage first, coaching only where it is safe.</summary>
@@ -5,12 +7,16 @@ public static class Assessor
 {
     public const string EmergencyNumbers = "999 in the UK, 911 in the US and Canada, 112 in the EU";
 
-    public static AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf)
+    /// <param name="findings">What the runner's own training data shows (see <see cref="Analysis.Analyzer"/>); none without a history.</param>
+    public static AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, IReadOnlyList<Finding>? findings = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
         var triage = Triage.Evaluate(answers);
         var disposition = triage.Disposition;
-        var factors = ContributingFactors.FromReportedAnswers(answers);
+        findings ??= [];
+        var factors = findings.Count > 0
+            ? ContributingFactors.Merge(answers, findings)
+            : ContributingFactors.FromReportedAnswers(answers);
         var followUp = FollowUp.For(disposition, answers, asOf);
 
         // A red flag overrides all coaching (EVIDENCE.md 1.1 implementation notes): with an
@@ -23,7 +29,7 @@ public static class Assessor
             var plan = SelfCarePlan.For(answers);
             selfCare = plan.Items;
             withheld = plan.Withheld;
-            prevention = PreventionPlan.For(factors);
+            prevention = PreventionPlan.For(factors, findings);
         }
 
         return new AssessmentResult(asOf, disposition, DoNow(disposition, triage, followUp), triage.RedFlags,

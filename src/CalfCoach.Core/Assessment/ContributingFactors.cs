@@ -1,3 +1,5 @@
+using CalfCoach.Core.Analysis;
+
 namespace CalfCoach.Core.Assessment;
 
 /// <summary>A likely contributing cause, with the evidence for it and where it came from.</summary>
@@ -8,6 +10,55 @@ public sealed record ContributingFactor(string Id, string Title, string Evidence
 public static class ContributingFactors
 {
     public const string FromAnswers = "answers";
+    public const string FromTrainingData = "training-data";
+    public const string FromBoth = "answers and training-data";
+
+    /// <summary>Which reported cause each finding in the runner's data is evidence of.</summary>
+    private static readonly Dictionary<string, RecentChange> CauseOfFinding = new(StringComparer.Ordinal)
+    {
+        [FindingIds.WeeklyDistanceSpike] = RecentChange.DistanceIncrease,
+        [FindingIds.AcuteChronicRatioHigh] = RecentChange.DistanceIncrease,
+        [FindingIds.ReturnAfterBreak] = RecentChange.DistanceIncrease,
+        [FindingIds.LongRunSpike] = RecentChange.LongerLongRun,
+        [FindingIds.NewSpeedwork] = RecentChange.NewSpeedwork,
+        [FindingIds.PaceIncrease] = RecentChange.PaceIncrease,
+        [FindingIds.HillIncrease] = RecentChange.MoreHills,
+        [FindingIds.LowCadence] = RecentChange.LowCadence,
+        [FindingIds.Overstriding] = RecentChange.Overstriding,
+        [FindingIds.WornShoes] = RecentChange.WornShoes,
+        [FindingIds.CrampRiskEfforts] = RecentChange.LongHotEfforts,
+    };
+
+    public static RecentChange CauseOf(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return CauseOfFinding.TryGetValue(finding.Id, out var cause)
+            ? cause
+            : throw new ArgumentException($"Unknown finding id \"{finding.Id}\".", nameof(finding));
+    }
+
+    /// <summary>
+    /// The runner's report merged with the findings in their data (most relevant first): a cause seen in
+    /// the data comes first and carries the dates and numbers; a cause only reported keeps the runner's word.
+    /// </summary>
+    public static IReadOnlyList<ContributingFactor> Merge(RunnerAnswers answers, IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var reported = FromReportedAnswers(answers);
+        var merged = new List<ContributingFactor>();
+        foreach (var group in findings.GroupBy(f => CauseOf(f).Id()))
+        {
+            var evidence = string.Join(" ", group.Select(f => f.Explanation));
+            var alsoReported = reported.Any(r => r.Id == group.Key);
+            var (title, _) = Describe(CauseOf(group.First()));
+            merged.Add(new ContributingFactor(group.Key, title,
+                alsoReported ? $"You reported this, and your data shows it. {evidence}" : $"Your data shows this. {evidence}",
+                alsoReported ? FromBoth : FromTrainingData));
+        }
+
+        merged.AddRange(reported.Where(r => merged.All(m => m.Id != r.Id)));
+        return merged;
+    }
     public const string CrampDuringRunId = "cramp-during-run";
 
     public static string Id(this RecentChange change) => change switch

@@ -1,3 +1,5 @@
+using CalfCoach.Core.Analysis;
+
 namespace CalfCoach.Core.Assessment;
 
 /// <summary>
@@ -70,17 +72,28 @@ public static class PreventionPlan
             ["low-cadence", "overstriding", "weak-hips-hamstrings", "minimal-shoes"]), Always: false),
     ];
 
-    public static IReadOnlyList<PlanItem> For(IReadOnlyList<ContributingFactor> factors)
+    /// <param name="findings">Findings in the runner's data: causes they show weigh double in the order, and an item
+    /// a finding leads to carries its runner-specific detail (e.g. the measured cadence to start from).</param>
+    public static IReadOnlyList<PlanItem> For(IReadOnlyList<ContributingFactor> factors, IReadOnlyList<Finding>? findings = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
-        var reported = factors.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var weight = factors.ToDictionary(
+            f => f.Id,
+            f => f.Source == ContributingFactors.FromAnswers ? 1 : 2,
+            StringComparer.Ordinal);
+        var details = (findings ?? [])
+            .Where(f => f.Action.Detail is not null)
+            .GroupBy(f => f.Action.PlanItemId)
+            .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(f => f.Action.Detail)), StringComparer.Ordinal);
 
         return Catalog
-            .Select((candidate, order) => (candidate, order, matches: candidate.Item.Addresses.Count(reported.Contains)))
-            .Where(x => x.candidate.Always || x.matches > 0)
-            .OrderByDescending(x => x.matches)
+            .Select((candidate, order) => (candidate, order, score: candidate.Item.Addresses.Sum(a => weight.GetValueOrDefault(a))))
+            .Where(x => x.candidate.Always || x.score > 0)
+            .OrderByDescending(x => x.score)
             .ThenBy(x => x.order)
-            .Select(x => x.candidate.Item)
+            .Select(x => details.TryGetValue(x.candidate.Item.Id, out var detail)
+                ? x.candidate.Item with { Details = $"{x.candidate.Item.Details} From your data: {detail}" }
+                : x.candidate.Item)
             .ToArray();
     }
 }
