@@ -6,9 +6,13 @@ namespace CalfCoach.Cli;
 /// <summary>Options shared by several commands, built once per command so each owns its instance.</summary>
 public static class CommonOptions
 {
-    public static Option<DateOnly?> AsOf() => new("--as-of")
+    public static Option<DateOnly?> AsOf() =>
+        Date("--as-of", "The date the answers refer to (YYYY-MM-DD); default today. Makes results reproducible.");
+
+    /// <summary>A date option written YYYY-MM-DD, with an error that names the option and shows the format.</summary>
+    public static Option<DateOnly?> Date(string name, string description) => new(name)
     {
-        Description = "The date the answers refer to (YYYY-MM-DD); default today. Makes results reproducible.",
+        Description = description,
         HelpName = "DATE",
         CustomParser = result =>
         {
@@ -18,7 +22,7 @@ public static class CommonOptions
                 return date;
             }
 
-            result.AddError($"--as-of must be a date written YYYY-MM-DD, such as 2026-03-14, not \"{text}\".");
+            result.AddError($"{name} must be a date written YYYY-MM-DD, such as 2026-03-14, not \"{text}\".");
             return null;
         },
     };

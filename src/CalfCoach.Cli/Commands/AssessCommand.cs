@@ -1,8 +1,11 @@
 using System.CommandLine;
 using CalfCoach.Cli.Interactive;
 using CalfCoach.Cli.Rendering;
+using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Import.History;
+using CalfCoach.Storage;
 using Spectre.Console;
 
 namespace CalfCoach.Cli.Commands;
@@ -19,10 +22,15 @@ public static class AssessCommand
         };
         var asOf = CommonOptions.AsOf();
         var json = CommonOptions.Json();
+        var db = new Option<string?>("--db")
+        {
+            Description = "Your imported training history (default: the default database, if it exists). Its findings become causes with evidence.",
+            HelpName = "FILE",
+        };
 
         var command = new Command("assess", "Check a sore calf: how urgent it is, what to do now, and what may have caused it.")
         {
-            answers, asOf, json,
+            answers, asOf, json, db,
         };
         command.SetAction(parse =>
         {
@@ -34,7 +42,8 @@ public static class AssessCommand
                 ? AskInteractively(context, asJson)
                 : new QuestionnaireOutcome(ReadAnswersFile(context, path), StoppedEarly: false);
 
-            var result = Assessor.Assess(outcome.Answers, date);
+            var findings = FindingsFromHistory(parse.GetValue(db), date, date.AddDays(-outcome.Answers.DaysSinceOnset));
+            var result = Assessor.Assess(outcome.Answers, date, findings);
             Print(context, result, asJson, outcome.StoppedEarly);
             return ExitCodes.Ok;
         });
@@ -53,6 +62,22 @@ public static class AssessCommand
         {
             AssessmentView.Render(context.Out, result, stoppedEarly);
         }
+    }
+
+    /// <summary>
+    /// The findings of the stored history for this pain, or none. Without --db the default database is
+    /// used only when it already exists: an assessment never creates a database.
+    /// </summary>
+    internal static IReadOnlyList<Finding> FindingsFromHistory(string? dbPath, DateOnly asOf, DateOnly onset)
+    {
+        var path = dbPath ?? StoragePaths.DefaultDatabasePath();
+        if (dbPath is null && !File.Exists(path))
+        {
+            return [];
+        }
+
+        using var database = DatabaseOption.Open(path);
+        return new TrainingHistory(database).Analyze(asOf, onset).Findings;
     }
 
     internal static RunnerAnswers ReadAnswersFile(CliContext context, string path)

@@ -1,13 +1,19 @@
 using System.CommandLine;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Core.Demo;
+using CalfCoach.Formats.Fit;
+using CalfCoach.Import;
+using CalfCoach.Import.History;
+using CalfCoach.Storage;
 using Spectre.Console;
 
 namespace CalfCoach.Cli.Commands;
 
 /// <summary>
-/// <c>calfcoach demo</c>: a worked example end to end. It reads the bundled example answers through
-/// the same reader as <c>assess --answers</c>, assesses them, then shows how each single warning
+/// <c>calfcoach demo</c>: the whole product end to end on generated data. It writes a generated runner's
+/// history as FIT files, imports them into a temporary SQLite database through the real importer, analyses
+/// them, and assesses the bundled example answers with those findings; then shows how each single warning
 /// sign would change the outcome (computed by the engine, not written out by hand).
 /// </summary>
 public static class DemoCommand
@@ -18,27 +24,52 @@ public static class DemoCommand
     {
         var asOf = CommonOptions.AsOf();
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Run a worked example: a runner who added distance and speedwork too quickly.") { asOf, json };
-        command.SetAction(parse =>
+        var command = new Command("demo", "Run a worked example on a generated runner who added distance and speedwork too quickly.") { asOf, json };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
             var read = AnswersJsonReader.Read(LoadExample());
             var answers = read.Answers ?? throw new InvalidOperationException("The bundled example answers are invalid: " + string.Join("; ", read.Errors));
-            var result = Assessor.Assess(answers, date);
-            if (parse.GetValue(json))
+            var onset = date.AddDays(-answers.DaysSinceOnset);
+
+            var folder = Directory.CreateTempSubdirectory("calfcoach-demo-");
+            try
             {
-                AssessCommand.Print(context, result, asJson: true);
+                var files = Directory.CreateDirectory(Path.Combine(folder.FullName, "generated-history")).FullName;
+                foreach (var run in DemoHistory.Generate(onset))
+                {
+                    await File.WriteAllBytesAsync(Path.Combine(files, Path.GetFileName(run.Source.Path)), FitActivityWriter.Write(run), cancellationToken);
+                }
+
+                using var database = Database.OpenSqlite(Path.Combine(folder.FullName, "demo.db"));
+                var profiles = new ProfileStore(database);
+                profiles.AddShoe(DemoHistory.ShoeName, onset.AddDays(-7 * (DemoHistory.SteadyWeeks + 3)), DemoHistory.ShoeStartKm * 1000);
+                var summary = await new ActivityImporter(new ActivityStore(database), profiles).ImportAsync([files], null, cancellationToken);
+                var analysis = new TrainingHistory(database).Analyze(date, onset);
+                var result = Assessor.Assess(answers, date, analysis.Findings);
+
+                if (parse.GetValue(json))
+                {
+                    AssessCommand.Print(context, result, asJson: true);
+                    return ExitCodes.Ok;
+                }
+
+                context.Out.Write(new Rule("[bold]CalfCoach demo[/] [dim](generated data)[/]").LeftJustified());
+                context.Out.MarkupLine("A generated runner's left calf has ached for 3 days. For months they ran about 25 km a week; in the three weeks before, they added distance, interval sessions and a long, hot run, in shoes with a lot of kilometres on them.");
+                context.Out.MarkupLineInterpolated($"[dim]Imported {summary.Imported} generated FIT files into a temporary SQLite database; answers: examples/answers-overload.json.[/]");
+                context.Out.WriteLine();
+                AnalyzeCommand.Render(context.Out, analysis);
+                context.Out.WriteLine();
+                AssessCommand.Print(context, result, asJson: false);
+                context.Out.WriteLine();
+                context.Out.Write(WhatIfTable(answers, date, analysis.Findings));
                 return ExitCodes.Ok;
             }
-
-            context.Out.Write(new Rule("[bold]CalfCoach demo[/]").LeftJustified());
-            context.Out.MarkupLine("A runner's left calf has ached for 3 days. In the weeks before, they ran more each week, started intervals, kept running in old shoes and have a low cadence. No warning signs.");
-            context.Out.MarkupLine("[dim]Answers file: examples/answers-overload.json (try: calfcoach assess --answers examples/answers-overload.json)[/]");
-            context.Out.WriteLine();
-            AssessCommand.Print(context, result, asJson: false);
-            context.Out.WriteLine();
-            context.Out.Write(WhatIfTable(answers, date));
-            return ExitCodes.Ok;
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+            }
         });
         return command;
     }
@@ -51,7 +82,7 @@ public static class DemoCommand
         return reader.ReadToEnd();
     }
 
-    private static Table WhatIfTable(RunnerAnswers answers, DateOnly date)
+    private static Table WhatIfTable(RunnerAnswers answers, DateOnly date, IReadOnlyList<Core.Analysis.Finding> findings)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title("[bold]What if the same runner also answered \"yes\" to one warning sign?[/]")
@@ -69,7 +100,7 @@ public static class DemoCommand
                 DvtRiskFactors = answers.DvtRiskFactors,
                 RecentChanges = answers.RecentChanges,
             };
-            var disposition = Assessor.Assess(withSign, date).Disposition;
+            var disposition = Assessor.Assess(withSign, date, findings).Disposition;
             table.AddRow(
                 new Text(question.Key),
                 new Markup($"[{Rendering.AssessmentView.Colour(disposition).ToMarkup()}][[{Rendering.AssessmentView.Symbol(disposition)}]] {disposition.WireName()}[/]"));

@@ -22,7 +22,7 @@ public static class ImportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
-            var importer = new ActivityImporter(new ActivityStore(database));
+            var importer = new ActivityImporter(new ActivityStore(database), new ProfileStore(database));
             var asJson = parse.GetValue(json);
             var inputs = parse.GetValue(paths)!;
 

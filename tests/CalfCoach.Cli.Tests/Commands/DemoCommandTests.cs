@@ -26,11 +26,27 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
-    public async Task Demo_json_matches_assess_on_the_same_example_file()
+    public async Task Demo_finds_the_planted_causes_in_its_generated_history_and_merges_them_with_the_answers()
     {
         var demo = await CliHarness.RunAsync("demo", "--as-of", "2026-11-27", "--json");
-        var assess = await CliHarness.RunAsync("assess", "--answers", CliHarness.Example("answers-overload.json"), "--as-of", "2026-11-27", "--json");
 
-        Assert.Equal(assess.Out, demo.Out);
+        var factors = demo.Json.GetProperty("contributingFactors").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("source").GetString());
+        Assert.Equal("training-data", factors["longer-long-run"]);
+        Assert.Equal("answers and training-data", factors["low-cadence"]);
+        Assert.Equal("answers and training-data", factors["worn-shoes"]);
+        Assert.Equal("answers and training-data", factors["new-speedwork"]);
+        Assert.Equal("training-data", factors["long-hot-efforts"]);
+        var cadence = demo.Json.GetProperty("prevention").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "cadence-retraining");
+        Assert.Contains("From your data: Start from 160 steps/min", cadence.GetProperty("details").GetString());
+    }
+
+    [Fact]
+    public async Task Demo_is_reproducible_for_an_as_of_date()
+    {
+        var first = await CliHarness.RunAsync("demo", "--as-of", "2026-11-27", "--json");
+        var second = await CliHarness.RunAsync("demo", "--as-of", "2026-11-27", "--json");
+
+        Assert.Equal(first.Out, second.Out);
     }
 }

@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Import.History;
+using Spectre.Console;
+
+namespace CalfCoach.Cli.Commands;
+
+/// <summary><c>calfcoach analyze</c>: the causes of calf pain found in the stored training history.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var asOf = CommonOptions.AsOf();
+        var onset = CommonOptions.Date("--onset", "The day the pain began (YYYY-MM-DD); default the as-of date. The 3 weeks before it weigh most.");
+        var json = CommonOptions.Json();
+        var command = new Command("analyze", "Find the likely causes of calf pain in your own training data.") { db, asOf, onset, json };
+        command.SetAction(parse =>
+        {
+            var date = parse.GetValue(asOf) ?? context.Today;
+            var pain = parse.GetValue(onset) ?? date;
+            if (pain > date)
+            {
+                throw new UserInputException($"--onset ({pain:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
+            }
+
+            using var database = DatabaseOption.Open(parse.GetValue(db));
+            var result = new TrainingHistory(database).Analyze(date, pain);
+            if (parse.GetValue(json))
+            {
+                context.Out.Profile.Out.Writer.WriteLine(AnalysisJson.Serialize(result));
+                context.Out.Profile.Out.Writer.Flush();
+                return ExitCodes.Ok;
+            }
+
+            Render(context.Out, result);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static void Render(IAnsiConsole console, AnalysisResult result)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(result);
+        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {result.Runs.Count} runs[/]").LeftJustified());
+        if (result.Runs.Count == 0)
+        {
+            console.MarkupLine("[yellow]No runs are stored yet: import your history first (calfcoach import PATH).[/]");
+            return;
+        }
+
+        if (result.Findings.Count == 0)
+        {
+            console.MarkupLine("[green]Nothing in your training data stands out as a likely cause.[/]");
+        }
+        else
+        {
+            // A list, not a table: explanations are sentences and read badly in narrow columns.
+            console.MarkupLine("[bold]What your data shows[/] [dim](most relevant to the pain first)[/]");
+            foreach (var finding in result.Findings)
+            {
+                var colour = finding.Severity switch { Severity.High => "red", Severity.Moderate => "darkorange", _ => "yellow" };
+                var plan = finding.Action.Detail is { } detail ? $"{finding.Action.PlanItemId}: {detail}" : finding.Action.PlanItemId;
+                console.Write(new Panel(new Rows(
+                        new Markup($"[dim]{Markup.Escape(Dates(finding.Dates))}[/]"),
+                        new Text(finding.Explanation),
+                        new Markup($"[bold]Plan:[/] {Markup.Escape(plan)}")))
+                    .Header($" [{colour}]{finding.Severity.WireName().ToUpperInvariant()}[/] {finding.Id} ")
+                    .Border(BoxBorder.Rounded)
+                    .Expand());
+            }
+        }
+
+        var spikeWeeks = result.Findings
+            .Where(f => f.Id is FindingIds.WeeklyDistanceSpike or FindingIds.LongRunSpike)
+            .SelectMany(f => f.Dates)
+            .Select(TrainingMetrics.WeekOf)
+            .ToHashSet();
+        var chart = new BarChart().Label("[bold]Weekly running distance, last 12 weeks (km; red = spike)[/]").LeftAlignLabel();
+        foreach (var week in result.Weeks.TakeLast(12))
+        {
+            chart.AddItem(week.Monday.ToString("MMM dd", CultureInfo.InvariantCulture) + (spikeWeeks.Contains(week.Monday) ? " !" : string.Empty),
+                Math.Round(week.DistanceKilometers, 1), spikeWeeks.Contains(week.Monday) ? Color.Red : Color.SteelBlue);
+        }
+
+        console.Write(chart);
+        console.MarkupLine("[dim]These are patterns in your data that often go with calf pain, not a diagnosis.[/]");
+    }
+
+    private static string Dates(IReadOnlyList<DateOnly> dates) => dates.Count switch
+    {
+        0 => "-",
+        <= 3 => string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        _ => $"{dates[0]:yyyy-MM-dd} … {dates[^1]:yyyy-MM-dd} ({dates.Count})",
+    };
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Import.History;
+using Spectre.Console;
+
+namespace CalfCoach.Cli.Commands;
+
+/// <summary><c>calfcoach profile [--height-cm N ...]</c>: show or update what the analysis knows about the runner.</summary>
+public static class ProfileCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var units = new Option<string?>("--units") { Description = "km or mi.", HelpName = "UNITS" };
+        units.AcceptOnlyFromAmong("km", "mi");
+        var zone = new Option<string?>("--time-zone") { Description = "IANA time zone, e.g. Europe/London (used where a file has no offset).", HelpName = "ZONE" };
+        var height = new Option<double?>("--height-cm") { Description = "Height in centimetres (for the overstriding estimate).", HelpName = "CM" };
+        var leg = new Option<double?>("--leg-cm") { Description = "Leg length in centimetres, if measured.", HelpName = "CM" };
+        var mass = new Option<double?>("--mass-kg") { Description = "Body mass in kilograms.", HelpName = "KG" };
+        var born = CommonOptions.Date("--born", "Date of birth (YYYY-MM-DD), for an age-based maximum heart rate.");
+        var maxHr = new Option<double?>("--max-hr") { Description = "Maximum heart rate, if known.", HelpName = "BPM" };
+        var restHr = new Option<double?>("--resting-hr") { Description = "Resting heart rate, if known.", HelpName = "BPM" };
+        var review = new Option<double?>("--shoe-review-km") { Description = "Distance at which to review shoes (default 500).", HelpName = "KM" };
+        var replace = new Option<double?>("--shoe-replace-km") { Description = "Distance by which to replace shoes (default 800).", HelpName = "KM" };
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("profile", "Show your profile, or update the values given.")
+        {
+            units, zone, height, leg, mass, born, maxHr, restHr, review, replace, db, json,
+        };
+        command.SetAction(parse =>
+        {
+            using var database = DatabaseOption.Open(parse.GetValue(db));
+            var history = new TrainingHistory(database);
+            var current = history.LoadProfile();
+            var changed = parse.GetValue(units) is not null || parse.GetValue(zone) is not null || parse.GetValue(height) is not null
+                || parse.GetValue(leg) is not null || parse.GetValue(mass) is not null || parse.GetValue(born) is not null
+                || parse.GetValue(maxHr) is not null || parse.GetValue(restHr) is not null || parse.GetValue(review) is not null
+                || parse.GetValue(replace) is not null;
+            var profile = current;
+            if (changed)
+            {
+                try
+                {
+                    profile = new AthleteProfile(
+                        parse.GetValue(units) switch { "mi" => DistanceUnit.Miles, "km" => DistanceUnit.Kilometers, _ => current.Units },
+                        parse.GetValue(zone) ?? current.TimeZoneId,
+                        parse.GetValue(height) is { } h ? h / 100 : current.HeightMeters,
+                        parse.GetValue(leg) is { } l ? l / 100 : current.LegLengthMeters,
+                        parse.GetValue(mass) ?? current.BodyMassKilograms,
+                        parse.GetValue(born) ?? current.DateOfBirth,
+                        parse.GetValue(maxHr) ?? current.MaxHeartRateBpm,
+                        parse.GetValue(restHr) ?? current.RestingHeartRateBpm,
+                        parse.GetValue(review) ?? current.ShoeReviewKilometers,
+                        parse.GetValue(replace) ?? current.ShoeReplaceKilometers);
+                }
+                catch (ArgumentException ex)
+                {
+                    throw new UserInputException($"profile: {ex.Message}");
+                }
+
+                history.SaveProfile(profile);
+            }
+
+            if (parse.GetValue(json))
+            {
+                context.Out.Profile.Out.Writer.WriteLine(AthleteProfileJson.Serialize(profile));
+                context.Out.Profile.Out.Writer.Flush();
+                return ExitCodes.Ok;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow("Units", profile.Units == DistanceUnit.Miles ? "mi" : "km");
+            grid.AddRow("Time zone", profile.TimeZoneId ?? "-");
+            grid.AddRow("Height", profile.HeightMeters is { } hm ? $"{hm * 100:0} cm" : "-");
+            grid.AddRow("Leg length", profile.LegLengthMeters is { } lm ? $"{lm * 100:0} cm" : "-");
+            grid.AddRow("Body mass", profile.BodyMassKilograms is { } kg ? $"{kg:0.#} kg" : "-");
+            grid.AddRow("Born", profile.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            grid.AddRow("Max / resting HR", $"{profile.MaxHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} / {profile.RestingHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            grid.AddRow("Shoes", $"review at {profile.ShoeReviewKilometers:0} km, replace by {profile.ShoeReplaceKilometers:0} km");
+            context.Out.Write(new Panel(grid).Header(changed ? " Profile saved " : " Profile "));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
