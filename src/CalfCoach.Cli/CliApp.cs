@@ -15,6 +15,7 @@ public static class CliApp
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ActivitiesCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(ShoesCommand.Create(context));
         root.Subcommands.Add(ProfileCommand.Create(context));
         return root;

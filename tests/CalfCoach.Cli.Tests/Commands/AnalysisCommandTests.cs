@@ -143,4 +143,32 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.StartsWith("error: profile:", run.Error);
         Assert.False(shown.Json.TryGetProperty("heightMeters", out _));
     }
+
+    [Fact]
+    public async Task Report_writes_one_self_contained_html_file_with_every_chart_and_the_plan()
+    {
+        await ImportDemoHistory();
+        await CliHarness.RunAsync("shoes", "add", DemoHistory.ShoeName, "--since", "2026-07-01", "--start-km", "520", "--db", Db);
+        var file = Path.Combine(_root, "report.html");
+
+        var run = await CliHarness.RunAsync("report", "--out", file, "--db", Db, "--as-of", "2026-11-27", "--answers", CliHarness.Example("answers-overload.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        var html = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<figure "));
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Count(html, "<svg"));
+        Assert.Contains("long-run-spike", html);
+        Assert.Contains("self-care", html);
+        Assert.DoesNotContain("src=\"http", html);
+        Assert.False(File.Exists(file + ".tmp"));
+    }
+
+    [Fact]
+    public async Task Report_without_out_is_bad_input()
+    {
+        var run = await CliHarness.RunAsync("report", "--db", Db);
+
+        Assert.Equal(2, run.ExitCode);
+    }
 }

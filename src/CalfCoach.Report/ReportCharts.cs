@@ -1,0 +1,353 @@
+using System.Globalization;
+using CalfCoach.Core.Analysis;
+using ScottPlot;
+using SkiaSharp;
+
+namespace CalfCoach.Report;
+
+/// <summary>One chart of the report: inline SVG, or a short note when there is nothing to draw.</summary>
+/// <param name="Svg">Inline SVG markup (already safe to embed), or null when <paramref name="EmptyNote"/> is shown instead.</param>
+internal sealed record ChartFigure(string Id, string Caption, string? Svg, string? EmptyNote);
+
+/// <summary>
+/// The five charts of issue 4 §5, drawn with ScottPlot into SVG. Colours are Paul Tol's colour-blind-safe
+/// "bright" scheme, and every colour is backed by a legend entry, a line style or a text label.
+/// </summary>
+internal static class ReportCharts
+{
+    public const int Width = 800;
+    public const int Height = 400;
+
+    private static readonly Color Blue = Color.FromHex("#4477AA");
+    private static readonly Color Red = Color.FromHex("#EE6677");
+    private static readonly Color Green = Color.FromHex("#228833");
+    private static readonly Color Purple = Color.FromHex("#AA3377");
+    private static readonly Color Grey = Color.FromHex("#555555");
+
+    private static readonly string[] SpikeFindingIds = [FindingIds.WeeklyDistanceSpike, FindingIds.LongRunSpike];
+
+    /// <summary>
+    /// The face ScottPlot measures text with; the SVG names it first, then Arial (Liberation Sans has Arial's metrics),
+    /// so glyph positions fit wherever the report is opened. ScottPlot's own "sans" detection falls back to a serif face
+    /// on Linux, hence the explicit list.
+    /// </summary>
+    private static readonly string ChartFont =
+        new[] { "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans" }.FirstOrDefault(IsInstalled) ?? Fonts.Default;
+
+    public static IReadOnlyList<ChartFigure> All(AnalysisResult analysis, ReportOptions options) =>
+    [
+        WeeklyDistance(analysis, options),
+        WorkloadRatio(analysis, options),
+        CadenceOverTime(analysis, options),
+        CadenceBySpeed(analysis, options),
+        ShoeDistance(analysis, options),
+    ];
+
+    /// <summary>The first day the time charts show.</summary>
+    public static DateOnly ChartStart(AnalysisResult analysis, ReportOptions options) =>
+        options.ChartWeeks is { } weeks ? Monday(analysis.AsOf).AddDays(-7 * (weeks - 1)) : DateOnly.MinValue;
+
+    private static ChartFigure WeeklyDistance(AnalysisResult analysis, ReportOptions options)
+    {
+        const string id = ReportChartIds.WeeklyDistance;
+        var start = ChartStart(analysis, options);
+        var weeks = analysis.Weeks.Where(w => w.Monday >= start).ToList();
+        if (weeks.Count == 0 || weeks.All(w => w.DistanceKilometers <= 0))
+        {
+            return Empty(id, "Weekly running distance", "Not enough data: no runs in the period shown.");
+        }
+
+        var spikeMondays = analysis.Findings
+            .Where(f => SpikeFindingIds.Contains(f.Id, StringComparer.Ordinal))
+            .SelectMany(f => f.Dates)
+            .Select(Monday)
+            .ToHashSet();
+
+        var plot = NewPlot("Weekly running distance", "Week (Monday)", "Distance (km)");
+        var bars = weeks.Select(w =>
+        {
+            var spike = spikeMondays.Contains(w.Monday);
+            return new Bar
+            {
+                Position = X(w.Monday.AddDays(3)),
+                Value = w.DistanceKilometers,
+                Size = 6,
+                FillColor = spike ? Red : Blue,
+                LineWidth = 0,
+                Label = spike ? "spike" : string.Empty,
+            };
+        }).ToList();
+        plot.Add.Bars(bars);
+        _ = DateAxis(plot, weeks[0].Monday, weeks[^1].Monday.AddDays(7));
+        plot.Axes.SetLimitsY(0, weeks.Max(w => w.DistanceKilometers) * 1.35);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week", FillColor = Blue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week with a distance or long-run spike (labelled \"spike\")", FillColor = Red });
+        AddOnset(plot, analysis.Onset, start);
+        plot.ShowLegend(Alignment.UpperLeft);
+
+        var spikes = weeks.Where(w => spikeMondays.Contains(w.Monday)).Select(w => Iso(w.Monday)).ToList();
+        var caption = "Kilometres run in each local week (Monday to Sunday). "
+            + (spikes.Count > 0
+                ? $"Weeks marked \"spike\" hold a weekly-distance or long-run spike from the findings (weeks of {string.Join(", ", spikes)})."
+                : "No week in this period holds a weekly-distance or long-run spike.");
+        return Figure(id, plot, caption, "Bar chart of weekly running distance");
+    }
+
+    private static ChartFigure WorkloadRatio(AnalysisResult analysis, ReportOptions options)
+    {
+        const string id = ReportChartIds.WorkloadRatio;
+        var start = ChartStart(analysis, options);
+        var days = analysis.Days.Where(d => d.Date >= start).ToList();
+        var ewma = days.Where(d => d.EwmaRatioDistance is not null).ToList();
+        var rolling = days.Where(d => d.RollingRatioDistance is not null).ToList();
+        if (ewma.Count == 0 && rolling.Count == 0)
+        {
+            return Empty(id, "Acute:chronic workload ratio",
+                $"Not enough data: the ratio needs {options.Settings.ChronicDays} days of running history with at least {Number(options.Settings.AcwrMinimumChronicKilometersPerDay)} km a day on average.");
+        }
+
+        var plot = NewPlot("Acute:chronic workload ratio (distance)", "Date", "Ratio (7-day : 28-day load)");
+        var high = options.Settings.AcwrHighRatio;
+        var top = Math.Max(high + 0.5, days.Max(d => Math.Max(d.EwmaRatioDistance ?? 0, d.RollingRatioDistance ?? 0)) + 0.1);
+
+        var (left, right) = DateAxis(plot, days[0].Date, days[^1].Date.AddDays(1));
+        Band(plot, left, right, 0.8, 1.3, Green, "0.8–1.3 \"sweet spot\" (contested)");
+        Band(plot, left, right, high, top, Red, $"{Number(high)} and above \"danger zone\" (contested)");
+
+        if (ewma.Count > 0)
+        {
+            var line = plot.Add.Scatter(ewma.Select(d => X(d.Date)).ToArray(), ewma.Select(d => d.EwmaRatioDistance!.Value).ToArray(), Blue);
+            line.LegendText = "Exponentially weighted (solid)";
+            line.LineWidth = 2;
+            line.MarkerSize = 0;
+        }
+
+        if (rolling.Count > 0)
+        {
+            var line = plot.Add.Scatter(rolling.Select(d => X(d.Date)).ToArray(), rolling.Select(d => d.RollingRatioDistance!.Value).ToArray(), Purple);
+            line.LegendText = "Rolling average (dashed)";
+            line.LineWidth = 2;
+            line.LinePattern = LinePattern.Dashed;
+            line.MarkerSize = 0;
+        }
+
+        plot.Axes.SetLimitsY(0, top);
+        AddOnset(plot, analysis.Onset, start);
+        plot.ShowLegend(Alignment.LowerLeft);
+        var caption = "Distance run in the last 7 days against the last 28 days, as a rolling average and exponentially weighted. "
+            + $"The shaded bands (0.8–1.3 and {Number(high)} and above) come from team sports and are contested: "
+            + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better (EVIDENCE.md 3.4). "
+            + "Read the line as a picture of how quickly load changed, not as a risk score.";
+        return Figure(id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");
+    }
+
+    private static ChartFigure CadenceOverTime(AnalysisResult analysis, ReportOptions options)
+    {
+        const string id = ReportChartIds.CadenceOverTime;
+        var start = ChartStart(analysis, options);
+        var runs = analysis.Runs.Where(r => r.Date >= start && r.CadenceAtEasySpeed is not null).ToList();
+        if (runs.Count == 0 || analysis.Cadence is not { } cadence)
+        {
+            return Empty(id, "Cadence at easy pace over time",
+                $"Not enough data: cadence needs at least {options.Settings.CadenceMinimumRuns} runs recorded with cadence in the {options.Settings.CadenceFitDays / 7} weeks before the onset.");
+        }
+
+        var plot = NewPlot("Cadence at easy pace, run by run", "Date", "Cadence (steps per minute)");
+        var points = plot.Add.ScatterPoints(runs.Select(r => X(r.Date)).ToArray(), runs.Select(r => r.CadenceAtEasySpeed!.Value).ToArray(), Blue);
+        points.LegendText = "Run (cadence moved to easy pace)";
+        points.MarkerSize = 7;
+        points.MarkerShape = MarkerShape.FilledCircle;
+        var low = AddLowCadence(plot, options);
+        _ = DateAxis(plot, start == DateOnly.MinValue ? runs[0].Date : start, analysis.AsOf.AddDays(1));
+        AddOnset(plot, analysis.Onset, start);
+        plot.ShowLegend(Alignment.LowerLeft);
+
+        var ys = runs.Select(r => r.CadenceAtEasySpeed!.Value).Append(low).ToList();
+        plot.Axes.SetLimitsY(Math.Floor(ys.Min() - 5), Math.Ceiling(ys.Max() + 5));
+        var trend = cadence.TrendStepsPerMinutePerMonth is { } t
+            ? $" Over the last 26 weeks cadence changed by {Number(t, "+0.0;-0.0;0.0")} steps per minute a month."
+            : string.Empty;
+        var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond)}), so runs at different speeds compare like with like. "
+            + $"At easy pace you take about {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (± {Number(cadence.StandardErrorStepsPerMinute, "0.0")}). "
+            + $"The dashed line is the low-cadence threshold ({Number(low, "0")} steps per minute; a small study, EVIDENCE.md 5.1).{trend}";
+        return Figure(id, plot, caption, "Scatter chart of cadence at easy pace against date");
+    }
+
+    private static ChartFigure CadenceBySpeed(AnalysisResult analysis, ReportOptions options)
+    {
+        const string id = ReportChartIds.CadenceBySpeed;
+        var from = analysis.Onset.AddDays(-options.Settings.CadenceFitDays);
+        var runs = analysis.Runs
+            .Where(r => r.Date > from && r.Date <= analysis.Onset && r.CadenceAtEasySpeed is not null && r.MovingMinutes > 0)
+            .ToList();
+        if (runs.Count == 0 || analysis.Cadence is not { } cadence)
+        {
+            return Empty(id, "Cadence against speed",
+                $"Not enough data: cadence needs at least {options.Settings.CadenceMinimumRuns} runs recorded with cadence in the {options.Settings.CadenceFitDays / 7} weeks before the onset.");
+        }
+
+        // RunSummary carries each run's cadence moved to easy speed, not its raw cadence; moving it back along the same slope
+        // to the run's average speed gives the run's own cadence, and keeps its distance from the fitted line exact.
+        var speeds = runs.Select(r => r.DistanceKilometers * 1000 / (r.MovingMinutes * 60)).ToArray();
+        var cadences = runs.Select((r, i) => r.CadenceAtEasySpeed!.Value + (cadence.SlopeStepsPerMinutePerMeterPerSecond * (speeds[i] - cadence.EasySpeedMetersPerSecond))).ToArray();
+
+        var plot = NewPlot("Cadence against speed", "Average speed (m/s)", "Cadence (steps per minute)");
+        var points = plot.Add.ScatterPoints(speeds, cadences, Blue);
+        points.LegendText = $"Run in the {options.Settings.CadenceFitDays / 7} weeks before the onset";
+        points.MarkerSize = 7;
+        points.MarkerShape = MarkerShape.FilledCircle;
+
+        var xMin = Math.Min(speeds.Min(), cadence.EasySpeedMetersPerSecond) - 0.2;
+        var xMax = Math.Max(speeds.Max(), cadence.EasySpeedMetersPerSecond) + 0.2;
+        double Fit(double v) => cadence.InterceptStepsPerMinute + (cadence.SlopeStepsPerMinutePerMeterPerSecond * v);
+        var fit = plot.Add.Line(xMin, Fit(xMin), xMax, Fit(xMax));
+        fit.Color = Grey;
+        fit.LineWidth = 2;
+        fit.LegendText = cadence.SlopeEstimated ? "Fitted line (solid)" : "Flat line (too little speed spread to fit a slope)";
+
+        var easy = plot.Add.ScatterPoints(new[] { cadence.EasySpeedMetersPerSecond }, new[] { cadence.CadenceAtEasySpeed }, Red);
+        easy.MarkerShape = MarkerShape.FilledDiamond;
+        easy.MarkerSize = 12;
+        easy.LegendText = $"At easy pace: {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (diamond)";
+        var low = AddLowCadence(plot, options);
+        plot.ShowLegend(Alignment.LowerRight);
+
+        var ys = cadences.Append(low).Append(cadence.CadenceAtEasySpeed).ToList();
+        plot.Axes.SetLimits(xMin, xMax, Math.Floor(ys.Min() - 5), Math.Ceiling(ys.Max() + 5));
+        var caption = $"Each point is a run at its average speed; the line is cadence against speed fitted over the {options.Settings.CadenceFitDays / 7} weeks before the onset "
+            + $"({cadence.Runs} runs, {Number(cadence.SlopeStepsPerMinutePerMeterPerSecond, "0.0")} steps per minute per m/s). "
+            + "Most runners step a little quicker as they run faster, so you are compared with yourself at your own easy pace, not with a fixed number.";
+        return Figure(id, plot, caption, "Scatter chart of cadence against running speed with a fitted line");
+    }
+
+    private static ChartFigure ShoeDistance(AnalysisResult analysis, ReportOptions options)
+    {
+        const string id = ReportChartIds.ShoeDistance;
+        var shoes = analysis.Shoes;
+        if (shoes.Count == 0)
+        {
+            return Empty(id, "Shoe distance", "Not enough data: no shoes are recorded. Add them with `calfcoach shoes add`.");
+        }
+
+        var review = options.ShoeReviewKilometers;
+        var replace = options.ShoeReplaceKilometers;
+        var plot = NewPlot("Distance per shoe", "Distance (km)", string.Empty);
+        Band(plot, review, replace, -0.6, shoes.Count - 0.4, Red, $"Replacement range {Number(review, "0")}–{Number(replace, "0")} km (shaded, dashed edges)");
+
+        var bars = shoes.Select((s, i) => new Bar
+        {
+            Position = shoes.Count - 1 - i,
+            Value = s.Kilometers,
+            Size = 0.5,
+            FillColor = s.Kilometers >= replace ? Red : s.Kilometers >= review ? Purple : Blue,
+            LineWidth = 0,
+            Label = $"{Number(s.Kilometers, "0")} km{(s.Kilometers >= replace ? " (past replacement)" : s.Kilometers >= review ? " (review)" : string.Empty)}",
+        }).ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.Horizontal = true;
+        plot.Axes.Left.SetTicks(
+            [.. shoes.Select((_, i) => (double)(shoes.Count - 1 - i))],
+            [.. shoes.Select(s => Shorten(s.Retired ? $"{s.Name} (retired)" : s.Name))]);
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+
+        plot.Add.VerticalLine(review, 1.5f, Grey, LinePattern.Dashed);
+        plot.Add.VerticalLine(replace, 1.5f, Grey, LinePattern.Dashed);
+
+        var xMax = Math.Max(replace * 1.35, shoes.Max(s => s.Kilometers) * 1.5);
+        plot.Axes.SetLimits(0, xMax, -0.6, shoes.Count - 0.4);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Shoe", FillColor = Blue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the review distance", FillColor = Purple });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
+        plot.ShowLegend(Edge.Bottom);
+        var caption = $"Kilometres on each shoe on {Iso(analysis.AsOf)}, including any distance it had before its first recorded run. "
+            + $"Review a shoe at about {Number(review, "0")} km and replace it by about {Number(replace, "0")} km, sooner if the midsole is creased (EVIDENCE.md 6).";
+        return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
+    }
+
+    private static Plot NewPlot(string title, string xLabel, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Font.Set(ChartFont);
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        if (yLabel.Length > 0)
+        {
+            plot.YLabel(yLabel);
+        }
+
+        return plot;
+    }
+
+    /// <summary>Dates on the x axis as ISO dates, limited to the period shown (spans and lines would otherwise stretch it).</summary>
+    private static (double Left, double Right) DateAxis(Plot plot, DateOnly from, DateOnly to)
+    {
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+        {
+            ticks.LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var pad = Math.Max(1, (to.DayNumber - from.DayNumber) / 50.0);
+        var limits = (X(from) - pad, X(to) + pad);
+        plot.Axes.SetLimitsX(limits.Item1, limits.Item2);
+        return limits;
+    }
+
+    /// <summary>
+    /// A shaded rectangle. ScottPlot's spans extend to infinity, which a date axis cannot convert, so they vanish there;
+    /// a rectangle over the shown range does not.
+    /// </summary>
+    private static void Band(Plot plot, double left, double right, double bottom, double top, Color colour, string legend)
+    {
+        var band = plot.Add.Rectangle(left, right, bottom, top);
+        band.FillColor = colour.WithAlpha(0.22);
+        band.LineWidth = 0;
+        band.LegendText = legend;
+    }
+
+    private static bool IsInstalled(string family)
+    {
+        using var typeface = SKTypeface.FromFamilyName(family);
+        return typeface is not null && string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void AddOnset(Plot plot, DateOnly onset, DateOnly chartStart)
+    {
+        if (onset < chartStart)
+        {
+            return;
+        }
+
+        var line = plot.Add.VerticalLine(X(onset), 1.5f, Grey, LinePattern.Dotted);
+        line.LegendText = "Pain began (dotted)";
+    }
+
+    private static double AddLowCadence(Plot plot, ReportOptions options)
+    {
+        var low = options.Settings.LowCadenceStepsPerMinute;
+        var line = plot.Add.HorizontalLine(low, 1.5f, Red, LinePattern.Dashed);
+        line.LegendText = $"Low-cadence threshold {Number(low, "0")} (dashed)";
+        return low;
+    }
+
+    private static ChartFigure Figure(string id, Plot plot, string caption, string ariaLabel) =>
+        new(id, caption, InlineSvg.Prepare(plot.GetSvgXml(Width, Height), Width, Height, id, ariaLabel), null);
+
+    private static ChartFigure Empty(string id, string title, string note) => new(id, title + ".", null, note);
+
+    private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
+
+    private static string Shorten(string name) => name.Length <= 28 ? name : string.Concat(name.AsSpan(0, 27), "…");
+
+    internal static string Pace(double metersPerSecond)
+    {
+        var secondsPerKm = (int)Math.Round(1000 / metersPerSecond);
+        return string.Create(CultureInfo.InvariantCulture, $"{secondsPerKm / 60}:{secondsPerKm % 60:00} per km");
+    }
+}
