@@ -35,6 +35,7 @@ public sealed record AnalysisResult
 /// <param name="ChangePercent">Against the previous week; null when that week had no running.</param>
 /// <param name="RollingMeanKilometers">Mean of this week and the 3 before it (<see cref="AnalysisSettings.RollingMeanWeeks"/>).</param>
 /// <param name="HardMinutes">Minutes above <see cref="AnalysisSettings.HardHeartRateFractionOfReserve"/> of the heart-rate reserve (or, without heart rate, faster than tempo speed).</param>
+/// <param name="ZoneMinutes">Minutes in each intensity zone, easiest first (<see cref="IntensityZones"/>): by heart-rate reserve where heart rate covers the run, else by speed relative to easy speed.</param>
 public sealed record WeekSummary(
     DateOnly Monday,
     double DistanceKilometers,
@@ -46,7 +47,8 @@ public sealed record WeekSummary(
     double RollingMeanKilometers,
     double HardMinutes,
     int SpeedworkSessions,
-    double Trimp);
+    double Trimp,
+    IReadOnlyList<double> ZoneMinutes);
 
 /// <summary>One day's running load and the acute:chronic ratios at the end of it (null until the chronic window has data).</summary>
 public sealed record DayLoad(

@@ -95,6 +95,11 @@ public sealed partial class Analyzer
 
         if (heartRateSeconds >= 0.5 * f.MovingSeconds && heartRateSeconds > 0)
         {
+            foreach (var bin in f.HeartRateBins)
+            {
+                run.ZoneSeconds[IntensityZones.OfHeartRateReserve((bin.MidBpm - rest) / (max - rest))] += bin.Seconds;
+            }
+
             return (TrainingMetrics.BanisterTrimp(f.HeartRateBins, rest, max, _settings.TrimpExponent), hardSeconds);
         }
 
@@ -105,6 +110,7 @@ public sealed partial class Analyzer
             foreach (var bin in f.SpeedBins)
             {
                 hardSeconds += bin.MidMetersPerSecond >= _settings.TempoSpeedFactor * run.EasySpeed ? bin.Seconds : 0;
+                run.ZoneSeconds[IntensityZones.OfSpeedRelativeToEasy(bin.MidMetersPerSecond / run.EasySpeed)] += bin.Seconds;
             }
         }
 

@@ -97,6 +97,7 @@ public sealed partial class Analyzer
         var hard = new double[count];
         var speedwork = new int[count];
         var trimp = new double[count];
+        var zones = new double[count, IntensityZones.Count];
         for (var i = 0; i < runCount; i++)
         {
             var run = _runs[i];
@@ -109,6 +110,10 @@ public sealed partial class Analyzer
             hard[w] += run.HardSeconds / 60;
             speedwork[w] += run.Is(SessionTraits.Speedwork) ? 1 : 0;
             trimp[w] += run.Trimp;
+            for (var z = 0; z < IntensityZones.Count; z++)
+            {
+                zones[w, z] += run.ZoneSeconds[z];
+            }
         }
 
         var weeks = new List<WeekSummary>(count);
@@ -127,7 +132,8 @@ public sealed partial class Analyzer
                 Math.Round(rolling / Math.Min(w + 1, _settings.RollingMeanWeeks), 3),
                 R1(hard[w]),
                 speedwork[w],
-                R1(trimp[w])));
+                R1(trimp[w]),
+                Enumerable.Range(0, IntensityZones.Count).Select(z => R1(zones[w, z] / 60)).ToArray()));
         }
 
         return weeks;

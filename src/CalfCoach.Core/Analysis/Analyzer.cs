@@ -210,6 +210,9 @@ public sealed partial class Analyzer
 
         public double HardSeconds { get; set; }
 
+        /// <summary>Seconds in each of the <see cref="IntensityZones.Count"/> intensity zones (see <see cref="IntensityZones"/>).</summary>
+        public double[] ZoneSeconds { get; } = new double[IntensityZones.Count];
+
         public double? LongestPrevious { get; set; }
 
         public double? SpikePercent { get; set; }
