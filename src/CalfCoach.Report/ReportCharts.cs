@@ -178,7 +178,7 @@ internal static class ReportCharts
         const string id = ReportChartIds.CadenceBySpeed;
         var from = analysis.Onset.AddDays(-options.Settings.CadenceFitDays);
         var runs = analysis.Runs
-            .Where(r => r.Date > from && r.Date <= analysis.Onset && r.CadenceAtEasySpeed is not null && r.MovingMinutes > 0)
+            .Where(r => r.Date > from && r.Date <= analysis.Onset && r.MedianCadenceStepsPerMinute is not null && r.AvgSpeedMetersPerSecond is not null)
             .ToList();
         if (runs.Count == 0 || analysis.Cadence is not { } cadence)
         {
@@ -186,10 +186,9 @@ internal static class ReportCharts
                 $"Not enough data: cadence needs at least {options.Settings.CadenceMinimumRuns} runs recorded with cadence in the {options.Settings.CadenceFitDays / 7} weeks before the onset.");
         }
 
-        // RunSummary carries each run's cadence moved to easy speed, not its raw cadence; moving it back along the same slope
-        // to the run's average speed gives the run's own cadence, and keeps its distance from the fitted line exact.
-        var speeds = runs.Select(r => r.DistanceKilometers * 1000 / (r.MovingMinutes * 60)).ToArray();
-        var cadences = runs.Select((r, i) => r.CadenceAtEasySpeed!.Value + (cadence.SlopeStepsPerMinutePerMeterPerSecond * (speeds[i] - cadence.EasySpeedMetersPerSecond))).ToArray();
+        // Each run's own measured values: average speed and median cadence at running speed.
+        var speeds = runs.Select(r => r.AvgSpeedMetersPerSecond!.Value).ToArray();
+        var cadences = runs.Select(r => r.MedianCadenceStepsPerMinute!.Value).ToArray();
 
         var plot = NewPlot("Cadence against speed", "Average speed (m/s)", "Cadence (steps per minute)");
         var points = plot.Add.ScatterPoints(speeds, cadences, Blue);

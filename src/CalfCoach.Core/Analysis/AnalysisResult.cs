@@ -77,7 +77,8 @@ public enum SessionTraits
 /// <summary>One run as the analysis saw it.</summary>
 /// <param name="LongestPreviousKilometers">Longest run in the <see cref="AnalysisSettings.SpikeWindowDays"/> days before; null when there was none.</param>
 /// <param name="SpikePercent">Distance above that longest run, in percent (negative when shorter).</param>
-/// <param name="CadenceAtEasySpeed">The run's cadence moved along the fitted slope to the runner's easy speed.</param>
+/// <param name="CadenceAtEasySpeed">The run's cadence moved along the fitted cadence~speed line to the runner's easy speed (comparable across runs).</param>
+/// <param name="MedianCadenceStepsPerMinute">The run's own measured median cadence at running speed.</param>
 public sealed record RunSummary(
     DateOnly Date,
     DateTimeOffset StartUtc,
@@ -90,7 +91,9 @@ public sealed record RunSummary(
     string? Shoe,
     double? ShoeKilometers,
     int? ShoeAgeDays,
-    double? CadenceAtEasySpeed);
+    double? CadenceAtEasySpeed,
+    double? AvgSpeedMetersPerSecond,
+    double? MedianCadenceStepsPerMinute);
 
 /// <summary>
 /// Cadence against speed, fitted by weighted least squares (weights: seconds) over the speed bins of recent runs.

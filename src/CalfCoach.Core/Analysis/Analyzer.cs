@@ -230,6 +230,8 @@ public sealed partial class Analyzer
         public RunSummary Summary() => new(
             Date, Features.StartUtc, Math.Round(Kilometers, 3), R1(Minutes), Traits, R1(Trimp), LongestPrevious is { } l ? Math.Round(l, 2) : null,
             SpikePercent is { } s ? R1(s) : null, Shoe, ShoeKilometers is { } k ? R1(k) : null, ShoeAgeDays,
-            CadenceAtEasySpeed is { } c ? R1(c) : null);
+            CadenceAtEasySpeed is { } c ? R1(c) : null,
+            Features.AvgSpeedMetersPerSecond is { } v ? Math.Round(v, 3) : null,
+            Features.MedianCadenceStepsPerMinute is { } m ? R1(m) : null);
     }
 }
