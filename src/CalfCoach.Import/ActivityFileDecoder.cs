@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using CalfCoach.Core.Activities;
 using CalfCoach.Formats.Fit;
 using CalfCoach.Formats.Gpx;
@@ -19,13 +20,13 @@ public static class ActivityFileDecoder
             case "fit":
                 return FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(content.Span), source);
             case "gpx":
-                using (var stream = new ReadOnlyMemoryStream(content))
+                using (var stream = ReadOnlyStream(content))
                 {
                     return GpxReader.Read(stream, source);
                 }
 
             case "tcx":
-                using (var stream = new ReadOnlyMemoryStream(content))
+                using (var stream = ReadOnlyStream(content))
                 {
                     return TcxReader.Read(stream, source);
                 }
@@ -35,52 +36,9 @@ public static class ActivityFileDecoder
         }
     }
 
-    /// <summary>A read-only stream over memory the caller owns, without copying it.</summary>
-    private sealed class ReadOnlyMemoryStream(ReadOnlyMemory<byte> memory) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => true;
-
-        public override bool CanWrite => false;
-
-        public override long Length => memory.Length;
-
-        public override long Position
-        {
-            get => _position;
-            set => _position = (int)Math.Clamp(value, 0, memory.Length);
-        }
-
-        public override int Read(Span<byte> buffer)
-        {
-            var count = Math.Min(buffer.Length, memory.Length - _position);
-            memory.Span.Slice(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override long Seek(long offset, SeekOrigin origin)
-        {
-            Position = origin switch
-            {
-                SeekOrigin.Begin => offset,
-                SeekOrigin.Current => _position + offset,
-                _ => memory.Length + offset,
-            };
-            return _position;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
+    /// <summary>A read-only stream over the caller's memory, without copying it (import buffers are pooled arrays).</summary>
+    private static MemoryStream ReadOnlyStream(ReadOnlyMemory<byte> memory) =>
+        MemoryMarshal.TryGetArray(memory, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(memory.ToArray(), writable: false);
 }

@@ -89,17 +89,7 @@ public static class DemoCommand
             .AddColumn("Sign answered yes").AddColumn("Disposition");
         foreach (var question in Questionnaire.SymptomQuestions)
         {
-            var withSign = new RunnerAnswers(new HashSet<Symptom>(answers.Present) { question.Symptom }, answers.DaysSinceOnset, answers.DaysOfHomeCare)
-            {
-                PainScore = answers.PainScore,
-                Side = answers.Side,
-                Onset = answers.Onset,
-                AfterInjury = answers.AfterInjury,
-                CrampDuringRun = answers.CrampDuringRun,
-                DiabetesOrImmunosuppressed = answers.DiabetesOrImmunosuppressed,
-                DvtRiskFactors = answers.DvtRiskFactors,
-                RecentChanges = answers.RecentChanges,
-            };
+            var withSign = answers.WithSymptom(question.Symptom);
             var disposition = Assessor.Assess(withSign, date, findings).Disposition;
             table.AddRow(
                 new Text(question.Key),

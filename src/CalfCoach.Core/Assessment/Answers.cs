@@ -53,6 +53,26 @@ public sealed record RunnerAnswers
 
     public bool Has(Symptom symptom) => Present.Contains(symptom);
 
+    /// <summary>The same answers with one more warning sign answered "yes" (for "what if" views and tests).</summary>
+    public RunnerAnswers WithSymptom(Symptom symptom) => Copy(new HashSet<Symptom>(Present) { symptom }, DaysSinceOnset, DaysOfHomeCare);
+
+    /// <summary>The same answers on another day of the course.</summary>
+    public RunnerAnswers WithDays(int daysSinceOnset, int daysOfHomeCare) => Copy(Present, daysSinceOnset, daysOfHomeCare);
+
+    // The constructor-validated values cannot be changed with "with", so copies go through the constructor.
+    private RunnerAnswers Copy(IReadOnlySet<Symptom> present, int daysSinceOnset, int daysOfHomeCare) =>
+        new(present, daysSinceOnset, daysOfHomeCare)
+        {
+            PainScore = PainScore,
+            Side = Side,
+            Onset = Onset,
+            AfterInjury = AfterInjury,
+            CrampDuringRun = CrampDuringRun,
+            DiabetesOrImmunosuppressed = DiabetesOrImmunosuppressed,
+            DvtRiskFactors = DvtRiskFactors,
+            RecentChanges = RecentChanges,
+        };
+
     public bool HasAny(params ReadOnlySpan<Symptom> symptoms)
     {
         foreach (var symptom in symptoms)

@@ -9,31 +9,9 @@ internal static class A
 
     public static RunnerAnswers With(params Symptom[] yes) => new(yes.ToHashSet(), daysSinceOnset: 2, daysOfHomeCare: 1);
 
-    public static RunnerAnswers Days(this RunnerAnswers a, int sinceOnset, int homeCare) =>
-        new(a.Present, sinceOnset, homeCare)
-        {
-            PainScore = a.PainScore,
-            Side = a.Side,
-            Onset = a.Onset,
-            AfterInjury = a.AfterInjury,
-            CrampDuringRun = a.CrampDuringRun,
-            DiabetesOrImmunosuppressed = a.DiabetesOrImmunosuppressed,
-            DvtRiskFactors = a.DvtRiskFactors,
-            RecentChanges = a.RecentChanges,
-        };
+    public static RunnerAnswers Days(this RunnerAnswers a, int sinceOnset, int homeCare) => a.WithDays(sinceOnset, homeCare);
 
-    public static RunnerAnswers Plus(this RunnerAnswers a, Symptom symptom) =>
-        new(new HashSet<Symptom>(a.Present) { symptom }, a.DaysSinceOnset, a.DaysOfHomeCare)
-        {
-            PainScore = a.PainScore,
-            Side = a.Side,
-            Onset = a.Onset,
-            AfterInjury = a.AfterInjury,
-            CrampDuringRun = a.CrampDuringRun,
-            DiabetesOrImmunosuppressed = a.DiabetesOrImmunosuppressed,
-            DvtRiskFactors = a.DvtRiskFactors,
-            RecentChanges = a.RecentChanges,
-        };
+    public static RunnerAnswers Plus(this RunnerAnswers a, Symptom symptom) => a.WithSymptom(symptom);
 
     public static RunnerAnswers Risk(this RunnerAnswers a, params DvtRiskFactor[] factors) =>
         a with { DvtRiskFactors = a.DvtRiskFactors.Concat(factors).ToHashSet() };
