@@ -63,14 +63,15 @@ internal static class ReportCharts
             .Select(Monday)
             .ToHashSet();
 
-        var plot = NewPlot("Weekly running distance", "Week (Monday)", "Distance (km)");
+        var unit = options.Units;
+        var plot = NewPlot("Weekly running distance", "Week (Monday)", $"Distance ({DistanceText.Symbol(unit)})");
         var bars = weeks.Select(w =>
         {
             var spike = spikeMondays.Contains(w.Monday);
             return new Bar
             {
                 Position = X(w.Monday.AddDays(3)),
-                Value = w.DistanceKilometers,
+                Value = DistanceText.FromKilometers(w.DistanceKilometers, unit),
                 Size = 6,
                 FillColor = spike ? Red : Blue,
                 LineWidth = 0,
@@ -79,14 +80,14 @@ internal static class ReportCharts
         }).ToList();
         plot.Add.Bars(bars);
         _ = DateAxis(plot, weeks[0].Monday, weeks[^1].Monday.AddDays(7));
-        plot.Axes.SetLimitsY(0, weeks.Max(w => w.DistanceKilometers) * 1.35);
+        plot.Axes.SetLimitsY(0, DistanceText.FromKilometers(weeks.Max(w => w.DistanceKilometers), unit) * 1.35);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week", FillColor = Blue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week with a distance or long-run spike (labelled \"spike\")", FillColor = Red });
         AddOnset(plot, analysis.Onset, start);
         plot.ShowLegend(Alignment.UpperLeft);
 
         var spikes = weeks.Where(w => spikeMondays.Contains(w.Monday)).Select(w => Iso(w.Monday)).ToList();
-        var caption = "Kilometres run in each local week (Monday to Sunday). "
+        var caption = $"{DistanceText.Name(unit)} run in each local week (Monday to Sunday). "
             + (spikes.Count > 0
                 ? $"Weeks marked \"spike\" hold a weekly-distance or long-run spike from the findings (weeks of {string.Join(", ", spikes)})."
                 : "No week in this period holds a weekly-distance or long-run spike.");
@@ -103,7 +104,7 @@ internal static class ReportCharts
         if (ewma.Count == 0 && rolling.Count == 0)
         {
             return Empty(id, "Acute:chronic workload ratio",
-                $"Not enough data: the ratio needs {options.Settings.ChronicDays} days of running history with at least {Number(options.Settings.AcwrMinimumChronicKilometersPerDay)} km a day on average.");
+                $"Not enough data: the ratio needs {options.Settings.ChronicDays} days of running history with at least {Number(DistanceText.FromKilometers(options.Settings.AcwrMinimumChronicKilometersPerDay, options.Units))} {DistanceText.Symbol(options.Units)} a day on average.");
         }
 
         var plot = NewPlot("Acute:chronic workload ratio (distance)", "Date", "Ratio (7-day : 28-day load)");
@@ -167,7 +168,7 @@ internal static class ReportCharts
         var trend = cadence.TrendStepsPerMinutePerMonth is { } t
             ? $" Over the last 26 weeks cadence changed by {Number(t, "+0.0;-0.0;0.0")} steps per minute a month."
             : string.Empty;
-        var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond)}), so runs at different speeds compare like with like. "
+        var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond, options.Units)}), so runs at different speeds compare like with like. "
             + $"At easy pace you take about {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (± {Number(cadence.StandardErrorStepsPerMinute, "0.0")}). "
             + $"The dashed line is the low-cadence threshold ({Number(low, "0")} steps per minute; a small study, EVIDENCE.md 5.1).{trend}";
         return Figure(id, plot, caption, "Scatter chart of cadence at easy pace against date");
@@ -228,19 +229,24 @@ internal static class ReportCharts
             return Empty(id, "Shoe distance", "Not enough data: no shoes are recorded. Add them with `calfcoach shoes add`.");
         }
 
-        var review = options.ShoeReviewKilometers;
-        var replace = options.ShoeReplaceKilometers;
-        var plot = NewPlot("Distance per shoe", "Distance (km)", string.Empty);
-        Band(plot, review, replace, -0.6, shoes.Count - 0.4, Red, $"Replacement range {Number(review, "0")}–{Number(replace, "0")} km (shaded, dashed edges)");
+        // Compared in kilometres (as the analysis does), drawn and labelled in the runner's unit.
+        var unit = options.Units;
+        var symbol = DistanceText.Symbol(unit);
+        var reviewKm = options.ShoeReviewKilometers;
+        var replaceKm = options.ShoeReplaceKilometers;
+        var review = DistanceText.FromKilometers(reviewKm, unit);
+        var replace = DistanceText.FromKilometers(replaceKm, unit);
+        var plot = NewPlot("Distance per shoe", $"Distance ({symbol})", string.Empty);
+        Band(plot, review, replace, -0.6, shoes.Count - 0.4, Red, $"Replacement range {Number(review, "0")}–{Number(replace, "0")} {symbol} (shaded, dashed edges)");
 
         var bars = shoes.Select((s, i) => new Bar
         {
             Position = shoes.Count - 1 - i,
-            Value = s.Kilometers,
+            Value = DistanceText.FromKilometers(s.Kilometers, unit),
             Size = 0.5,
-            FillColor = s.Kilometers >= replace ? Red : s.Kilometers >= review ? Purple : Blue,
+            FillColor = s.Kilometers >= replaceKm ? Red : s.Kilometers >= reviewKm ? Purple : Blue,
             LineWidth = 0,
-            Label = $"{Number(s.Kilometers, "0")} km{(s.Kilometers >= replace ? " (past replacement)" : s.Kilometers >= review ? " (review)" : string.Empty)}",
+            Label = $"{Number(DistanceText.FromKilometers(s.Kilometers, unit), "0")} {symbol}{(s.Kilometers >= replaceKm ? " (past replacement)" : s.Kilometers >= reviewKm ? " (review)" : string.Empty)}",
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
@@ -252,14 +258,14 @@ internal static class ReportCharts
         plot.Add.VerticalLine(review, 1.5f, Grey, LinePattern.Dashed);
         plot.Add.VerticalLine(replace, 1.5f, Grey, LinePattern.Dashed);
 
-        var xMax = Math.Max(replace * 1.35, shoes.Max(s => s.Kilometers) * 1.5);
+        var xMax = Math.Max(replace * 1.35, DistanceText.FromKilometers(shoes.Max(s => s.Kilometers), unit) * 1.5);
         plot.Axes.SetLimits(0, xMax, -0.6, shoes.Count - 0.4);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Shoe", FillColor = Blue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the review distance", FillColor = Purple });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
         plot.ShowLegend(Edge.Bottom);
-        var caption = $"Kilometres on each shoe on {Iso(analysis.AsOf)}, including any distance it had before its first recorded run. "
-            + $"Review a shoe at about {Number(review, "0")} km and replace it by about {Number(replace, "0")} km, sooner if the midsole is creased (EVIDENCE.md 6).";
+        var caption = $"{DistanceText.Name(unit)} on each shoe on {Iso(analysis.AsOf)}, including any distance it had before its first recorded run. "
+            + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased (EVIDENCE.md 6).";
         return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
     }
 
@@ -344,9 +350,6 @@ internal static class ReportCharts
 
     private static string Shorten(string name) => name.Length <= 28 ? name : string.Concat(name.AsSpan(0, 27), "…");
 
-    internal static string Pace(double metersPerSecond)
-    {
-        var secondsPerKm = (int)Math.Round(1000 / metersPerSecond);
-        return string.Create(CultureInfo.InvariantCulture, $"{secondsPerKm / 60}:{secondsPerKm % 60:00} per km");
-    }
+    internal static string Pace(double metersPerSecond, DistanceUnit unit) =>
+        $"{DistanceText.PaceClock(metersPerSecond, unit)} per {DistanceText.Symbol(unit)}";
 }

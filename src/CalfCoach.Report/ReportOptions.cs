@@ -17,6 +17,9 @@ public sealed record ReportOptions
     /// <summary>Shoe distance by which to replace a shoe (the profile's <see cref="AthleteProfile.ShoeReplaceKilometers"/>).</summary>
     public double ShoeReplaceKilometers { get; init; } = 800;
 
+    /// <summary>The unit distances and paces are shown in (the profile's <see cref="AthleteProfile.Units"/>); the data stay metric.</summary>
+    public DistanceUnit Units { get; init; } = DistanceUnit.Kilometers;
+
     /// <summary>
     /// The time charts show this many weeks up to the as-of date (26 keeps a 10-year history readable on paper);
     /// null shows the whole history. The findings and the shoe chart are never cut.

@@ -71,10 +71,10 @@ public static partial class ReportRenderer
             ? "none"
             : $"{analysis.Runs.Count} ({runsToOnset} up to the onset), from {Iso(analysis.Runs[0].Date)}");
         Term(html, $"Last {options.Settings.OnsetWindowDays / 7} weeks before the onset",
-            $"{lastThreeWeeks.Count} runs, {Number(lastThreeWeeks.Sum(r => r.DistanceKilometers), "0.0")} km");
+            $"{lastThreeWeeks.Count} runs, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
         if (analysis.EasySpeedMetersPerSecond is { } easy)
         {
-            Term(html, "Easy pace", ReportCharts.Pace(easy));
+            Term(html, "Easy pace", ReportCharts.Pace(easy, options.Units));
         }
 
         if (analysis.Cadence is { } cadence)

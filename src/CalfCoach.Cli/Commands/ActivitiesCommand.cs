@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CalfCoach.Core.Activities;
+using CalfCoach.Core.Analysis;
+using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
 
@@ -35,8 +37,9 @@ public static class ActivitiesCommand
                 return ExitCodes.Ok;
             }
 
+            var unit = new TrainingHistory(database).LoadProfile().Units;
             var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{rows.Length} activities[/]")
-                .AddColumn(new TableColumn("Date").NoWrap()).AddColumn("Sport").AddColumn("Name").AddColumn(new TableColumn("km").RightAligned())
+                .AddColumn(new TableColumn("Date").NoWrap()).AddColumn("Sport").AddColumn("Name").AddColumn(new TableColumn(DistanceText.Symbol(unit)).RightAligned())
                 .AddColumn(new TableColumn("min").RightAligned()).AddColumn(new TableColumn("HR").RightAligned())
                 .AddColumn(new TableColumn("spm").RightAligned()).AddColumn("Shoe").AddColumn("Source");
             foreach (var r in rows)
@@ -45,7 +48,7 @@ public static class ActivitiesCommand
                     new Text(r.Date),
                     new Text(r.SubSport is "generic" ? r.Sport : $"{r.Sport} ({r.SubSport})"),
                     new Text(r.Name ?? string.Empty),
-                    new Text(r.DistanceKm?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"),
+                    new Text(r.DistanceKm is { } km ? DistanceText.FromKilometers(km, unit).ToString("0.00", CultureInfo.InvariantCulture) : "-"),
                     new Text(r.DurationMinutes.ToString("0", CultureInfo.InvariantCulture)),
                     new Text(r.AvgHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),
                     new Text(r.AvgCadenceSpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),

@@ -27,7 +27,8 @@ public static class AnalyzeCommand
             }
 
             using var database = DatabaseOption.Open(parse.GetValue(db));
-            var result = new TrainingHistory(database).Analyze(date, pain);
+            var history = new TrainingHistory(database);
+            var result = history.Analyze(date, pain);
             if (parse.GetValue(json))
             {
                 context.Out.Profile.Out.Writer.WriteLine(AnalysisJson.Serialize(result));
@@ -35,13 +36,13 @@ public static class AnalyzeCommand
                 return ExitCodes.Ok;
             }
 
-            Render(context.Out, result);
+            Render(context.Out, result, history.LoadProfile().Units);
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    public static void Render(IAnsiConsole console, AnalysisResult result)
+    public static void Render(IAnsiConsole console, AnalysisResult result, DistanceUnit units = DistanceUnit.Kilometers)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
@@ -79,11 +80,11 @@ public static class AnalyzeCommand
             .SelectMany(f => f.Dates)
             .Select(TrainingMetrics.WeekOf)
             .ToHashSet();
-        var chart = new BarChart().Label("[bold]Weekly running distance, last 12 weeks (km; red = spike)[/]").LeftAlignLabel();
+        var chart = new BarChart().Label($"[bold]Weekly running distance, last 12 weeks ({DistanceText.Symbol(units)}; red = spike)[/]").LeftAlignLabel();
         foreach (var week in result.Weeks.TakeLast(12))
         {
             chart.AddItem(week.Monday.ToString("MMM dd", CultureInfo.InvariantCulture) + (spikeWeeks.Contains(week.Monday) ? " !" : string.Empty),
-                Math.Round(week.DistanceKilometers, 1), spikeWeeks.Contains(week.Monday) ? Color.Red : Color.SteelBlue);
+                Math.Round(DistanceText.FromKilometers(week.DistanceKilometers, units), 1), spikeWeeks.Contains(week.Monday) ? Color.Red : Color.SteelBlue);
         }
 
         console.Write(chart);

@@ -70,14 +70,14 @@ public static class ProfileCommand
             }
 
             var grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow("Units", profile.Units == DistanceUnit.Miles ? "mi" : "km");
+            grid.AddRow("Units", DistanceText.Symbol(profile.Units));
             grid.AddRow("Time zone", profile.TimeZoneId ?? "-");
             grid.AddRow("Height", profile.HeightMeters is { } hm ? $"{hm * 100:0} cm" : "-");
             grid.AddRow("Leg length", profile.LegLengthMeters is { } lm ? $"{lm * 100:0} cm" : "-");
             grid.AddRow("Body mass", profile.BodyMassKilograms is { } kg ? $"{kg:0.#} kg" : "-");
             grid.AddRow("Born", profile.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             grid.AddRow("Max / resting HR", $"{profile.MaxHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} / {profile.RestingHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-            grid.AddRow("Shoes", $"review at {profile.ShoeReviewKilometers:0} km, replace by {profile.ShoeReplaceKilometers:0} km");
+            grid.AddRow("Shoes", $"review at {DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0")}, replace by {DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")}");
             context.Out.Write(new Panel(grid).Header(changed ? " Profile saved " : " Profile "));
             return ExitCodes.Ok;
         });

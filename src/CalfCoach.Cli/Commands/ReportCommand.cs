@@ -43,6 +43,7 @@ public static class ReportCommand
                 Settings = AnalysisSettings.Default,
                 ShoeReviewKilometers = profile.ShoeReviewKilometers,
                 ShoeReplaceKilometers = profile.ShoeReplaceKilometers,
+                Units = profile.Units,
             });
 
             var file = parse.GetValue(output)!;

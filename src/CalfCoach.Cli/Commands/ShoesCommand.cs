@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
@@ -84,14 +85,14 @@ public static class ShoesCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Shoes[/] [dim](review at {profile.ShoeReviewKilometers:0} km, replace by {profile.ShoeReplaceKilometers:0} km)[/]")
-                .AddColumn("Shoe").AddColumn("Since").AddColumn(new TableColumn("km").RightAligned()).AddColumn(new TableColumn("Days").RightAligned()).AddColumn("Status");
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Shoes[/] [dim](review at {DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0")}, replace by {DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")})[/]")
+                .AddColumn("Shoe").AddColumn("Since").AddColumn(new TableColumn(DistanceText.Symbol(profile.Units)).RightAligned()).AddColumn(new TableColumn("Days").RightAligned()).AddColumn("Status");
             foreach (var r in rows)
             {
                 var status = r.Retired is not null ? $"retired {r.Retired}"
                     : r.Kilometers >= profile.ShoeReplaceKilometers ? "[red]replace[/]"
                     : r.Kilometers >= profile.ShoeReviewKilometers ? "[yellow]review[/]" : "ok";
-                table.AddRow(new Text(r.Name), new Text(r.Since), new Text(r.Kilometers.ToString("0", CultureInfo.InvariantCulture)),
+                table.AddRow(new Text(r.Name), new Text(r.Since), new Text(DistanceText.FromKilometers(r.Kilometers, profile.Units).ToString("0", CultureInfo.InvariantCulture)),
                     new Text(r.AgeDays.ToString(CultureInfo.InvariantCulture)), new Markup(status));
             }
 

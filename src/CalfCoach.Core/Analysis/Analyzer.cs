@@ -172,16 +172,11 @@ public sealed partial class Analyzer
 
     // ---- Text ----
 
-    private string Distance(double kilometers) => _profile.Units == DistanceUnit.Miles
-        ? string.Create(Invariant, $"{kilometers * 1000 / AthleteProfile.MetersPerMile:0.0} mi")
-        : string.Create(Invariant, $"{kilometers:0.0} km");
+    private string Distance(double kilometers) => DistanceText.Distance(kilometers, _profile.Units);
 
-    private string Pace(double metersPerSecond)
-    {
-        var unitMeters = _profile.Units == DistanceUnit.Miles ? AthleteProfile.MetersPerMile : 1000;
-        var seconds = (int)Math.Round(unitMeters / metersPerSecond);
-        return string.Create(Invariant, $"{seconds / 60}:{seconds % 60:00} min/{(_profile.Units == DistanceUnit.Miles ? "mi" : "km")}");
-    }
+    private string WeeklyDistance(double kilometers) => DistanceText.WeeklyDistance(kilometers, _profile.Units);
+
+    private string Pace(double metersPerSecond) => DistanceText.Pace(metersPerSecond, _profile.Units);
 
     private static string Day(DateOnly date) => date.ToString("ddd d MMM yyyy", Invariant);
 
