@@ -43,15 +43,24 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         var toDecode = Channel.CreateBounded<ReadFile>(new BoundedChannelOptions(QueueDepth) { SingleWriter = true });
         var toWrite = Channel.CreateBounded<DecodedFile>(new BoundedChannelOptions(QueueDepth) { SingleReader = true });
 
+        // If a stage fails (the database is gone, the disk is full), the others stop too instead of
+        // waiting for ever on a full channel; the failure itself is what ImportAsync then throws.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = stop.Token;
         var decoders = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
-            .Select(_ => Task.Run(() => DecodeAsync(toDecode.Reader, toWrite.Writer, cancellationToken), cancellationToken))
+            .Select(_ => Task.Run(() => DecodeAsync(toDecode.Reader, toWrite.Writer, token), token))
             .ToArray();
-        var writer = Task.Run(() => WriteAsync(toWrite.Reader, tally, scan, progress, cancellationToken), cancellationToken);
+        var writer = Task.Run(() => WriteAsync(toWrite.Reader, tally, scan, progress, token), token);
         var closeWriter = Task.WhenAll(decoders).ContinueWith(t => toWrite.Writer.TryComplete(t.Exception), TaskScheduler.Default);
+        _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
         try
         {
-            await ReadAsync(scan, toDecode.Writer, tally, cancellationToken).ConfigureAwait(false);
+            await ReadAsync(scan, toDecode.Writer, tally, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (writer.IsFaulted)
+        {
+            // The writer's own exception is rethrown below.
         }
         finally
         {
@@ -134,6 +143,11 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                 catch (FormatException ex)
                 {
                     decoded = new DecodedFile(file.Path, sha, [], ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    // A reader bug must cost one file, not the import: report it and go on.
+                    decoded = new DecodedFile(file.Path, sha, [], $"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file");
                 }
             }
 

@@ -214,4 +214,27 @@ public sealed class ActivityImporterTests : IDisposable
         Assert.Equal(Sport.Cycling, kept.Sport);
         Assert.Equal("Speedgoat", kept.Gear);
     }
+
+    [Fact]
+    public async Task A_database_failure_stops_the_import_with_that_error_instead_of_hanging()
+    {
+        for (var day = 0; day < 80; day++)
+        {
+            _folder.Write($"runs/run{day}.fit", ImportFixtures.FitRun(day));
+        }
+
+        // Break the database under the importer: every insert now fails.
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.PathOf("test.db")}"))
+        {
+            connection.Open();
+            using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP TABLE activity_streams;";
+            drop.ExecuteNonQuery();
+        }
+
+        var import = Import(_folder.PathOf("runs"));
+
+        await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => import.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        Assert.Equal(0, _store.Count());
+    }
 }
