@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(ActivitiesCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(MetronomeCommand.Create(context));
         root.Subcommands.Add(ShoesCommand.Create(context));
         root.Subcommands.Add(ProfileCommand.Create(context));
         return root;

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using CalfCoach.Formats.Audio;
+using Spectre.Console;
+
+namespace CalfCoach.Cli.Commands;
+
+/// <summary><c>calfcoach metronome --spm N [--minutes M] [--accent EVERY] -o FILE.wav</c>: a click track for cadence retraining.</summary>
+public static class MetronomeCommand
+{
+    public const double DefaultMinutes = 20;
+
+    public static Command Create(CliContext context)
+    {
+        var spm = new Option<double>("--spm") { Description = "Steps per minute: one click per step.", HelpName = "N", Required = true };
+        var minutes = new Option<double>("--minutes") { Description = $"Length of the track (default {DefaultMinutes}).", HelpName = "M", DefaultValueFactory = _ => DefaultMinutes };
+        var accent = new Option<int>("--accent") { Description = "Make every Nth click higher and louder (e.g. 2 for left and right); 0 for none.", HelpName = "EVERY" };
+        var output = new Option<string>("--out", "-o") { Description = "The WAV file to write.", HelpName = "FILE.wav", Required = true };
+        var command = new Command("metronome", "Write a metronome click track (WAV, plays on any phone) at your target cadence.") { spm, minutes, accent, output };
+        command.SetAction(parse =>
+        {
+            var spec = new ClickTrackSpec(parse.GetValue(spm), parse.GetValue(minutes), parse.GetValue(accent));
+            try
+            {
+                spec.Validate();
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                throw new UserInputException($"metronome: {ex.Message.Split(Environment.NewLine)[0]}");
+            }
+
+            var file = parse.GetValue(output)!;
+            var temporary = file + ".tmp";
+            try
+            {
+                // Written whole, then moved into place: an interrupted write never leaves a broken track.
+                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                {
+                    ClickTrack.Write(stream, spec);
+                }
+
+                File.Move(temporary, file, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                File.Delete(temporary);
+                throw new UserInputException($"cannot write \"{file}\": {ex.Message}");
+            }
+
+            var interval = (60 / spec.StepsPerMinute).ToString("0.000", CultureInfo.InvariantCulture);
+            context.Out.MarkupLineInterpolated($"Wrote [bold]{file}[/]: {spec.StepsPerMinute} steps per minute (a click every {interval} s) for {spec.Minutes} minutes.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

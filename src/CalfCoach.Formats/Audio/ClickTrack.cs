@@ -1,0 +1,144 @@
+using System.Buffers.Binary;
+
+namespace CalfCoach.Formats.Audio;
+
+/// <summary>What a cadence metronome should play.</summary>
+/// <param name="StepsPerMinute">Beats per minute: one click per step.</param>
+/// <param name="AccentEvery">Every Nth click is higher and louder (0: no accent), e.g. 2 for left/right.</param>
+public sealed record ClickTrackSpec(double StepsPerMinute, double Minutes, int AccentEvery = 0)
+{
+    public const double MinStepsPerMinute = 60;
+    public const double MaxStepsPerMinute = 300;
+    public const double MaxMinutes = 180;
+
+    public void Validate()
+    {
+        if (double.IsNaN(StepsPerMinute) || StepsPerMinute < MinStepsPerMinute || StepsPerMinute > MaxStepsPerMinute)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StepsPerMinute), StepsPerMinute, $"Steps per minute must be from {MinStepsPerMinute} to {MaxStepsPerMinute}.");
+        }
+
+        if (double.IsNaN(Minutes) || Minutes <= 0 || Minutes > MaxMinutes)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, $"Minutes must be above 0 and at most {MaxMinutes}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(AccentEvery);
+    }
+}
+
+/// <summary>
+/// Writes a metronome click track as a WAV file (RIFF, 16-bit PCM, mono), playable on any phone.
+/// Beat k starts at sample round(k × 60 × rate ÷ spm), computed from k itself rather than by adding
+/// periods, so the beat period is exactly 60/spm s on average with no drift over an hour: every
+/// onset is within half a sample (31 µs) of its exact time.
+/// </summary>
+public static class ClickTrack
+{
+    /// <summary>16 kHz keeps an hour near 115 MB while a 2 kHz click stays clean.</summary>
+    public const int SampleRate = 16_000;
+
+    private const int ClickMilliseconds = 25;
+    private const double ClickHz = 1_600;
+    private const double AccentHz = 2_400;
+    private const int HeaderBytes = 44;
+
+    public static long TotalSamples(ClickTrackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return (long)Math.Round(spec.Minutes * 60 * SampleRate);
+    }
+
+    /// <summary>The first sample of beat <paramref name="beat"/> (0-based).</summary>
+    public static long BeatStartSample(ClickTrackSpec spec, long beat)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return (long)Math.Round(beat * 60.0 * SampleRate / spec.StepsPerMinute);
+    }
+
+    /// <summary>Streams the file in bounded memory (one second of audio at a time).</summary>
+    public static void Write(Stream output, ClickTrackSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(spec);
+        spec.Validate();
+        var samples = TotalSamples(spec);
+        WriteHeader(output, samples);
+
+        var click = Tone(ClickHz, 0.55);
+        var accent = Tone(AccentHz, 0.85);
+        var block = new short[SampleRate];
+        var bytes = new byte[block.Length * 2];
+        long beat = 0;
+        for (long start = 0; start < samples; start += block.Length)
+        {
+            var length = (int)Math.Min(block.Length, samples - start);
+            Array.Clear(block);
+
+            // Every click that overlaps this block, including one that began in the previous block.
+            while (BeatStartSample(spec, beat) + click.Length <= start)
+            {
+                beat++;
+            }
+
+            for (var b = beat; BeatStartSample(spec, b) < start + length; b++)
+            {
+                var tone = spec.AccentEvery > 0 && b % spec.AccentEvery == 0 ? accent : click;
+                var onset = BeatStartSample(spec, b);
+                for (var i = Math.Max(0, (int)(start - onset)); i < tone.Length && onset + i < start + length; i++)
+                {
+                    block[onset + i - start] = tone[i];
+                }
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(i * 2), block[i]);
+            }
+
+            output.Write(bytes, 0, length * 2);
+        }
+    }
+
+    /// <summary>A short sine burst with a fast attack and exponential decay, so it clicks without popping.</summary>
+    private static short[] Tone(double hz, double amplitude)
+    {
+        var length = SampleRate * ClickMilliseconds / 1000;
+        var tone = new short[length];
+        for (var i = 0; i < length; i++)
+        {
+            var t = (double)i / SampleRate;
+            var envelope = Math.Min(1, i / 16.0) * Math.Exp(-6.0 * i / length);
+            tone[i] = (short)Math.Round(short.MaxValue * amplitude * envelope * Math.Sin(2 * Math.PI * hz * t));
+        }
+
+        tone[0] = tone[0] == 0 ? (short)1 : tone[0]; // the onset sample is never silent, so it can be found
+        return tone;
+    }
+
+    /// <summary>The canonical 44-byte RIFF/WAVE header for 16-bit mono PCM.</summary>
+    private static void WriteHeader(Stream output, long samples)
+    {
+        var dataBytes = samples * 2;
+        if (dataBytes + HeaderBytes - 8 > uint.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(samples), samples, "The track is too long for a WAV file.");
+        }
+
+        Span<byte> header = stackalloc byte[HeaderBytes];
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)(dataBytes + HeaderBytes - 8));
+        "WAVE"u8.CopyTo(header[8..]);
+        "fmt "u8.CopyTo(header[12..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], 16);          // fmt chunk size
+        BinaryPrimitives.WriteUInt16LittleEndian(header[20..], 1);           // PCM
+        BinaryPrimitives.WriteUInt16LittleEndian(header[22..], 1);           // mono
+        BinaryPrimitives.WriteUInt32LittleEndian(header[24..], SampleRate);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[28..], SampleRate * 2); // byte rate
+        BinaryPrimitives.WriteUInt16LittleEndian(header[32..], 2);           // block align
+        BinaryPrimitives.WriteUInt16LittleEndian(header[34..], 16);          // bits per sample
+        "data"u8.CopyTo(header[36..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[40..], (uint)dataBytes);
+        output.Write(header);
+    }
+}
