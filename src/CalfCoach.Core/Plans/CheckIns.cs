@@ -1,0 +1,93 @@
+using CalfCoach.Core.Assessment;
+
+namespace CalfCoach.Core.Plans;
+
+/// <summary>
+/// A pain score on the 0–10 scale of the Silbernagel pain-monitoring model (EVIDENCE.md 4.2).
+/// Neither <see cref="AtRest"/> nor <see cref="Morning"/> means pain during walking or activity.
+/// </summary>
+public sealed record PainCheckIn(DateOnly Date, int Score, bool AtRest = false, bool Morning = false, string? Note = null)
+{
+    private readonly int _score = CheckInRules.ValidPain(Score, nameof(Score));
+
+    public int Score
+    {
+        get => _score;
+        init => _score = CheckInRules.ValidPain(value, nameof(Score));
+    }
+
+    /// <summary>Pain during walking or activity: not at rest and not the morning score.</summary>
+    public bool DuringActivity => !AtRest && !Morning;
+}
+
+/// <summary>One logged exercise session; <see cref="Pain"/> is the pain during it (0–10), when given.</summary>
+/// <remarks>
+/// Names the programme reads: <see cref="ExerciseNames.HeelDropsPrefix"/>…, <see cref="ExerciseNames.SingleLegHeelRaise"/>
+/// and <see cref="ExerciseNames.WalkRun"/> (sets = walk–run repeats).
+/// </remarks>
+public sealed record ExerciseCheckIn(DateOnly Date, string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null)
+{
+    private readonly string _name = CheckInRules.ValidName(Name);
+    private readonly int _sets = CheckInRules.NotNegative(Sets, nameof(Sets));
+    private readonly int _reps = CheckInRules.NotNegative(Reps, nameof(Reps));
+    private readonly double? _loadKg = CheckInRules.ValidLoad(LoadKg);
+    private readonly int? _pain = Pain is { } p ? CheckInRules.ValidPain(p, nameof(Pain)) : null;
+
+    public string Name { get => _name; init => _name = CheckInRules.ValidName(value); }
+
+    public int Sets { get => _sets; init => _sets = CheckInRules.NotNegative(value, nameof(Sets)); }
+
+    public int Reps { get => _reps; init => _reps = CheckInRules.NotNegative(value, nameof(Reps)); }
+
+    public double? LoadKg { get => _loadKg; init => _loadKg = CheckInRules.ValidLoad(value); }
+
+    public int? Pain
+    {
+        get => _pain;
+        init => _pain = value is { } p ? CheckInRules.ValidPain(p, nameof(Pain)) : null;
+    }
+}
+
+/// <summary>A re-run of the warning-sign questions on a given day; triaged at once (EVIDENCE.md 1.1).</summary>
+public sealed record RedFlagCheck(DateOnly Date, RunnerAnswers Answers)
+{
+    private readonly RunnerAnswers _answers = Answers ?? throw new ArgumentNullException(nameof(Answers));
+
+    public RunnerAnswers Answers
+    {
+        get => _answers;
+        init => _answers = value ?? throw new ArgumentNullException(nameof(Answers));
+    }
+}
+
+/// <summary>Exercise names the programme recognises in <see cref="ExerciseCheckIn.Name"/>.</summary>
+public static class ExerciseNames
+{
+    /// <summary>Any name starting with this counts as a heel-drop session ("heel-drops-straight-knee", "heel-drops-bent-knee").</summary>
+    public const string HeelDropsPrefix = "heel-drops";
+
+    /// <summary>The single-leg heel-raise capacity test (EVIDENCE.md 4.3).</summary>
+    public const string SingleLegHeelRaise = "single-leg-heel-raise";
+
+    /// <summary>A walk–run session; sets = repeats done (EVIDENCE.md 3.6).</summary>
+    public const string WalkRun = "walk-run";
+
+    public static bool IsHeelDrops(string name) => name.StartsWith(HeelDropsPrefix, StringComparison.Ordinal);
+}
+
+internal static class CheckInRules
+{
+    public static int ValidPain(int score, string name) =>
+        score is >= 0 and <= 10 ? score : throw new ArgumentOutOfRangeException(name, score, "Pain is scored 0–10.");
+
+    public static int NotNegative(int value, string name) =>
+        value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, "Must not be negative.");
+
+    public static double? ValidLoad(double? kg) =>
+        kg is null || (double.IsFinite(kg.Value) && kg.Value >= 0)
+            ? kg
+            : throw new ArgumentOutOfRangeException(nameof(kg), kg, "Load must be a finite, non-negative number of kilograms.");
+
+    public static string ValidName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("An exercise needs a name.", nameof(name)) : name;
+}
