@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Formats.Xml;
 using CalfCoach.Import.Sources;
 using CalfCoach.Storage;
 using Stopwatch = System.Diagnostics.Stopwatch;
@@ -231,29 +232,17 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
             return activity;
         }
 
-        var (sport, subSport) = StravaType(hints.Type);
+        var (sport, subSport) = ActivityTypeNames.Parse(hints.Type);
         return activity with
         {
             Name = string.IsNullOrWhiteSpace(hints.Name) ? activity.Name : hints.Name,
             Gear = string.IsNullOrWhiteSpace(hints.Gear) ? activity.Gear : hints.Gear,
 
             // The file's own sport wins; the export only fills in what the file left open.
-            Sport = activity.Sport == Sport.Other && sport is { } s ? s : activity.Sport,
-            SubSport = activity.SubSport == SubSport.Generic && subSport is { } sub ? sub : activity.SubSport,
+            Sport = activity.Sport == Sport.Other ? sport : activity.Sport,
+            SubSport = activity.SubSport == SubSport.Generic ? subSport : activity.SubSport,
         };
     }
-
-    private static (Sport? Sport, SubSport? SubSport) StravaType(string? type) => type?.Trim() switch
-    {
-        "Run" => (Sport.Running, null),
-        "Trail Run" => (Sport.Running, SubSport.Trail),
-        "Virtual Run" => (Sport.Running, SubSport.Virtual),
-        "Walk" => (Sport.Walking, null),
-        "Hike" => (Sport.Hiking, null),
-        "Ride" or "Virtual Ride" or "E-Bike Ride" or "Mountain Bike Ride" or "Gravel Ride" => (Sport.Cycling, null),
-        "Swim" => (Sport.Swimming, null),
-        _ => (null, null),
-    };
 
     /// <summary>Counters shared by the stages; the writer and the reader update them from different threads.</summary>
     private sealed class Tally(long totalBytes)

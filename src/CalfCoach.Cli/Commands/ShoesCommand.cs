@@ -69,13 +69,14 @@ public static class ShoesCommand
             var declared = new ProfileStore(database).ListShoes().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
             var profile = history.LoadProfile();
             var rows = history.Analyze(date, date).Shoes
-                .Select(s => new ShoeRow(
-                    s.Name,
-                    declared.TryGetValue(s.Name, out var d) ? d.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-",
-                    declared.TryGetValue(s.Name, out var d2) ? d2.StartDistanceMeters / 1000 : 0,
-                    Math.Round(s.Kilometers, 1),
-                    s.AgeDays,
-                    declared.TryGetValue(s.Name, out var d3) ? d3.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null))
+                .Select(s => (status: s, declared: declared.GetValueOrDefault(s.Name)))
+                .Select(x => new ShoeRow(
+                    x.status.Name,
+                    x.declared?.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
+                    (x.declared?.StartDistanceMeters ?? 0) / 1000,
+                    Math.Round(x.status.Kilometers, 1),
+                    x.status.AgeDays,
+                    x.declared?.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
                 .ToArray();
 
             if (parse.GetValue(json))

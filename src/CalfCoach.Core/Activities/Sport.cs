@@ -27,6 +27,12 @@ public static class SportExtensions
 {
     public static bool CountsAsRunningLoad(this Sport sport) => sport == Sport.Running;
 
+    /// <summary>
+    /// Foot sports, whose files count cadence per foot (strides, one side's steps): CalfCoach doubles them to
+    /// steps per minute. For other sports the number is revolutions or strokes.
+    /// </summary>
+    public static bool CountsCadencePerFoot(this Sport sport) => sport is Sport.Running or Sport.Walking or Sport.Hiking;
+
     /// <summary>Stable lower-case names for the database, JSON and the CLI.</summary>
     public static string WireName(this Sport sport) => sport switch
     {

@@ -55,7 +55,7 @@ public static class FitActivityWriter
     {
         ArgumentNullException.ThrowIfNull(activity);
         using var body = new MemoryStream(64 + (activity.Streams.Count * 48));
-        var isFoot = activity.Sport is Sport.Running or Sport.Walking or Sport.Hiking;
+        var isFoot = CalfCoach.Core.Activities.SportExtensions.CountsCadencePerFoot(activity.Sport);
         var end = activity.StartUtc.AddSeconds(activity.ElapsedSeconds);
 
         WriteDefinition(body, LocalFileId, MessageNumber.FileId, FileIdFields);

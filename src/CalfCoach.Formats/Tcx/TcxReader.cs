@@ -451,7 +451,7 @@ public static class TcxReader
         var ticks = samples.TicksUtc;
         var laps = new List<ActivityLap>(state.Laps.Count);
         var end = track.LastUtc ?? startUtc;
-        var perFoot = ActivityTypeNames.CountsCadencePerFoot(sport);
+        var perFoot = sport.CountsCadencePerFoot();
         for (var l = 0; l < state.Laps.Count; l++)
         {
             var lap = state.Laps[l];

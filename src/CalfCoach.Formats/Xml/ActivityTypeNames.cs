@@ -10,11 +10,12 @@ namespace CalfCoach.Formats.Xml;
 /// <remarks>
 /// Matching ignores case and treats spaces and hyphens as underscores. The names are those seen in exports:
 /// Garmin Connect (<c>running</c>, <c>trail_running</c>, <c>cycling</c>, …, the FIT sport names), Strava
-/// (<c>running</c>, <c>Run</c>, <c>VirtualRun</c>, or a number), Apple Watch (<c>running</c>), NikePlus (<c>run</c>),
+/// (<c>running</c>, <c>Run</c>, <c>VirtualRun</c>, or a number; the "Activity Type" column of its bulk export:
+/// <c>Run</c>, <c>Trail Run</c>, <c>Virtual Run</c>, <c>Ride</c>, …), Apple Watch (<c>running</c>), NikePlus (<c>run</c>),
 /// TCX (<c>Running</c>, <c>Biking</c>, <c>Other</c>). Strava's numeric GPX types are its old activity-type ids:
 /// 1 ride, 4 hike, 9 run, 10 walk; other numbers are left as Other rather than guessed.
 /// </remarks>
-internal static class ActivityTypeNames
+public static class ActivityTypeNames
 {
     public static (Sport Sport, SubSport SubSport) Parse(string? text)
     {
@@ -35,15 +36,11 @@ internal static class ActivityTypeNames
             "walking" or "walk" or "10" or "casual_walking" or "speed_walking" => (Sport.Walking, SubSport.Generic),
             "hiking" or "hike" or "4" => (Sport.Hiking, SubSport.Generic),
             "cycling" or "biking" or "bike" or "ride" or "1" or "road_biking" or "mountain_biking" or "gravel_cycling"
-                or "indoor_cycling" or "virtual_ride" or "virtualride" or "ebikeride" or "e_bike_ride" => (Sport.Cycling, SubSport.Generic),
+                or "indoor_cycling" or "virtual_ride" or "virtualride" or "ebikeride" or "e_bike_ride"
+                or "mountain_bike_ride" or "gravel_ride" => (Sport.Cycling, SubSport.Generic),
             "swimming" or "swim" or "lap_swimming" or "open_water_swimming" => (Sport.Swimming, SubSport.Generic),
             _ => (Sport.Other, SubSport.Generic),
         };
     }
 
-    /// <summary>
-    /// Sports whose files count cadence per foot (one side's steps), like FIT's strides per minute: CalfCoach doubles
-    /// them to steps per minute. For other sports the number is revolutions or strokes and has no steps column.
-    /// </summary>
-    public static bool CountsCadencePerFoot(Sport sport) => sport is Sport.Running or Sport.Walking or Sport.Hiking;
 }

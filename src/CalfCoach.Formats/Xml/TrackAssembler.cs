@@ -100,7 +100,7 @@ internal static class TrackAssembler
         var cadence = samples.Column(SampleColumn.Cadence);
         var power = samples.Column(SampleColumn.Power);
         var temperature = samples.Column(SampleColumn.Temperature);
-        var perFoot = ActivityTypeNames.CountsCadencePerFoot(sport);
+        var perFoot = sport.CountsCadencePerFoot();
 
         double hrSum = 0, hrMax = double.NaN, cadenceSum = 0;
         int hrCount = 0, cadenceCount = 0;

@@ -94,12 +94,13 @@ public static class FileInspector
             withCadence);
     }
 
-    private static double? Sum(IReadOnlyList<Activity> activities, Func<Activity, double?> pick)
+    /// <summary>The sum of the values present, or null when none is (a total the file does not give is not 0).</summary>
+    internal static double? Sum<T>(IEnumerable<T> items, Func<T, double?> pick)
     {
         double? total = null;
-        foreach (var activity in activities)
+        foreach (var item in items)
         {
-            if (pick(activity) is { } value)
+            if (pick(item) is { } value)
             {
                 total = (total ?? 0) + value;
             }

@@ -31,9 +31,6 @@ public static class FitInspector
         }
 
         var sessions = fit.Sessions;
-        double? Sum(Func<FitSession, double?> pick) =>
-            sessions.Select(pick).Where(v => v.HasValue).Select(v => v!.Value).DefaultIfEmpty().Sum() is var total
-            && sessions.Any(s => pick(s).HasValue) ? total : null;
 
         return new InspectReport(
             file,
@@ -45,8 +42,8 @@ public static class FitInspector
             records.Count,
             first,
             last,
-            Sum(s => s.TotalDistanceMeters),
-            Sum(s => s.TotalTimerTimeSeconds),
+            FileInspector.Sum(sessions, s => s.TotalDistanceMeters),
+            FileInspector.Sum(sessions, s => s.TotalTimerTimeSeconds),
             sessions.Count > 0 ? sessions[0].AvgCadenceStepsPerMinute : null,
             CountPresent(records.LatitudeDegrees.Span),
             CountPresent(records.HeartRateBpm.Span),
