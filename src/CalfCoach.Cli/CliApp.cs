@@ -9,6 +9,7 @@ public static class CliApp
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand("CalfCoach: calf-pain triage, causes and recovery plans for runners. It does not diagnose.");
+        root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(AssessCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));

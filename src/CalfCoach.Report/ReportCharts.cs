@@ -5,9 +5,10 @@ using SkiaSharp;
 
 namespace CalfCoach.Report;
 
-/// <summary>One chart of the report: inline SVG, or a short note when there is nothing to draw.</summary>
+/// <summary>One chart of the report (and of the web dashboard): inline SVG, or a short note when there is nothing to draw.</summary>
+/// <param name="Id">One of <see cref="ReportChartIds"/>.</param>
 /// <param name="Svg">Inline SVG markup (already safe to embed), or null when <paramref name="EmptyNote"/> is shown instead.</param>
-internal sealed record ChartFigure(string Id, string Caption, string? Svg, string? EmptyNote);
+public sealed record ChartFigure(string Id, string Caption, string? Svg, string? EmptyNote);
 
 /// <summary>
 /// The five charts of issue 4 §5, drawn with ScottPlot into SVG. Colours are Paul Tol's colour-blind-safe
@@ -112,7 +113,7 @@ internal static class ReportCharts
         var top = Math.Max(high + 0.5, days.Max(d => Math.Max(d.EwmaRatioDistance ?? 0, d.RollingRatioDistance ?? 0)) + 0.1);
 
         var (left, right) = DateAxis(plot, days[0].Date, days[^1].Date.AddDays(1));
-        Band(plot, left, right, 0.8, 1.3, Green, "0.8–1.3 \"sweet spot\" (contested)");
+        Band(plot, left, right, options.Settings.AcwrUsualLow, options.Settings.AcwrUsualHigh, Green, $"{Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} \"sweet spot\" (contested)");
         Band(plot, left, right, high, top, Red, $"{Number(high)} and above \"danger zone\" (contested)");
 
         if (ewma.Count > 0)
@@ -136,7 +137,7 @@ internal static class ReportCharts
         AddOnset(plot, analysis.Onset, start);
         plot.ShowLegend(Alignment.LowerLeft);
         var caption = "Distance run in the last 7 days against the last 28 days, as a rolling average and exponentially weighted. "
-            + $"The shaded bands (0.8–1.3 and {Number(high)} and above) come from team sports and are contested: "
+            + $"The shaded bands ({Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} and {Number(high)} and above) come from team sports and are contested: "
             + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better (EVIDENCE.md 3.4). "
             + "Read the line as a picture of how quickly load changed, not as a risk score.";
         return Figure(id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");

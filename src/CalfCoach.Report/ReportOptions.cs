@@ -5,6 +5,19 @@ namespace CalfCoach.Report;
 /// <summary>What the report needs besides the analysis: nothing in the renderer reads a clock or a file.</summary>
 public sealed record ReportOptions
 {
+    /// <summary>The options for a runner's own report: the profile's shoe thresholds and unit, default settings.</summary>
+    public static ReportOptions For(AthleteProfile profile, DateOnly generatedOn)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new ReportOptions
+        {
+            GeneratedOn = generatedOn,
+            ShoeReviewKilometers = profile.ShoeReviewKilometers,
+            ShoeReplaceKilometers = profile.ShoeReplaceKilometers,
+            Units = profile.Units,
+        };
+    }
+
     /// <summary>The date printed as "generated on"; the caller reads the clock (a <see cref="TimeProvider"/> in the CLI).</summary>
     public required DateOnly GeneratedOn { get; init; }
 

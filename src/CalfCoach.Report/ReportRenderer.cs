@@ -38,6 +38,17 @@ public static partial class ReportRenderer
         return html.ToString();
     }
 
+    /// <summary>
+    /// The report's charts on their own (weekly distance with spikes, workload ratio with its bands, cadence over time and
+    /// against speed, shoe distance), for pages that show them beside other content. The same figures as in <see cref="Render"/>.
+    /// </summary>
+    public static IReadOnlyList<ChartFigure> Charts(AnalysisResult analysis, ReportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(options);
+        return ReportCharts.All(analysis, options);
+    }
+
     private static void Header(StringBuilder html, AnalysisResult analysis, ReportOptions options)
     {
         html.Append("<header>\n<h1>").Append(Encode(options.Title)).Append("</h1>\n")

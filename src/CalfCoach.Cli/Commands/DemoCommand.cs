@@ -1,9 +1,7 @@
 using System.CommandLine;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
-using CalfCoach.Core.Demo;
-using CalfCoach.Formats.Fit;
-using CalfCoach.Import;
+using CalfCoach.Import.Demo;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
@@ -35,16 +33,8 @@ public static class DemoCommand
             var folder = Directory.CreateTempSubdirectory("calfcoach-demo-");
             try
             {
-                var files = Directory.CreateDirectory(Path.Combine(folder.FullName, "generated-history")).FullName;
-                foreach (var run in DemoHistory.Generate(onset))
-                {
-                    await File.WriteAllBytesAsync(Path.Combine(files, Path.GetFileName(run.Source.Path)), FitActivityWriter.Write(run), cancellationToken);
-                }
-
                 using var database = Database.OpenSqlite(Path.Combine(folder.FullName, "demo.db"));
-                var profiles = new ProfileStore(database);
-                profiles.AddShoe(DemoHistory.ShoeName, onset.AddDays(-7 * (DemoHistory.SteadyWeeks + 3)), DemoHistory.ShoeStartKm * 1000);
-                var summary = await new ActivityImporter(new ActivityStore(database), profiles).ImportAsync([files], null, cancellationToken);
+                var summary = await DemoDatabase.PopulateAsync(database, Path.Combine(folder.FullName, "generated-history"), onset, cancellationToken);
                 var analysis = new TrainingHistory(database).Analyze(date, onset);
                 var result = Assessor.Assess(answers, date, analysis.Findings);
 

@@ -33,26 +33,24 @@ public static class ProfileCommand
             using var database = DatabaseOption.Open(parse.GetValue(db));
             var history = new TrainingHistory(database);
             var current = history.LoadProfile();
-            var changed = parse.GetValue(units) is not null || parse.GetValue(zone) is not null || parse.GetValue(height) is not null
-                || parse.GetValue(leg) is not null || parse.GetValue(mass) is not null || parse.GetValue(born) is not null
-                || parse.GetValue(maxHr) is not null || parse.GetValue(restHr) is not null || parse.GetValue(review) is not null
-                || parse.GetValue(replace) is not null;
+            var update = new AthleteProfileUpdate(
+                parse.GetValue(units) switch { "mi" => DistanceUnit.Miles, "km" => DistanceUnit.Kilometers, _ => null },
+                parse.GetValue(zone),
+                parse.GetValue(height),
+                parse.GetValue(leg),
+                parse.GetValue(mass),
+                parse.GetValue(born),
+                parse.GetValue(maxHr),
+                parse.GetValue(restHr),
+                parse.GetValue(review),
+                parse.GetValue(replace));
+            var changed = !update.IsEmpty;
             var profile = current;
             if (changed)
             {
                 try
                 {
-                    profile = new AthleteProfile(
-                        parse.GetValue(units) switch { "mi" => DistanceUnit.Miles, "km" => DistanceUnit.Kilometers, _ => current.Units },
-                        parse.GetValue(zone) ?? current.TimeZoneId,
-                        parse.GetValue(height) is { } h ? h / 100 : current.HeightMeters,
-                        parse.GetValue(leg) is { } l ? l / 100 : current.LegLengthMeters,
-                        parse.GetValue(mass) ?? current.BodyMassKilograms,
-                        parse.GetValue(born) ?? current.DateOfBirth,
-                        parse.GetValue(maxHr) ?? current.MaxHeartRateBpm,
-                        parse.GetValue(restHr) ?? current.RestingHeartRateBpm,
-                        parse.GetValue(review) ?? current.ShoeReviewKilometers,
-                        parse.GetValue(replace) ?? current.ShoeReplaceKilometers);
+                    profile = update.ApplyTo(current);
                 }
                 catch (ArgumentException ex)
                 {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
@@ -37,14 +36,7 @@ public static class ReportCommand
             var profile = history.LoadProfile();
             var analysis = history.Analyze(date, pain);
             var assessment = runner is null ? null : Assessor.Assess(runner, date, analysis.Findings);
-            var html = ReportRenderer.Render(analysis, assessment, new ReportOptions
-            {
-                GeneratedOn = context.Today,
-                Settings = AnalysisSettings.Default,
-                ShoeReviewKilometers = profile.ShoeReviewKilometers,
-                ShoeReplaceKilometers = profile.ShoeReplaceKilometers,
-                Units = profile.Units,
-            });
+            var html = ReportRenderer.Render(analysis, assessment, ReportOptions.For(profile, context.Today));
 
             var file = parse.GetValue(output)!;
             try

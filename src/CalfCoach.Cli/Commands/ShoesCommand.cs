@@ -12,8 +12,6 @@ namespace CalfCoach.Cli.Commands;
 /// <summary><c>calfcoach shoes add|list|assign|retire</c>.</summary>
 public static class ShoesCommand
 {
-    public sealed record ShoeRow(string Name, string Since, double StartKm, double Kilometers, int AgeDays, string? Retired);
-
     public static Command Create(CliContext context)
     {
         var shoes = new Command("shoes", "Your shoes and the distance on them. Strava exports name the shoe of each run; others are matched by date or assigned by hand.");
@@ -66,18 +64,8 @@ public static class ShoesCommand
             var date = parse.GetValue(asOf) ?? context.Today;
             using var database = DatabaseOption.Open(parse.GetValue(db));
             var history = new TrainingHistory(database);
-            var declared = new ProfileStore(database).ListShoes().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
             var profile = history.LoadProfile();
-            var rows = history.Analyze(date, date).Shoes
-                .Select(s => (status: s, declared: declared.GetValueOrDefault(s.Name)))
-                .Select(x => new ShoeRow(
-                    x.status.Name,
-                    x.declared?.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
-                    (x.declared?.StartDistanceMeters ?? 0) / 1000,
-                    Math.Round(x.status.Kilometers, 1),
-                    x.status.AgeDays,
-                    x.declared?.RetiredOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
-                .ToArray();
+            var rows = history.ListShoes(date).ToArray();
 
             if (parse.GetValue(json))
             {
@@ -90,9 +78,13 @@ public static class ShoesCommand
                 .AddColumn("Shoe").AddColumn("Since").AddColumn(new TableColumn(DistanceText.Symbol(profile.Units)).RightAligned()).AddColumn(new TableColumn("Days").RightAligned()).AddColumn("Status");
             foreach (var r in rows)
             {
-                var status = r.Retired is not null ? $"retired {r.Retired}"
-                    : r.Kilometers >= profile.ShoeReplaceKilometers ? "[red]replace[/]"
-                    : r.Kilometers >= profile.ShoeReviewKilometers ? "[yellow]review[/]" : "ok";
+                var status = r.Condition(profile) switch
+                {
+                    "retired" => $"retired {r.Retired}",
+                    "replace" => "[red]replace[/]",
+                    "review" => "[yellow]review[/]",
+                    var ok => ok,
+                };
                 table.AddRow(new Text(r.Name), new Text(r.Since), new Text(DistanceText.FromKilometers(r.Kilometers, profile.Units).ToString("0", CultureInfo.InvariantCulture)),
                     new Text(r.AgeDays.ToString(CultureInfo.InvariantCulture)), new Markup(status));
             }
@@ -145,5 +137,5 @@ public static class ShoesCommand
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
-[JsonSerializable(typeof(ShoesCommand.ShoeRow[]))]
+[JsonSerializable(typeof(ShoeRow[]))]
 public sealed partial class ShoesJsonContext : JsonSerializerContext;

@@ -54,7 +54,7 @@ public static class InteractiveQuestionnaire
 
         prompter.Section("Recent training");
         var changes = prompter.AskMany("Which of these changed in the weeks before the pain?",
-            Enum.GetValues<RecentChange>().Select(c => new Choice<RecentChange>(Describe(c), c)).ToArray());
+            Enum.GetValues<RecentChange>().Select(c => new Choice<RecentChange>(c.Describe(), c)).ToArray());
 
         var answers = new RunnerAnswers(yes, daysSinceOnset, daysOfHomeCare)
         {
@@ -69,21 +69,4 @@ public static class InteractiveQuestionnaire
         };
         return new QuestionnaireOutcome(answers, StoppedEarly: false);
     }
-
-    private static string Describe(RecentChange change) => change switch
-    {
-        RecentChange.DistanceIncrease => "I ran more each week than before",
-        RecentChange.PaceIncrease => "I ran faster than usual",
-        RecentChange.NewSpeedwork => "I started intervals, tempo runs or races",
-        RecentChange.MoreHills => "I ran more hills",
-        RecentChange.LongerLongRun => "My long run got longer",
-        RecentChange.WornShoes => "My shoes are old or have a lot of distance on them",
-        RecentChange.NewShoes => "I changed to new or different shoes",
-        RecentChange.MinimalShoes => "I run in minimal or low-drop shoes",
-        RecentChange.LongHotEfforts => "I did long, hard or hot runs",
-        RecentChange.LowCadence => "My cadence is low (fewer than about 165 steps per minute)",
-        RecentChange.Overstriding => "I have been told I overstride",
-        RecentChange.WeakHipsHamstrings => "My hips or hamstrings are weak",
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
-    };
 }

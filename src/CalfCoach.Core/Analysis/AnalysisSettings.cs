@@ -45,6 +45,12 @@ public sealed record AnalysisSettings
     /// <summary>Gabbett 2016's "danger zone" (≥ 1.5), from team sports; contested (Impellizzeri 2020, Lolli 2019) and negative in runners (Frandsen 2025), so the finding is always low severity (3.4).</summary>
     public double AcwrHighRatio { get; init; } = 1.5;
 
+    /// <summary>The "sweet spot" band (0.8–1.3) drawn on the workload-ratio chart and named on the dashboard; from team sports and contested like <see cref="AcwrHighRatio"/> (3.4).</summary>
+    public double AcwrUsualLow { get; init; } = 0.8;
+
+    /// <inheritdoc cref="AcwrUsualLow"/>
+    public double AcwrUsualHigh { get; init; } = 1.3;
+
     /// <summary>No ratio while the chronic load is below this (a near-zero denominator makes any run a "spike"). Heuristic.</summary>
     public double AcwrMinimumChronicKilometersPerDay { get; init; } = 1;
 

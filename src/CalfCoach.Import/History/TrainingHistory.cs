@@ -51,6 +51,26 @@ public sealed class TrainingHistory(Database database)
     public IReadOnlyList<Shoe> LoadShoes() =>
         _profiles.ListShoes().Select(s => new Shoe(s.Name, s.StartDate, s.StartDistanceMeters / 1000, s.RetiredOn)).ToArray();
 
+    /// <summary>Every shoe with its distance and age on <paramref name="asOf"/>, declared or named by a source's gear.</summary>
+    public IReadOnlyList<ShoeRow> ListShoes(DateOnly asOf) => ShoeRows(Analyze(asOf, asOf));
+
+    /// <summary>The shoes of an analysis already made, with what was declared about them.</summary>
+    public IReadOnlyList<ShoeRow> ShoeRows(AnalysisResult analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var declared = _profiles.ListShoes().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        return analysis.Shoes
+            .Select(s => (status: s, declared: declared.GetValueOrDefault(s.Name)))
+            .Select(x => new ShoeRow(
+                x.status.Name,
+                x.declared is { } d ? ShoeRow.Iso(d.StartDate) : "-",
+                (x.declared?.StartDistanceMeters ?? 0) / 1000,
+                Math.Round(x.status.Kilometers, 1),
+                x.status.AgeDays,
+                x.declared?.RetiredOn is { } retired ? ShoeRow.Iso(retired) : null))
+            .ToArray();
+    }
+
     public AnalysisResult Analyze(DateOnly asOf, DateOnly onset, AnalysisSettings? settings = null) =>
         Analyzer.Analyze(LoadRuns(), LoadProfile(), LoadShoes(), asOf, onset, settings ?? AnalysisSettings.Default);
 }

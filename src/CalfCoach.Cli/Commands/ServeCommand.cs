@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Net;
+using CalfCoach.Import.Demo;
+using CalfCoach.Storage;
+using CalfCoach.Web;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace CalfCoach.Cli.Commands;
+
+/// <summary>
+/// <c>calfcoach serve [--db FILE] [--urls URL] [--demo]</c>: the web app (pages and JSON API) over the same database
+/// and core as every other command, on this computer only unless told otherwise.
+/// </summary>
+public static class ServeCommand
+{
+    /// <summary>The demo runner's calf began to hurt this many days before today (as in <c>calfcoach demo</c>'s example answers).</summary>
+    public const int DemoDaysSinceOnset = 3;
+
+    public static Command Create(CliContext context)
+    {
+        var db = CommonOptions.Db();
+        var urls = new Option<string?>("--urls")
+        {
+            Description = $"Where to listen, e.g. http://127.0.0.1:8080 (default {CalfCoachWebOptions.DefaultUrl}: this computer only). Separate several with ';'.",
+            HelpName = "URL",
+        };
+        var demo = new Option<bool>("--demo") { Description = "Show a generated demo runner (in a temporary database, deleted on exit) instead of your own data." };
+        var command = new Command("serve", "Open CalfCoach in your browser: dashboard, import, the calf check, shoes, profile, metronome and the report.")
+        {
+            db, urls, demo,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var addresses = (parse.GetValue(urls) ?? CalfCoachWebOptions.DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var address in addresses)
+            {
+                if (!Uri.TryCreate(address.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                    || uri.Scheme is not ("http" or "https"))
+                {
+                    throw new UserInputException($"--urls: \"{address}\" is not an address such as http://127.0.0.1:5080.");
+                }
+
+                if (!IsLoopback(uri))
+                {
+                    context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {address} can be reached from other computers on your network; your health and training data will be visible to them.");
+                }
+            }
+
+            var today = context.Today;
+            DirectoryInfo? demoFolder = null;
+            Database database;
+            if (parse.GetValue(demo))
+            {
+                demoFolder = Directory.CreateTempSubdirectory("calfcoach-serve-demo-");
+                database = Database.OpenSqlite(Path.Combine(demoFolder.FullName, "demo.db"), context.Clock);
+                context.Out.MarkupLine("[dim]Generating the demo runner's history and importing it…[/]");
+                await DemoDatabase.PopulateAsync(database, Path.Combine(demoFolder.FullName, "generated-history"), today.AddDays(-DemoDaysSinceOnset), cancellationToken);
+            }
+            else
+            {
+                database = DatabaseOption.Open(parse.GetValue(db));
+            }
+
+            try
+            {
+                await using var app = CalfCoachWeb.Create(new CalfCoachWebOptions
+                {
+                    Database = database,
+                    Urls = addresses,
+                    Clock = context.Clock,
+                    Onset = demoFolder is null ? null : today.AddDays(-DemoDaysSinceOnset),
+                    DataNote = demoFolder is null ? null : "Demo: a generated runner (not real data) who raised their weekly distance too fast and added intervals. Nothing you do here is kept.",
+                });
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (IOException ex)
+                {
+                    throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another port with --urls.");
+                }
+
+                var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
+                context.Out.MarkupLineInterpolated($"CalfCoach is running. Open [bold link]{listening.First()}[/] in your browser.");
+                context.Out.MarkupLineInterpolated($"[dim]Data: {(demoFolder is null ? database.DisplayName : "generated demo runner (temporary)")}. Press Ctrl+C to stop.[/]");
+                try
+                {
+                    await app.WaitForShutdownAsync(cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C is how the server is meant to stop.
+                }
+
+                await app.StopAsync(CancellationToken.None);
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                database.Dispose();
+                if (demoFolder is not null)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    demoFolder.Delete(recursive: true);
+                }
+            }
+        });
+        return command;
+    }
+
+    internal static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+}

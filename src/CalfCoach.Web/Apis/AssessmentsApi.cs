@@ -1,0 +1,48 @@
+using System.Text.Json;
+using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalfCoach.Web.Apis;
+
+/// <summary>The assessment: the same answers object and the same result as <c>calfcoach assess --answers FILE --json</c>.</summary>
+public static class AssessmentsApi
+{
+    public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/assessments").WithTags("Assessment");
+        api.MapPost("/", Assess)
+            .WithName("Assess")
+            .WithSummary("Triage the runner's answers and merge in the causes found in their stored history.")
+            .WithDescription("The body is the answers object of `calfcoach assess --answers` (every warning-sign key required, unknown keys refused). "
+                + "`asOf` (YYYY-MM-DD) defaults to today.")
+            .Accepts<JsonElement>("application/json");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AssessmentDocument>, ProblemHttpResult>> Assess(
+        HttpRequest request, RunnerData data, CalfCoachWebOptions options, string? asOf, CancellationToken cancellationToken)
+    {
+        if (!QueryValues.TryDate(asOf, nameof(asOf), out var date, out var badDate))
+        {
+            return badDate!;
+        }
+
+        var (document, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            var read = AnswersJsonReader.Read(document.RootElement);
+            if (read.Answers is not { } answers)
+            {
+                return JsonBody.AnswersProblem(read.Errors);
+            }
+
+            return TypedResults.Ok(AssessmentJson.ToDocument(data.Assess(answers, date ?? data.Today)));
+        }
+    }
+}

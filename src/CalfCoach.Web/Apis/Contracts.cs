@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+using CalfCoach.Import.History;
+
+namespace CalfCoach.Web.Apis;
+
+// Request and response bodies of the API that have no CLI counterpart. Wire records, never storage rows.
+
+/// <summary>One week (Monday to Sunday) of running.</summary>
+/// <param name="WorkloadRatio">The acute:chronic ratio of distance (exponentially weighted) at the end of the week; null before there are four weeks of data.</param>
+/// <param name="Spike">True when a distance-spike finding falls in this week.</param>
+public sealed record WeekDocument(
+    string Monday,
+    double DistanceKm,
+    int Runs,
+    double MovingMinutes,
+    double LongestRunKm,
+    double? ChangePercent,
+    int SpeedworkSessions,
+    double? WorkloadRatio,
+    bool Spike);
+
+public sealed record WeeksDocument(string AsOf, IReadOnlyList<WeekDocument> Weeks);
+
+/// <summary>A new pair of shoes. <c>since</c> (YYYY-MM-DD) defaults to today.</summary>
+public sealed record ShoeRequest(string Name, string? Since = null, double? StartKm = null);
+
+/// <summary>Retire a pair of shoes; <c>on</c> (YYYY-MM-DD) defaults to today.</summary>
+public sealed record RetireShoeRequest(string Name, string? On = null);
+
+/// <summary>The values to change (the options of <c>calfcoach profile</c>); a key left out keeps its value.</summary>
+public sealed record ProfileUpdateRequest(
+    string? Units = null,
+    string? TimeZone = null,
+    double? HeightCm = null,
+    double? LegCm = null,
+    double? MassKg = null,
+    string? Born = null,
+    double? MaxHr = null,
+    double? RestingHr = null,
+    double? ShoeReviewKm = null,
+    double? ShoeReplaceKm = null);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(WeeksDocument))]
+[JsonSerializable(typeof(ShoeRequest))]
+[JsonSerializable(typeof(RetireShoeRequest))]
+[JsonSerializable(typeof(ProfileUpdateRequest))]
+[JsonSerializable(typeof(ShoeRow[]))]
+[JsonSerializable(typeof(Dictionary<string, string[]>))]
+public sealed partial class WebJsonContext : JsonSerializerContext;

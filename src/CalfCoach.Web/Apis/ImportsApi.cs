@@ -1,0 +1,108 @@
+using CalfCoach.Import;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace CalfCoach.Web.Apis;
+
+/// <summary>Imports: multipart/form-data with one or more parts named <c>files</c>; the same summary as <c>calfcoach import --json</c>.</summary>
+public static class ImportsApi
+{
+    public const string FilesPart = "files";
+
+    public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/imports").WithTags("Import");
+        api.MapPost("/", Import)
+            .WithName("Import")
+            .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
+            .WithDescription("multipart/form-data with one or more parts named `files`. Importing the same files again changes nothing. "
+                + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported.")
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Import(
+        HttpRequest request, UploadImporter importer, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (summary, problem) = await ReceiveAsync(request, importer, options, cancellationToken);
+        return summary is null ? problem! : TypedResults.Ok(summary);
+    }
+
+    /// <summary>Streams the uploaded parts to a temporary folder and imports them (the import page posts here too).</summary>
+    public static async Task<(ImportSummary? Summary, ProblemHttpResult? Problem)> ReceiveAsync(
+        HttpRequest request, UploadImporter importer, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(importer);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return (null, Problems.WrongMediaType(request.ContentType, "multipart/form-data with parts named \"files\""));
+        }
+
+        var limit = options.MaxUploadBytes;
+        if (request.ContentLength > limit)
+        {
+            return (null, Problems.Large(FilesPart, limit));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+        {
+            size.MaxRequestBodySize = limit;
+        }
+
+        using var upload = importer.Begin();
+        try
+        {
+            var reader = new MultipartReader(boundary, request.Body);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                {
+                    return (null, Problems.Invalid(FilesPart, "every part needs a Content-Disposition of form-data with a name."));
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                if (!string.Equals(name, FilesPart, StringComparison.Ordinal))
+                {
+                    return (null, Problems.Invalid(name.Length == 0 ? FilesPart : name, $"unknown part \"{name}\": send each file as a part named \"{FilesPart}\"."));
+                }
+
+                var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value
+                    ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
+                if (string.IsNullOrEmpty(fileName))
+                {
+                    // A file input left empty still sends its part, with no file name and no content.
+                    continue;
+                }
+
+                await upload.SaveAsync(fileName, section.Body, cancellationToken);
+                if (upload.Bytes > limit)
+                {
+                    return (null, Problems.Large(FilesPart, limit));
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, Problems.Large(FilesPart, limit));
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, Problems.Invalid(FilesPart, $"the multipart body is malformed: {ex.Message}"));
+        }
+
+        if (upload.Count == 0)
+        {
+            return (null, Problems.Invalid(FilesPart, $"no files: send one or more parts named \"{FilesPart}\"."));
+        }
+
+        return (await upload.ImportAsync(null, cancellationToken), null);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using CalfCoach.Formats.Audio;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalfCoach.Web.Apis;
+
+/// <summary>The cadence metronome: the same click track as <c>calfcoach metronome</c>, streamed as it is written.</summary>
+public static class MetronomeApi
+{
+    public static IEndpointRouteBuilder MapMetronomeApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/metronome", Track)
+            .WithTags("Metronome")
+            .WithName("Metronome")
+            .WithSummary("A click track (16-bit PCM WAV): one click per step at `spm` steps per minute for `minutes` (default 20), every `accent`-th click accented.")
+            .WithDescription("`download=true` asks the browser to save it rather than play it.")
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav");
+        return app;
+    }
+
+    public static Results<PushStreamHttpResult, ProblemHttpResult> Track(HttpContext context, string? spm, string? minutes, string? accent, bool? download)
+    {
+        if (!TryNumber(spm, nameof(spm), null, out var stepsPerMinute, out var problem)
+            || !TryNumber(minutes, nameof(minutes), 20, out var length, out problem)
+            || !TryNumber(accent, nameof(accent), 0, out var every, out problem))
+        {
+            return problem!;
+        }
+
+        if (every != Math.Floor(every) || every < 0 || every > 64)
+        {
+            return Problems.Invalid(nameof(accent), "\"accent\" must be a whole number from 0 (none) to 64.");
+        }
+
+        var spec = new ClickTrackSpec(stepsPerMinute, length, (int)every);
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            return Problems.Invalid(ex.ParamName == nameof(ClickTrackSpec.Minutes) ? nameof(minutes) : nameof(spm), ex.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture, $"metronome-{stepsPerMinute:0.#}spm-{length:0.#}min.wav");
+        return TypedResults.Stream(
+            async stream =>
+            {
+                // ClickTrack writes synchronously (bounded memory, any length): allowed for this response, on a pool thread.
+                context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+                await Task.Run(() =>
+                {
+                    using var buffered = new BufferedStream(stream, 1 << 16);
+                    ClickTrack.Write(buffered, spec);
+                });
+            },
+            "audio/wav",
+            download == true ? name : null);
+    }
+
+    private static bool TryNumber(string? text, string name, double? fallback, out double value, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (string.IsNullOrEmpty(text) && fallback is { } given)
+        {
+            value = given;
+            return true;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value))
+        {
+            return true;
+        }
+
+        problem = Problems.Invalid(name, string.IsNullOrEmpty(text) ? $"\"{name}\" is required." : $"\"{name}\" must be a number, not \"{text}\".");
+        return false;
+    }
+}

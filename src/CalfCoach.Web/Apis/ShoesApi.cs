@@ -1,0 +1,78 @@
+using CalfCoach.Import.History;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalfCoach.Web.Apis;
+
+/// <summary>Shoes and the distance on them: what <c>calfcoach shoes list|add|retire</c> do. The shoes page calls the same methods.</summary>
+public static class ShoesApi
+{
+    public static IEndpointRouteBuilder MapShoesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/shoes").WithTags("Shoes");
+        api.MapGet("/", List).WithName("ListShoes").WithSummary("Every shoe with its distance and age today (the `calfcoach shoes list --json` rows).");
+        api.MapPost("/", Add).WithName("AddShoe").WithSummary("Add a pair of shoes.").Accepts<ShoeRequest>("application/json");
+        api.MapPost("/retire", Retire).WithName("RetireShoe").WithSummary("Retire a pair of shoes.").Accepts<RetireShoeRequest>("application/json");
+        return app;
+    }
+
+    public static Ok<ShoeRow[]> List(RunnerData data) => TypedResults.Ok(data.History.ListShoes(data.Today).ToArray());
+
+    public static async Task<Results<Ok<ShoeRow[]>, ProblemHttpResult>> Add(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.ShoeRequest, cancellationToken);
+        return body is null ? problem! : TryAdd(data, body) is { } error ? Problems.Invalid(error.Key, error.Message) : List(data);
+    }
+
+    public static async Task<Results<Ok<ShoeRow[]>, ProblemHttpResult>> Retire(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.RetireShoeRequest, cancellationToken);
+        return body is null ? problem! : TryRetire(data, body) is { } error ? Problems.Invalid(error.Key, error.Message) : List(data);
+    }
+
+    /// <returns>Null when the shoe was added, else the field at fault and why.</returns>
+    public static (string Key, string Message)? TryAdd(RunnerData data, ShoeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (string.IsNullOrWhiteSpace(request.Name))
+        {
+            return ("name", "give the shoe a name.");
+        }
+
+        if (!QueryValues.TryDate(request.Since, "since", out var since, out _))
+        {
+            return ("since", "write the date as YYYY-MM-DD, such as 2026-03-14.");
+        }
+
+        if (request.StartKm is { } km && (double.IsNaN(km) || km < 0))
+        {
+            return ("startKm", "the distance already run must be 0 or more.");
+        }
+
+        try
+        {
+            data.Profiles.AddShoe(request.Name, since ?? data.Today, (request.StartKm ?? 0) * 1000);
+            return null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            return ("name", ex.Message);
+        }
+    }
+
+    /// <returns>Null when the shoe was retired, else the field at fault and why.</returns>
+    public static (string Key, string Message)? TryRetire(RunnerData data, RetireShoeRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryValues.TryDate(request.On, "on", out var on, out _))
+        {
+            return ("on", "write the date as YYYY-MM-DD, such as 2026-03-14.");
+        }
+
+        return data.Profiles.RetireShoe(request.Name ?? string.Empty, on ?? data.Today)
+            ? null
+            : ("name", $"there is no shoe named \"{request.Name}\".");
+    }
+}

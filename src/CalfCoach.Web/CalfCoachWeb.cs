@@ -1,0 +1,71 @@
+using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Import;
+using CalfCoach.Web.Apis;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CalfCoach.Web;
+
+/// <summary>The web app's table of contents: services, middleware, and every area's routes, in one place.</summary>
+public static class CalfCoachWeb
+{
+    public static WebApplication Create(CalfCoachWebOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Razor Pages are found in this assembly, whichever program hosts it (the CLI, a test).
+            ApplicationName = typeof(CalfCoachWeb).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBytes);
+        });
+        builder.WebHost.UseUrls([.. options.Urls]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<RunnerData>();
+        builder.Services.AddSingleton<UploadImporter>();
+        // Keys for the forms' anti-forgery tokens live in memory: nothing to store, and a restart only means reloading a form.
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddRazorPages();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "CalfCoach API";
+            document.Info.Description = "Everything the CalfCoach pages do, as JSON. CalfCoach does not diagnose.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, AssessmentJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, AnalysisJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ImportJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
+        });
+
+        var app = builder.Build();
+        app.UseServerTiming();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+
+        app.MapOpenApi();
+        app.MapAssessmentsApi();
+        app.MapImportsApi();
+        app.MapHistoryApi();
+        app.MapShoesApi();
+        app.MapProfileApi();
+        app.MapMetronomeApi();
+        app.MapReportApi();
+        app.MapAssets();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using CalfCoach.Core.Assessment;
+using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalfCoach.Web.Pages;
+
+/// <summary>
+/// The assessment as a short sequence of screens: one per <see cref="Questionnaire.Groups"/> group (emergency signs first,
+/// as in the CLI), then the timing and background, then the result. The answers travel in the form; the finished set is
+/// turned into the answers object and read by <see cref="AnswersJsonReader"/>, exactly as <c>POST /api/assessments</c> reads it.
+/// As soon as the signs answered "yes" mean an emergency, the questions stop and the emergency instructions show.
+/// </summary>
+public sealed class AssessModel(RunnerData data) : PageModel
+{
+    public const string YesField = "yes";
+    public const string StepField = "step";
+
+    private static readonly HashSet<string> SymptomKeys = [.. Questionnaire.SymptomQuestions.Select(q => q.Key)];
+
+    public static IReadOnlyList<QuestionGroup> Groups => Questionnaire.Groups;
+
+    /// <summary>0 … Groups.Count − 1: a group of warning signs; Groups.Count: timing and background.</summary>
+    public int Step { get; private set; }
+
+    public static int DetailsStep => Groups.Count;
+
+    public static int StepCount => Groups.Count + 1;
+
+    public IReadOnlySet<string> Yes { get; private set; } = new HashSet<string>();
+
+    public AssessmentResult? Result { get; private set; }
+
+    public bool StoppedEarly { get; private set; }
+
+    /// <summary>The complete answers object of a finished assessment, for the report with this plan.</summary>
+    public string? AnswersJson { get; private set; }
+
+    public IReadOnlyList<AnswerError> Errors { get; private set; } = [];
+
+    public IFormCollection? Posted { get; private set; }
+
+    public DateOnly Today => data.Today;
+
+    /// <summary>True when this sign alone means an emergency: the page shows the instructions the moment it is ticked.</summary>
+    public static bool IsEmergencySign(Symptom symptom) => Triage.IsEmergencyAlready(new HashSet<Symptom> { symptom });
+
+    /// <summary>What to do now for an emergency sign on its own (the engine's own instructions).</summary>
+    public IReadOnlyList<string> EmergencyDoNow(Symptom symptom) =>
+        Assessor.Assess(new RunnerAnswers(new HashSet<Symptom> { symptom }, 0, 0), data.Today, []).DoNow;
+
+    public void OnGet() => Step = 0;
+
+    public IActionResult OnPost()
+    {
+        Posted = Request.Form;
+        Yes = Request.Form[YesField].Where(k => k is not null && SymptomKeys.Contains(k)).Select(k => k!).ToHashSet(StringComparer.Ordinal);
+        var step = int.TryParse(Request.Form[StepField], out var s) ? Math.Clamp(s, 0, DetailsStep) : 0;
+
+        var present = Questionnaire.SymptomQuestions.Where(q => Yes.Contains(q.Key)).Select(q => q.Symptom).ToHashSet();
+        if (Triage.IsEmergencyAlready(present))
+        {
+            // As the CLI does: nothing answered later could lower the disposition, so stop asking.
+            Result = data.Assess(new RunnerAnswers(present, 0, 0), data.Today);
+            StoppedEarly = step < DetailsStep;
+            return Page();
+        }
+
+        if (Request.Form.ContainsKey("back"))
+        {
+            Step = Math.Max(0, step - 1);
+            return Page();
+        }
+
+        if (step < DetailsStep)
+        {
+            Step = step + 1;
+            return Page();
+        }
+
+        var answers = AnswersObject(Yes, Request.Form);
+        var read = AnswersJsonReader.Read(answers);
+        if (read.Answers is not { } valid)
+        {
+            Step = DetailsStep;
+            Errors = read.Errors;
+            return Page();
+        }
+
+        Result = data.Assess(valid, data.Today);
+        AnswersJson = answers;
+        return Page();
+    }
+
+    public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
+
+    public string Value(string key) => Posted?[key].ToString() ?? string.Empty;
+
+    public bool Chosen(string key, string value) => Posted?[key].Contains(value) == true;
+
+    /// <summary>The answers object (the <c>assess --answers</c> contract) from the ticked signs and the details form.</summary>
+    internal static string AnswersObject(IReadOnlySet<string> yes, IFormCollection form)
+    {
+        var json = new JsonObject();
+        foreach (var question in Questionnaire.SymptomQuestions)
+        {
+            json[question.Key] = yes.Contains(question.Key);
+        }
+
+        foreach (var key in new[] { Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey, Questionnaire.PainScoreKey })
+        {
+            var text = form[key].ToString().Trim();
+            if (text.Length > 0)
+            {
+                // Not a number: passed on as text, so the reader's message names the key.
+                json[key] = int.TryParse(text, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
+            }
+        }
+
+        foreach (var key in new[] { Questionnaire.SideKey, Questionnaire.OnsetKey })
+        {
+            if (form[key].ToString() is { Length: > 0 } choice && choice != "unsure")
+            {
+                json[key] = choice;
+            }
+        }
+
+        foreach (var key in new[] { Questionnaire.AfterInjuryKey, Questionnaire.CrampDuringRunKey, Questionnaire.DiabetesOrImmunosuppressedKey })
+        {
+            switch (form[key].ToString())
+            {
+                case "yes":
+                    json[key] = true;
+                    break;
+                case "no":
+                    json[key] = false;
+                    break;
+            }
+        }
+
+        foreach (var key in new[] { Questionnaire.DvtRiskFactorsKey, Questionnaire.RecentChangesKey })
+        {
+            json[key] = new JsonArray([.. form[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => JsonValue.Create(v))]);
+        }
+
+        return json.ToJsonString();
+    }
+}

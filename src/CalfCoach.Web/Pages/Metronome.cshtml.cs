@@ -1,0 +1,50 @@
+using System.Globalization;
+using CalfCoach.Core.Plans;
+using CalfCoach.Formats.Audio;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalfCoach.Web.Pages;
+
+/// <summary>The metronome: plays <c>/api/metronome</c> in the page and offers it as a download.</summary>
+public sealed class MetronomeModel(RunnerData data) : PageModel
+{
+    public double Spm { get; private set; }
+
+    public double Minutes { get; private set; } = 20;
+
+    public int Accent { get; private set; }
+
+    /// <summary>Where the suggestion came from, in words.</summary>
+    public string? Suggestion { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public string TrackUrl(bool download) => string.Create(CultureInfo.InvariantCulture,
+        $"/api/metronome?spm={Spm:0.#}&minutes={Minutes:0.#}&accent={Accent}{(download ? "&download=true" : string.Empty)}");
+
+    public void OnGet(double? spm, double? minutes, int? accent)
+    {
+        if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.Steps(cadence.CadenceAtEasySpeed) is { Count: > 0 } steps)
+        {
+            Spm = steps[0].TargetSpm;
+            Suggestion = string.Create(CultureInfo.InvariantCulture,
+                $"Your cadence at easy pace is about {cadence.CadenceAtEasySpeed:0} steps per minute; the first step of the cadence plan is {Spm:0}.");
+        }
+        else
+        {
+            Spm = spm ?? CadencePlan.TargetMin;
+        }
+
+        Minutes = minutes ?? Minutes;
+        Accent = accent ?? 0;
+        try
+        {
+            new ClickTrackSpec(Spm, Minutes, Accent).Validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            Error = ex.Message.Split(" (Parameter", 2)[0];
+        }
+    }
+}

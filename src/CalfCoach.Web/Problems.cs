@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalfCoach.Web;
+
+/// <summary>
+/// The API's error responses: RFC 9457 problem details (<c>application/problem+json</c>) with a stable <c>type</c>
+/// and an <c>errors</c> object whose keys name the offending field, answer key, form part or header.
+/// The README lists every type.
+/// </summary>
+public static class Problems
+{
+    public const string MalformedJson = "urn:calfcoach:problem:malformed-json";
+    public const string InvalidAnswers = "urn:calfcoach:problem:invalid-answers";
+    public const string InvalidRequest = "urn:calfcoach:problem:invalid-request";
+    public const string UnsupportedMediaType = "urn:calfcoach:problem:unsupported-media-type";
+    public const string TooLarge = "urn:calfcoach:problem:too-large";
+    public const string NotFound = "urn:calfcoach:problem:not-found";
+
+    public static ProblemHttpResult Malformed(string message) =>
+        Create(StatusCodes.Status400BadRequest, MalformedJson, "The request body is not valid JSON.", "$", message);
+
+    public static ProblemHttpResult Invalid(string type, string title, IEnumerable<(string Key, string Message)> errors) =>
+        Create(StatusCodes.Status400BadRequest, type, title, errors);
+
+    public static ProblemHttpResult Invalid(string key, string message) =>
+        Create(StatusCodes.Status400BadRequest, InvalidRequest, "A value in the request is not valid.", key, message);
+
+    public static ProblemHttpResult WrongMediaType(string? actual, string expected) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType, "The request body has the wrong content type.",
+            "Content-Type", $"send {expected}, not {(string.IsNullOrEmpty(actual) ? "a body without a Content-Type" : actual)}.");
+
+    public static ProblemHttpResult Large(string key, long limitBytes) =>
+        Create(StatusCodes.Status413PayloadTooLarge, TooLarge, "The request body is too large.",
+            key, $"the limit is {Size(limitBytes)}; send less at once (imports can be split over several requests).");
+
+    public static ProblemHttpResult Missing(string key, string message) =>
+        Create(StatusCodes.Status404NotFound, NotFound, "Not found.", key, message);
+
+    private static ProblemHttpResult Create(int status, string type, string title, string key, string message) =>
+        Create(status, type, title, [(key, message)]);
+
+    private static ProblemHttpResult Create(int status, string type, string title, IEnumerable<(string Key, string Message)> errors)
+    {
+        var grouped = errors.GroupBy(e => e.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        return TypedResults.Problem(new HttpValidationProblemDetails(grouped)
+        {
+            Status = status,
+            Type = type,
+            Title = title,
+            Detail = string.Join(" ", grouped.Select(g => $"{g.Key}: {string.Join(" ", g.Value)}")),
+        });
+    }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KiB");
+}
