@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +15,7 @@ public static class AssessmentsApi
             .WithSummary("Triage the runner's answers and merge in the causes found in their stored history.")
             .WithDescription("The body is the answers object of `calfcoach assess --answers` (every warning-sign key required, unknown keys refused). "
                 + "`asOf` (YYYY-MM-DD) defaults to today.")
-            .Accepts<JsonElement>("application/json");
+            .WithRequestBody("application/json");
         return app;
     }
 

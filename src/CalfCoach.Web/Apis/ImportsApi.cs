@@ -20,7 +20,7 @@ public static class ImportsApi
             .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
             .WithDescription("multipart/form-data with one or more parts named `files`. Importing the same files again changes nothing. "
                 + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported.")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithRequestBody("multipart/form-data")
             .DisableAntiforgery();
         return app;
     }
@@ -63,7 +63,7 @@ public static class ImportsApi
             var reader = new MultipartReader(boundary, request.Body);
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                 {
                     return (null, Problems.Invalid(FilesPart, "every part needs a Content-Disposition of form-data with a name."));
                 }

@@ -15,7 +15,7 @@ public static class ProfileApi
         api.MapGet("/", Get).WithName("GetProfile").WithSummary("The profile (the `calfcoach profile --json` document).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         api.MapPatch("/", Update).WithName("UpdateProfile").WithSummary("Change the values given; the others are kept.")
-            .Accepts<ProfileUpdateRequest>("application/json").Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .WithRequestBody("application/json").Produces(StatusCodes.Status200OK, contentType: "application/json");
         return app;
     }
 

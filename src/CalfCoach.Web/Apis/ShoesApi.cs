@@ -11,8 +11,8 @@ public static class ShoesApi
     {
         var api = app.MapGroup("/api/shoes").WithTags("Shoes");
         api.MapGet("/", List).WithName("ListShoes").WithSummary("Every shoe with its distance and age today (the `calfcoach shoes list --json` rows).");
-        api.MapPost("/", Add).WithName("AddShoe").WithSummary("Add a pair of shoes.").Accepts<ShoeRequest>("application/json");
-        api.MapPost("/retire", Retire).WithName("RetireShoe").WithSummary("Retire a pair of shoes.").Accepts<RetireShoeRequest>("application/json");
+        api.MapPost("/", Add).WithName("AddShoe").WithSummary("Add a pair of shoes.").WithRequestBody("application/json");
+        api.MapPost("/retire", Retire).WithName("RetireShoe").WithSummary("Retire a pair of shoes.").WithRequestBody("application/json");
         return app;
     }
 
