@@ -49,6 +49,9 @@ public static class ClickTrack
         return (long)Math.Round(spec.Minutes * 60 * SampleRate);
     }
 
+    /// <summary>The size of the whole WAV file, header included (known before writing, e.g. for a Content-Length).</summary>
+    public static long FileBytes(ClickTrackSpec spec) => HeaderBytes + (TotalSamples(spec) * 2);
+
     /// <summary>The first sample of beat <paramref name="beat"/> (0-based).</summary>
     public static long BeatStartSample(ClickTrackSpec spec, long beat)
     {

@@ -49,6 +49,7 @@ public static class MetronomeApi
             {
                 // ClickTrack writes synchronously (bounded memory, any length): allowed for this response, on a pool thread.
                 context.Features.GetRequiredFeature<IHttpBodyControlFeature>().AllowSynchronousIO = true;
+                context.Response.ContentLength = ClickTrack.FileBytes(spec);
                 await Task.Run(() =>
                 {
                     using var buffered = new BufferedStream(stream, 1 << 16);

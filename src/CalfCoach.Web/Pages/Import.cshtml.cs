@@ -2,6 +2,8 @@ using CalfCoach.Import;
 using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CalfCoach.Web.Pages;
@@ -11,7 +13,7 @@ namespace CalfCoach.Web.Pages;
 /// returned summary in place). Either way the upload goes through <see cref="ImportsApi.ReceiveAsync"/>, as the API's does.
 /// </summary>
 [IgnoreAntiforgeryToken]
-[RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
+[StreamedUpload]
 public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions options) : PageModel
 {
     /// <summary>The script asks for the summary alone with this header.</summary>
@@ -32,5 +34,25 @@ public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions opt
         }
 
         return Request.Headers.ContainsKey(FragmentHeader) ? Partial("_ImportSummary", this) : Page();
+    }
+}
+
+/// <summary>
+/// Keeps MVC from reading (and buffering) the form before the handler runs, so the upload can be streamed to disk as
+/// the API streams it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class StreamedUploadAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        var factories = context.ValueProviderFactories;
+        factories.RemoveType<FormValueProviderFactory>();
+        factories.RemoveType<FormFileValueProviderFactory>();
+        factories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context)
+    {
     }
 }

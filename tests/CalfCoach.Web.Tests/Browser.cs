@@ -1,0 +1,92 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(CalfCoach.Web.Tests.Browser))]
+
+namespace CalfCoach.Web.Tests;
+
+/// <summary>
+/// One headless Chromium for the whole test run: Debian's /usr/bin/chromium driven by Playwright's bundled driver
+/// (Playwright never downloads a browser here). Each test gets its own context (cookies, downloads, viewport).
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    public const string SkipReason =
+        "Chromium is not installed at /usr/bin/chromium, so the browser tests are skipped, not passed. "
+        + "Install Debian's chromium package (apt-get install -y chromium) to run them; .ci/run installs it.";
+
+    public static readonly int[] Widths = [360, 1280];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public static bool IsInstalled => File.Exists(ChromiumPath);
+
+    /// <summary>Screenshots go here (gitignored), one PNG per page and width.</summary>
+    public static string ScreenshotFolder { get; } = Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "artifacts", "screenshots")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!IsInstalled)
+        {
+            return;
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--autoplay-policy=no-user-gesture-required",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280)
+    {
+        Assert.SkipUnless(IsInstalled, SkipReason);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>A full-page screenshot, named after the page and the width.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(ScreenshotFolder, $"{name}-{page.ViewportSize!.Width}.png"),
+            FullPage = true,
+        });
+
+    /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToArray();
+        Assert.True(bad.Length == 0, $"axe on {name} at {page.ViewportSize!.Width} px: " + string.Join("; ", bad.Select(Describe)));
+    }
+
+    private static string Describe(AxeResultItem v) =>
+        $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}

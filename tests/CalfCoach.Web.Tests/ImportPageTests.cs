@@ -1,0 +1,66 @@
+using Microsoft.Playwright;
+
+namespace CalfCoach.Web.Tests;
+
+/// <summary>Importing in the browser, as a runner would: pick files, see the summary, see the runs on the dashboard.</summary>
+public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixture<EmptyApp>
+{
+    private const string RealFit = "dtcooper_python-fitparse/activity-small-fenix2-run.fit";
+
+    [Fact]
+    public async Task A_generated_fit_file_and_a_strava_style_export_appear_on_the_dashboard_with_the_failed_file_and_why()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/import");
+
+        await page.Locator("#files").SetInputFilesAsync(
+        [
+            new FilePayload { Name = "morning-run.fit", MimeType = "application/octet-stream", Buffer = Fixtures.GeneratedFit() },
+            new FilePayload { Name = "export_4242.zip", MimeType = "application/zip", Buffer = Fixtures.StravaExport() },
+            new FilePayload { Name = "broken.fit", MimeType = "application/octet-stream", Buffer = "this is not a FIT file"u8.ToArray() },
+        ]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
+        await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-count=notRunning]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-count=failed]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator(".failures")).ToContainTextAsync("broken.fit");
+        await Browser.ScreenshotAsync(page, "import-summary");
+        await Browser.AssertAccessibleAsync(page, "the import summary");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See them on the dashboard" }).ClickAsync();
+        var runs = page.Locator("#latest-runs");
+        await Assertions.Expect(runs).ToContainTextAsync(Fixtures.GeneratedRunDay.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(runs).ToContainTextAsync(Fixtures.StravaRunDay.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(runs).ToContainTextAsync("Trail shoes");
+        await Assertions.Expect(page.Locator("#chart-weekly-distance svg")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_real_fit_file_appears_on_the_dashboard()
+    {
+        Assert.SkipWhen(TestPaths.RealCorpus is null, TestPaths.CorpusSkipReason);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/import");
+
+        await page.Locator("#files").SetInputFilesAsync(Path.Combine(TestPaths.RealCorpus!, RealFit));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
+        await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("1");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("#latest-runs")).ToContainTextAsync("2015-08-15");
+    }
+
+    [Fact]
+    public async Task Importing_without_choosing_a_file_says_what_to_do()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 360);
+        await page.GotoAsync("/import");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#import-status")).ToContainTextAsync("Choose or drop at least one file");
+    }
+}
