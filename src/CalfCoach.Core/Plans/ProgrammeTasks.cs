@@ -53,7 +53,7 @@ internal static class ProgrammeTasks
         }
 
         tasks.Add(new ProgrammeTask("pain-check-in", "Log your pain",
-            "Each morning log pain/stiffness (0–10, --morning); after walking or exercise log pain during it. "
+            "Each morning, log the pain and stiffness on waking (0–10); after walking or exercise, log the pain during it. "
             + "Pain during may reach 5/10 but must settle by the next morning, and morning pain must not rise week to week (EVIDENCE.md 4.2)."));
         return tasks.Where(t => !Withheld(context, t.Id)).ToArray();
     }
