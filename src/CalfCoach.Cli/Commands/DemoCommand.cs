@@ -46,7 +46,8 @@ public static class DemoCommand
                 profiles.AddShoe(DemoHistory.ShoeName, onset.AddDays(-7 * (DemoHistory.SteadyWeeks + 3)), DemoHistory.ShoeStartKm * 1000);
                 var summary = await new ActivityImporter(new ActivityStore(database), profiles).ImportAsync([files], null, cancellationToken);
                 var analysis = new TrainingHistory(database).Analyze(date, onset);
-                var result = Assessor.Assess(answers, date, analysis.Findings);
+                var recorded = new RecoveryJournal(database).RecordAssessment(answers, date);
+                var result = recorded.Result;
 
                 if (parse.GetValue(json))
                 {
@@ -63,6 +64,9 @@ public static class DemoCommand
                 AssessCommand.Print(context, result, asJson: false);
                 context.Out.WriteLine();
                 context.Out.Write(WhatIfTable(answers, date, analysis.Findings));
+                context.Out.WriteLine();
+                context.Out.Write(new Rule("[bold]The recovery programme this assessment starts[/] [dim](calfcoach plan)[/]").LeftJustified());
+                Rendering.PlanView.Render(context.Out, recorded.Programme);
                 return ExitCodes.Ok;
             }
             finally
