@@ -38,7 +38,10 @@ public static class ProgrammeCalendar
         }
 
         var calendar = new Ical.Net.Calendar { ProductId = ProductId };
-        calendar.AddTimeZone(zone);
+        // The zone's rules from the first event on, not from today: the same programme gives the same file
+        // whenever it is written, and a replayed past programme is covered by its VTIMEZONE.
+        var first = state.Week.Count > 0 ? state.Week[0].Date : state.AsOf;
+        calendar.AddTimeZone(zone, first.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
         var stamp = new CalDateTime(options.Generated.UtcDateTime, CalDateTime.UtcTzId, hasTime: true);
         var tzId = zone.Id;
         var uidPrefix = $"calfcoach-{Iso(programmeStartedOn)}";
@@ -51,7 +54,7 @@ public static class ProgrammeCalendar
                 Uid = $"{uidPrefix}-day-{Iso(day.Date)}@calfcoach",
                 DtStamp = stamp,
                 DtStart = start,
-                DtEnd = start.Add(Duration.FromTimeSpanExact(CalendarOptions.SessionLength)),
+                Duration = Exact(CalendarOptions.SessionLength),
                 Summary = Summary(state, day),
                 Description = Describe(day.Tasks),
                 Categories = ["CalfCoach", state.Phase.WireName()],
@@ -64,7 +67,7 @@ public static class ProgrammeCalendar
             Uid = $"{uidPrefix}-review-{Iso(state.NextReview)}@calfcoach",
             DtStamp = stamp,
             DtStart = review,
-            DtEnd = review.Add(Duration.FromTimeSpanExact(TimeSpan.FromMinutes(15))),
+            Duration = Exact(TimeSpan.FromMinutes(15)),
             Summary = "CalfCoach: review how the calf is doing",
             Description = ReviewText(state),
             Categories = ["CalfCoach", "review"],
@@ -72,6 +75,12 @@ public static class ProgrammeCalendar
 
         return new CalendarSerializer(calendar).SerializeToString() ?? throw new InvalidOperationException("The calendar did not serialise.");
     }
+
+    /// <summary>
+    /// A DURATION in hours and minutes, which RFC 5545 (3.3.6) counts as exact time. A DTEND in local time
+    /// would end a 01:30 session at 01:00 on the night the clocks go back, before it starts.
+    /// </summary>
+    private static Duration Exact(TimeSpan length) => Duration.FromTimeSpanExact(length);
 
     private static string Summary(ProgrammeState state, ProgrammeDay day) => state.Disposition.ForbidsCoaching()
         ? $"CalfCoach: {state.Disposition.Headline()}"

@@ -45,10 +45,11 @@ public sealed class RecoveryJournal(Database database)
     public RecordedAssessment RecordAssessment(RunnerAnswers answers, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        var json = Storable(answers);
         var result = Assess(answers, asOf);
         var onset = OnsetOf(answers, asOf);
         var current = Programme(asOf);
-        _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, AnswersJsonWriter.Write(answers));
+        _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, json);
         var programme = Programme(asOf) ?? throw new InvalidOperationException("The assessment was stored but no programme followed from it.");
         return new RecordedAssessment(result, programme, StartedProgramme: current is null || current.Onset != onset);
     }
@@ -58,8 +59,9 @@ public sealed class RecoveryJournal(Database database)
     public ProgrammeView RecordRedFlagCheck(RunnerAnswers answers, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        var json = Storable(answers);
         var current = Programme(asOf) ?? throw new NoProgrammeException(asOf);
-        _store.AddAssessment(StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, AnswersJsonWriter.Write(answers));
+        _store.AddAssessment(StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, json);
         return Programme(asOf)!;
     }
 
@@ -118,11 +120,24 @@ public sealed class RecoveryJournal(Database database)
 
     private static DateOnly OnsetOf(RunnerAnswers answers, DateOnly asOf) => asOf.AddDays(-answers.DaysSinceOnset);
 
+    /// <summary>
+    /// The answers as they will be stored, refused up front when the strict reader would not read them back
+    /// (e.g. more days of home care than days of pain): a row that cannot be replayed would break every later plan.
+    /// </summary>
+    private static string Storable(RunnerAnswers answers)
+    {
+        var json = AnswersJsonWriter.Write(answers);
+        var read = AnswersJsonReader.Read(json);
+        return read.Answers is not null
+            ? json
+            : throw new ArgumentException(string.Join(" ", read.Errors.Select(e => e.Message)), nameof(answers));
+    }
+
     private static RunnerAnswers ReadStored(StoredAssessment row)
     {
         var read = AnswersJsonReader.Read(row.AnswersJson);
         return read.Answers ?? throw new InvalidDataException(
-            $"The answers stored on {row.AsOf:yyyy-MM-dd} (row {row.Id}) no longer read: {string.Join("; ", read.Errors.Select(e => e.Message))}. "
+            $"The answers stored on {row.AsOf:yyyy-MM-dd} (row {row.Id}) no longer read: {string.Join("; ", read.Errors.Select(e => e.Message.TrimEnd('.')))}. "
             + "Record a new assessment to continue.");
     }
 }
