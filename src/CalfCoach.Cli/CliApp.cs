@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(context));
         root.Subcommands.Add(ReportCommand.Create(context));
         root.Subcommands.Add(MetronomeCommand.Create(context));
+        root.Subcommands.Add(PlanCommand.Create(context));
         root.Subcommands.Add(LogCommand.Create(context));
         root.Subcommands.Add(ShoesCommand.Create(context));
         root.Subcommands.Add(ProfileCommand.Create(context));

@@ -100,6 +100,43 @@ internal static class Migrations
 
             ALTER TABLE activities ADD COLUMN shoe_id {d.Int64} NULL REFERENCES shoes (id) ON DELETE SET NULL;
             """),
+        new(3, "recovery journal: assessments and check-ins", d => $"""
+            CREATE TABLE assessments (
+                id {d.IdentityPrimaryKey},
+                kind {d.Text} NOT NULL CHECK (kind IN ('assessment', 'red-flag-check')),
+                as_of {d.Text} NOT NULL,
+                onset {d.Text} NOT NULL,
+                answers_json {d.Text} NOT NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_assessments_as_of ON assessments (as_of, id);
+
+            CREATE TABLE pain_check_ins (
+                id {d.IdentityPrimaryKey},
+                day {d.Text} NOT NULL,
+                score {d.Int64} NOT NULL CHECK (score BETWEEN 0 AND 10),
+                at_rest {d.Boolean} NOT NULL,
+                morning {d.Boolean} NOT NULL,
+                note {d.Text} NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_pain_check_ins_day ON pain_check_ins (day, id);
+
+            CREATE TABLE exercise_check_ins (
+                id {d.IdentityPrimaryKey},
+                day {d.Text} NOT NULL,
+                name {d.Text} NOT NULL,
+                sets {d.Int64} NOT NULL CHECK (sets >= 0),
+                reps {d.Int64} NOT NULL CHECK (reps >= 0),
+                load_kg {d.Double} NULL,
+                pain {d.Int64} NULL CHECK (pain BETWEEN 0 AND 10),
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_exercise_check_ins_day ON exercise_check_ins (day, id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using CalfCoach.Cli.Interactive;
 using CalfCoach.Cli.Rendering;
-using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Import.History;
@@ -10,7 +9,7 @@ using Spectre.Console;
 
 namespace CalfCoach.Cli.Commands;
 
-/// <summary><c>calfcoach assess</c>: ask (or read) the answers, triage them, print the result.</summary>
+/// <summary><c>calfcoach assess</c>: ask (or read) the answers, triage them, print the result, and record it with a database.</summary>
 public static class AssessCommand
 {
     public static Command Create(CliContext context)
@@ -24,7 +23,7 @@ public static class AssessCommand
         var json = CommonOptions.Json();
         var db = new Option<string?>("--db")
         {
-            Description = "Your imported training history (default: the default database, if it exists). Its findings become causes with evidence.",
+            Description = "Your database (default: the default database, if it exists). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
             HelpName = "FILE",
         };
 
@@ -42,9 +41,29 @@ public static class AssessCommand
                 ? AskInteractively(context, asJson)
                 : new QuestionnaireOutcome(ReadAnswersFile(context, path), StoppedEarly: false);
 
-            var findings = FindingsFromHistory(parse.GetValue(db), date, date.AddDays(-outcome.Answers.DaysSinceOnset));
-            var result = Assessor.Assess(outcome.Answers, date, findings);
-            Print(context, result, asJson, outcome.StoppedEarly);
+            using var database = OpenIfAny(parse.GetValue(db));
+            if (database is null)
+            {
+                Print(context, Assessor.Assess(outcome.Answers, date), asJson, outcome.StoppedEarly);
+                return ExitCodes.Ok;
+            }
+
+            var journal = new RecoveryJournal(database);
+            if (outcome.StoppedEarly)
+            {
+                // The unasked signs were never answered: storing them as "no" would invent answers. Nothing
+                // could lower an emergency anyway, and the runner's next step is to get help, not a programme.
+                Print(context, journal.Assess(outcome.Answers, date), asJson, stoppedEarly: true);
+                return ExitCodes.Ok;
+            }
+
+            var recorded = journal.RecordAssessment(outcome.Answers, date);
+            Print(context, recorded.Result, asJson);
+            if (!asJson)
+            {
+                PlanView.RenderRecorded(context.Out, recorded, database.DisplayName);
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -65,19 +84,17 @@ public static class AssessCommand
     }
 
     /// <summary>
-    /// The findings of the stored history for this pain, or none. Without --db the default database is
-    /// used only when it already exists: an assessment never creates a database.
+    /// The database to use, or none. Without --db the default database is used only when it already
+    /// exists: an assessment never creates a database.
     /// </summary>
-    internal static IReadOnlyList<Finding> FindingsFromHistory(string? dbPath, DateOnly asOf, DateOnly onset)
+    internal static Database? OpenIfAny(string? dbPath)
     {
-        var path = dbPath ?? StoragePaths.DefaultDatabasePath();
-        if (dbPath is null && !File.Exists(path))
+        if (dbPath is null && !File.Exists(StoragePaths.DefaultDatabasePath()))
         {
-            return [];
+            return null;
         }
 
-        using var database = DatabaseOption.Open(path);
-        return new TrainingHistory(database).Analyze(asOf, onset).Findings;
+        return DatabaseOption.Open(dbPath);
     }
 
     internal static RunnerAnswers ReadAnswersFile(CliContext context, string path)
@@ -102,7 +119,7 @@ public static class AssessCommand
         throw new UserInputException(read.Errors.Select(e => $"{source}: {e.Message}").ToArray());
     }
 
-    private static QuestionnaireOutcome AskInteractively(CliContext context, bool asJson)
+    internal static QuestionnaireOutcome AskInteractively(CliContext context, bool asJson)
     {
         // In --json mode the questions go to stderr so stdout carries only the JSON result.
         var console = asJson ? context.Error : context.Out;

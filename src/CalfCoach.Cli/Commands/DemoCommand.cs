@@ -36,7 +36,8 @@ public static class DemoCommand
                 using var database = Database.OpenSqlite(Path.Combine(folder.FullName, "demo.db"));
                 var summary = await DemoDatabase.PopulateAsync(database, Path.Combine(folder.FullName, "generated-history"), onset, cancellationToken);
                 var analysis = new TrainingHistory(database).Analyze(date, onset);
-                var result = Assessor.Assess(answers, date, analysis.Findings);
+                var recorded = new RecoveryJournal(database).RecordAssessment(answers, date);
+                var result = recorded.Result;
 
                 if (parse.GetValue(json))
                 {
@@ -53,6 +54,9 @@ public static class DemoCommand
                 AssessCommand.Print(context, result, asJson: false);
                 context.Out.WriteLine();
                 context.Out.Write(WhatIfTable(answers, date, analysis.Findings));
+                context.Out.WriteLine();
+                context.Out.Write(new Rule("[bold]The recovery programme this assessment starts[/] [dim](calfcoach plan)[/]").LeftJustified());
+                Rendering.PlanView.Render(context.Out, recorded.Programme);
                 return ExitCodes.Ok;
             }
             finally

@@ -1,20 +1,163 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Cli.Interactive;
+using CalfCoach.Cli.Rendering;
+using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Hydration;
+using CalfCoach.Core.Plans;
+using CalfCoach.Import.History;
 using Spectre.Console;
 
 namespace CalfCoach.Cli.Commands;
 
-/// <summary><c>calfcoach log ...</c>: things the runner measures and reports. Today: <c>log sweat</c>.</summary>
+/// <summary>
+/// <c>calfcoach log ...</c>: things the runner measures and reports. Pain, exercise and red-flag check-ins go
+/// into the recovery journal and move the programme on; <c>log sweat</c> is a one-off calculation.
+/// </summary>
 public static class LogCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Command("log", "Record a measurement or check-in.");
+        var log = new Command("log", "Record a check-in (pain, exercise, warning signs) or a measurement (sweat test).");
+        log.Subcommands.Add(Pain(context));
+        log.Subcommands.Add(Exercise(context));
+        log.Subcommands.Add(RedFlags(context));
         log.Subcommands.Add(Sweat(context));
         return log;
     }
+
+    private static Command Pain(CliContext context)
+    {
+        var score = new Argument<int>("SCORE") { Description = "Pain from 0 (none) to 10 (worst imaginable)." };
+        score.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 10)
+            {
+                result.AddError($"SCORE must be a whole number from 0 to 10, not {result.GetValueOrDefault<int>()}.");
+            }
+        });
+        var atRest = new Option<bool>("--at-rest") { Description = "The pain while resting (not moving)." };
+        var morning = new Option<bool>("--morning") { Description = "The pain and stiffness on getting up in the morning (log it every day: the programme watches its trend)." };
+        var note = new Option<string?>("--note") { Description = "A note to keep with the check-in.", HelpName = "TEXT" };
+        var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
+        var command = new Command("pain", "Log how much the calf hurts today (without --at-rest or --morning: during walking or activity).")
+        {
+            score, atRest, morning, note, db, asOf, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = parse.GetValue(asOf) ?? context.Today;
+            if (parse.GetValue(atRest) && parse.GetValue(morning))
+            {
+                throw new UserInputException("log pain: choose --at-rest or --morning, not both (log two check-ins if both apply).");
+            }
+
+            var checkIn = new PainCheckIn(date, parse.GetValue(score), parse.GetValue(atRest), parse.GetValue(morning), parse.GetValue(note));
+            var when = checkIn.Morning ? "on waking" : checkIn.AtRest ? "at rest" : "during activity";
+            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), $"pain {checkIn.Score}/10 {when} on {date:yyyy-MM-dd}", journal => journal.LogPain(checkIn));
+        });
+        return command;
+    }
+
+    private static Command Exercise(CliContext context)
+    {
+        var name = new Argument<string>("NAME")
+        {
+            Description = $"The exercise as the plan names it: {ExerciseNames.HeelDropsPrefix}-straight-knee, {ExerciseNames.HeelDropsPrefix}-bent-knee, {ExerciseNames.SingleLegHeelRaise} (reps = how many), {ExerciseNames.WalkRun} (sets = repeats), glutes-hamstrings, …",
+        };
+        var sets = new Option<int>("--sets") { Description = "Sets done (for walk-run: repeats).", HelpName = "S", Required = true };
+        var reps = new Option<int>("--reps") { Description = "Repetitions per set (for a heel-raise test: how many you managed).", HelpName = "R", Required = true };
+        var load = new Option<double?>("--load") { Description = "Added weight in kilograms, if any.", HelpName = "KG" };
+        var pain = new Option<int?>("--pain") { Description = "Pain during the exercise, 0–10 (the programme moves on or steps back by it).", HelpName = "SCORE" };
+        var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
+        var command = new Command("exercise", "Log an exercise session from the plan, with the pain during it.")
+        {
+            name, sets, reps, load, pain, db, asOf, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = parse.GetValue(asOf) ?? context.Today;
+            ExerciseCheckIn checkIn;
+            try
+            {
+                checkIn = new ExerciseCheckIn(date, parse.GetValue(name)!.Trim(), parse.GetValue(sets), parse.GetValue(reps), parse.GetValue(load), parse.GetValue(pain));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new UserInputException($"log exercise: {Option(ex.ParamName)}{ex.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}");
+            }
+
+            var what = $"{checkIn.Name}: {checkIn.Sets} × {checkIn.Reps}"
+                + (checkIn.LoadKg is { } kg ? $" with {kg:0.#} kg" : string.Empty)
+                + (checkIn.Pain is { } p ? $", pain {p}/10" : string.Empty)
+                + $" on {date:yyyy-MM-dd}";
+            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogExercise(checkIn));
+        });
+        return command;
+    }
+
+    private static Command RedFlags(CliContext context)
+    {
+        var answers = new Option<string?>("--answers")
+        {
+            Description = "Read the answers from a JSON file (as for assess) instead of asking; \"-\" reads standard input.",
+            HelpName = "FILE",
+        };
+        var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
+        var command = new Command("red-flags", "Check the warning signs again. Any new sign re-runs the triage at once and can raise the advice; it never lowers it.")
+        {
+            answers, db, asOf, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = parse.GetValue(asOf) ?? context.Today;
+            var asJson = parse.GetValue(json);
+            var outcome = parse.GetValue(answers) is { } path
+                ? new QuestionnaireOutcome(AssessCommand.ReadAnswersFile(context, path), StoppedEarly: false)
+                : AssessCommand.AskInteractively(context, asJson);
+            if (outcome.StoppedEarly)
+            {
+                // Unasked signs are not "no": show the emergency advice, store nothing invented.
+                AssessCommand.Print(context, Assessor.Assess(outcome.Answers, date), asJson, stoppedEarly: true);
+                return ExitCodes.Ok;
+            }
+
+            var found = outcome.Answers.Present.Count;
+            return CheckIn(context, parse.GetValue(db), date, asJson, $"a warning-sign check on {date:yyyy-MM-dd} ({found} sign{(found == 1 ? string.Empty : "s")} answered yes)",
+                journal => journal.RecordRedFlagCheck(outcome.Answers, date));
+        });
+        return command;
+    }
+
+    /// <summary>Stores one check-in and shows what changed: the advice, the phase, today's tasks.</summary>
+    private static int CheckIn(CliContext context, string? dbPath, DateOnly date, bool asJson, string what, Func<RecoveryJournal, ProgrammeView> log)
+    {
+        using var database = DatabaseOption.Open(dbPath);
+        var journal = new RecoveryJournal(database);
+        var before = PlanCommand.Programme(journal, date);
+        var after = log(journal);
+        if (asJson)
+        {
+            PlanCommand.WriteJson(context, after);
+        }
+        else
+        {
+            PlanView.RenderCheckIn(context.Out, what, before.State, after.State);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string Option(string? parameter) => parameter switch
+    {
+        "Name" or "name" => "NAME: ",
+        "Sets" => "--sets: ",
+        "Reps" => "--reps: ",
+        "kg" or "LoadKg" => "--load: ",
+        "Pain" => "--pain: ",
+        _ => string.Empty,
+    };
 
     private static Command Sweat(CliContext context)
     {

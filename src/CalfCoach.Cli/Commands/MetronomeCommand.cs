@@ -30,22 +30,7 @@ public static class MetronomeCommand
             }
 
             var file = parse.GetValue(output)!;
-            var temporary = file + ".tmp";
-            try
-            {
-                // Written whole, then moved into place: an interrupted write never leaves a broken track.
-                using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-                {
-                    ClickTrack.Write(stream, spec);
-                }
-
-                File.Move(temporary, file, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temporary);
-                throw new UserInputException($"cannot write \"{file}\": {ex.Message}");
-            }
+            OutputFile.WriteAtomically(file, stream => ClickTrack.Write(stream, spec));
 
             var interval = (60 / spec.StepsPerMinute).ToString("0.000", CultureInfo.InvariantCulture);
             context.Out.MarkupLineInterpolated($"Wrote [bold]{file}[/]: {spec.StepsPerMinute} steps per minute (a click every {interval} s) for {spec.Minutes} minutes.");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
@@ -39,17 +38,7 @@ public static class ReportCommand
             var html = ReportRenderer.Render(analysis, assessment, ReportOptions.For(profile, context.Today));
 
             var file = parse.GetValue(output)!;
-            try
-            {
-                // Written whole, then moved into place: a failure never leaves half a report.
-                var temporary = file + ".tmp";
-                File.WriteAllText(temporary, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                File.Move(temporary, file, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new UserInputException($"cannot write the report to \"{file}\": {ex.Message}");
-            }
+            OutputFile.WriteAtomically(file, html);
 
             context.Out.MarkupLineInterpolated($"Report written to [bold]{file}[/] ({analysis.Runs.Count} runs, {analysis.Findings.Count} findings). Open it in any browser; it makes no network requests.");
             return ExitCodes.Ok;

@@ -31,6 +31,26 @@ public static class PhaseExtensions
         Phase.Prevention => "prevention",
         _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
     };
+
+    /// <summary>The phase in plain words, for people.</summary>
+    public static string Title(this Phase phase) => phase switch
+    {
+        Phase.FirstAid => "first aid",
+        Phase.Recovery => "recovery",
+        Phase.Strengthening => "strengthening",
+        Phase.ReturnToRun => "return to running",
+        Phase.Prevention => "prevention",
+        _ => throw new ArgumentOutOfRangeException(nameof(phase), phase, null),
+    };
+
+    /// <summary>The stable word for a heel-drop level on the wire.</summary>
+    public static string WireName(this HeelDropLevel level) => level switch
+    {
+        HeelDropLevel.BothLegs => "both-legs",
+        HeelDropLevel.OneLeg => "one-leg",
+        HeelDropLevel.AddedWeight => "added-weight",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
 }
 
 /// <summary>Heel-drop levels, easiest first (EVIDENCE.md 4.4: double-leg → single-leg → loaded).</summary>

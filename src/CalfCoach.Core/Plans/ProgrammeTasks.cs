@@ -5,6 +5,7 @@ namespace CalfCoach.Core.Plans;
 internal sealed record TaskContext(
     ProgrammeStart Start,
     Disposition Disposition,
+    IReadOnlyList<string> DoNow,
     Phase Phase,
     DateOnly PhaseSince,
     HeelDropLevel HeelDrops,
@@ -20,8 +21,10 @@ internal static class ProgrammeTasks
         if (context.Disposition.ForbidsCoaching())
         {
             // Coaching is dropped when urgent or worse (Disposition.ForbidsCoaching; EVIDENCE.md 0).
-            return [new ProgrammeTask("get-help", context.Disposition.Headline(), (Assessment(context).DoNow is [var first, ..] ? first : null)
-                ?? "Get medical help as the assessment says; do not exercise the leg until you have been seen.")];
+            // The do-now lines of whichever assessment or re-check set this level of advice.
+            return [new ProgrammeTask("get-help", context.Disposition.Headline(), context.DoNow.Count > 0
+                ? string.Join(" ", context.DoNow)
+                : "Get medical help now; do not exercise the leg until you have been seen.")];
         }
 
         var tasks = new List<ProgrammeTask>();
@@ -53,7 +56,7 @@ internal static class ProgrammeTasks
         }
 
         tasks.Add(new ProgrammeTask("pain-check-in", "Log your pain",
-            "Each morning log pain/stiffness (0–10, --morning); after walking or exercise log pain during it. "
+            "Each morning, log the pain and stiffness on waking (0–10); after walking or exercise, log the pain during it. "
             + "Pain during may reach 5/10 but must settle by the next morning, and morning pain must not rise week to week (EVIDENCE.md 4.2)."));
         return tasks.Where(t => !Withheld(context, t.Id)).ToArray();
     }

@@ -81,6 +81,7 @@ public static class RecoveryProgramme
     {
         private readonly List<string> _reasons = [];
         private Disposition _disposition = start.Assessment.Disposition;
+        private IReadOnlyList<string> _doNow = start.Assessment.DoNow;
         private DateOnly _escalatedOn = start.Date;
         private Phase _phase = Phase.FirstAid;
         private DateOnly _phaseSince = start.Date;
@@ -147,6 +148,9 @@ public static class RecoveryProgramme
                     var flags = string.Join(", ", outcome.RedFlags.Select(f => f.Id));
                     Raise(outcome.Disposition, day,
                         $"{day:yyyy-MM-dd}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\" (EVIDENCE.md 1.1).");
+
+                    // What to do now comes from the check that raised the advice, not from the calmer start.
+                    _doNow = Assessor.Assess(check.Answers, day).DoNow;
                 }
             }
 
@@ -401,7 +405,7 @@ public static class RecoveryProgramme
         {
             var reasons = new List<string>(_reasons);
             reasons.Add(NextStepReason(asOf));
-            var context = new TaskContext(start, _disposition, _phase, _phaseSince, _heelDrops,
+            var context = new TaskContext(start, _disposition, _doNow, _phase, _phaseSince, _heelDrops,
                 _phase == Phase.ReturnToRun ? _stage : null, _stageSince, _runningSince);
             var week = Enumerable.Range(0, 7)
                 .Select(i => asOf.AddDays(i))

@@ -19,14 +19,14 @@ public static class AnswersJsonReader
     private static readonly Dictionary<string, RecentChange> ChangeByWire =
         Enum.GetValues<RecentChange>().ToDictionary(c => c.Id(), StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, Side> SideByWire = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Side> SideByWire = new(StringComparer.Ordinal)
     {
         ["left"] = Side.Left,
         ["right"] = Side.Right,
         ["both"] = Side.Both,
     };
 
-    private static readonly Dictionary<string, Onset> OnsetByWire = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, Onset> OnsetByWire = new(StringComparer.Ordinal)
     {
         ["sudden"] = Onset.Sudden,
         ["gradual"] = Onset.Gradual,

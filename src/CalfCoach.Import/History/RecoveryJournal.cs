@@ -1,0 +1,143 @@
+using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Assessment;
+using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Core.Plans;
+using CalfCoach.Storage;
+
+namespace CalfCoach.Import.History;
+
+/// <summary>The programme on a date, and where it came from.</summary>
+/// <param name="StartedOn">The date of the assessment that started it (day 0).</param>
+/// <param name="Onset">The day the pain began, which identifies the episode.</param>
+/// <param name="Start">What the programme started from: the assessment (with the history's findings), the pre-injury distance and cadence.</param>
+public sealed record ProgrammeView(DateOnly StartedOn, DateOnly Onset, ProgrammeStart Start, ProgrammeState State);
+
+/// <summary>An assessment as recorded, and the programme it started or updated.</summary>
+/// <param name="StartedProgramme">True when this assessment started a new programme (a new episode: a different onset date).</param>
+public sealed record RecordedAssessment(AssessmentResult Result, ProgrammeView Programme, bool StartedProgramme);
+
+/// <summary>A check-in needs a programme to belong to.</summary>
+public sealed class NoProgrammeException(DateOnly asOf)
+    : InvalidOperationException($"There is no programme on {asOf:yyyy-MM-dd}: record an assessment first (calfcoach assess --answers FILE, or the assessment page).")
+{
+    public DateOnly AsOf { get; } = asOf;
+}
+
+/// <summary>
+/// The runner's recovery journal over the database: assessments, red-flag re-checks and check-ins are
+/// stored as they are given, and the programme on any date is replayed from them
+/// (<see cref="RecoveryProgramme.Evaluate"/>). The CLI and the web call this, and nothing else, for plans.
+/// </summary>
+/// <remarks>
+/// Episodes: an assessment whose onset date (as-of minus days since onset) matches the current programme's
+/// updates it, as a re-check that can only raise the disposition; a different onset starts a new programme.
+/// So re-answering the questions never lowers the advice for the same pain, and a new pain starts afresh.
+/// </remarks>
+public sealed class RecoveryJournal(Database database)
+{
+    private readonly JournalStore _store = new(database);
+    private readonly TrainingHistory _history = new(database);
+
+    /// <summary>The assessment with the stored history's findings as causes with evidence; nothing is recorded.</summary>
+    public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf) => Assess(answers, asOf, out _);
+
+    /// <summary>Assesses and records the answers, starting a programme or updating the current one.</summary>
+    public RecordedAssessment RecordAssessment(RunnerAnswers answers, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var json = Storable(answers);
+        var result = Assess(answers, asOf);
+        var onset = OnsetOf(answers, asOf);
+        var current = Programme(asOf);
+        _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, json);
+        var programme = Programme(asOf) ?? throw new InvalidOperationException("The assessment was stored but no programme followed from it.");
+        return new RecordedAssessment(result, programme, StartedProgramme: current is null || current.Onset != onset);
+    }
+
+    /// <summary>Records a re-check of the warning signs in the current programme; triage runs at once.</summary>
+    /// <exception cref="NoProgrammeException">There is no programme on <paramref name="asOf"/>.</exception>
+    public ProgrammeView RecordRedFlagCheck(RunnerAnswers answers, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var json = Storable(answers);
+        var current = Programme(asOf) ?? throw new NoProgrammeException(asOf);
+        _store.AddAssessment(StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, json);
+        return Programme(asOf)!;
+    }
+
+    /// <exception cref="NoProgrammeException">There is no programme on the check-in's date.</exception>
+    public ProgrammeView LogPain(PainCheckIn checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        _ = Programme(checkIn.Date) ?? throw new NoProgrammeException(checkIn.Date);
+        _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note);
+        return Programme(checkIn.Date)!;
+    }
+
+    /// <exception cref="NoProgrammeException">There is no programme on the check-in's date.</exception>
+    public ProgrammeView LogExercise(ExerciseCheckIn checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        _ = Programme(checkIn.Date) ?? throw new NoProgrammeException(checkIn.Date);
+        _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain);
+        return Programme(checkIn.Date)!;
+    }
+
+    /// <summary>The programme on <paramref name="asOf"/>, replayed from the journal; null before the first assessment.</summary>
+    public ProgrammeView? Programme(DateOnly asOf)
+    {
+        var rows = _store.Assessments(asOf);
+        var latest = rows.LastOrDefault(r => r.Kind == StoredAssessmentKind.Assessment);
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var start = rows.First(r => r.Kind == StoredAssessmentKind.Assessment && r.Onset == latest.Onset);
+        var startAnswers = ReadStored(start);
+        var assessment = Assess(startAnswers, start.AsOf, out var analysis);
+        var programmeStart = ProgrammeBaseline.Start(assessment, startAnswers, analysis);
+        var checks = rows
+            .Where(r => r.Id != start.Id && r.AsOf >= start.AsOf && (r.Kind == StoredAssessmentKind.RedFlagCheck || r.Onset == start.Onset))
+            .Select(r => new RedFlagCheck(r.AsOf, ReadStored(r)))
+            .ToArray();
+        var pain = _store.Pain(start.AsOf, asOf)
+            .Select(p => new PainCheckIn(p.Day, p.Score, p.AtRest, p.Morning, p.Note))
+            .ToArray();
+        var exercises = _store.Exercises(start.AsOf, asOf)
+            .Select(e => new ExerciseCheckIn(e.Day, e.Name, e.Sets, e.Reps, e.LoadKg, e.Pain))
+            .ToArray();
+        var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf);
+        return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state);
+    }
+
+    private AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, out AnalysisResult analysis)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        analysis = _history.Analyze(asOf, OnsetOf(answers, asOf));
+        return Assessor.Assess(answers, asOf, analysis.Findings);
+    }
+
+    private static DateOnly OnsetOf(RunnerAnswers answers, DateOnly asOf) => asOf.AddDays(-answers.DaysSinceOnset);
+
+    /// <summary>
+    /// The answers as they will be stored, refused up front when the strict reader would not read them back
+    /// (e.g. more days of home care than days of pain): a row that cannot be replayed would break every later plan.
+    /// </summary>
+    private static string Storable(RunnerAnswers answers)
+    {
+        var json = AnswersJsonWriter.Write(answers);
+        var read = AnswersJsonReader.Read(json);
+        return read.Answers is not null
+            ? json
+            : throw new ArgumentException(string.Join(" ", read.Errors.Select(e => e.Message)), nameof(answers));
+    }
+
+    private static RunnerAnswers ReadStored(StoredAssessment row)
+    {
+        var read = AnswersJsonReader.Read(row.AnswersJson);
+        return read.Answers ?? throw new InvalidDataException(
+            $"The answers stored on {row.AsOf:yyyy-MM-dd} (row {row.Id}) no longer read: {string.Join("; ", read.Errors.Select(e => e.Message.TrimEnd('.')))}. "
+            + "Record a new assessment to continue.");
+    }
+}

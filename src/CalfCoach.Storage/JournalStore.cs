@@ -1,0 +1,139 @@
+using System.Globalization;
+using Dapper;
+
+namespace CalfCoach.Storage;
+
+/// <summary>Whether a stored answer set was a full assessment or a re-check of the warning signs.</summary>
+public enum StoredAssessmentKind
+{
+    Assessment,
+    RedFlagCheck,
+}
+
+/// <summary>
+/// A stored answer set. The answers are kept as the JSON the runner gave (read back by the core's strict
+/// reader), not the result: the result is recomputed, so a corrected rule applies to old answers too.
+/// </summary>
+/// <param name="Onset">The day the pain began (<paramref name="AsOf"/> minus the days since onset): which episode it belongs to.</param>
+public sealed record StoredAssessment(long Id, StoredAssessmentKind Kind, DateOnly AsOf, DateOnly Onset, string AnswersJson);
+
+/// <summary>A stored pain check-in (0–10).</summary>
+public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool AtRest, bool Morning, string? Note);
+
+/// <summary>A stored exercise check-in.</summary>
+public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain);
+
+/// <summary>The recovery journal: assessments, red-flag re-checks and pain and exercise check-ins, each one row, append-only.</summary>
+/// <remarks>
+/// Rows are never updated: the programme is a replay of the log (<c>RecoveryProgramme.Evaluate</c>), so a
+/// programme on any past date is reproducible. Each insert is one statement, so a check-in is stored whole or not at all.
+/// </remarks>
+public sealed class JournalStore(Database database)
+{
+    private readonly Database _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    public long AddAssessment(StoredAssessmentKind kind, DateOnly asOf, DateOnly onset, string answersJson)
+    {
+        ArgumentNullException.ThrowIfNull(answersJson);
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO assessments (kind, as_of, onset, answers_json, recorded_at_unix_ms)
+            VALUES (@Kind, @AsOf, @Onset, @Json, @Now) RETURNING id
+            """,
+            new { Kind = KindName(kind), AsOf = Iso(asOf), Onset = Iso(onset), Json = answersJson, Now = Now() });
+    }
+
+    /// <summary>Every answer set dated on or before <paramref name="upTo"/>, in date order, then in the order recorded.</summary>
+    public IReadOnlyList<StoredAssessment> Assessments(DateOnly upTo)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<AssessmentRow>(
+            """
+            SELECT id AS Id, kind AS Kind, as_of AS AsOf, onset AS Onset, answers_json AS Json
+            FROM assessments WHERE as_of <= @UpTo ORDER BY as_of, id
+            """,
+            new { UpTo = Iso(upTo) })
+            .Select(r => new StoredAssessment(r.Id, ParseKind(r.Kind), ParseDate(r.AsOf), ParseDate(r.Onset), r.Json))
+            .ToList();
+    }
+
+    public long AddPain(DateOnly day, int score, bool atRest, bool morning, string? note)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(score);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 10);
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO pain_check_ins (day, score, at_rest, morning, note, recorded_at_unix_ms)
+            VALUES (@Day, @Score, @AtRest, @Morning, @Note, @Now) RETURNING id
+            """,
+            new { Day = Iso(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now() });
+    }
+
+    /// <summary>Pain check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
+    public IReadOnlyList<StoredPainCheckIn> Pain(DateOnly from, DateOnly to)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<PainRow>(
+            """
+            SELECT id AS Id, day AS Day, score AS Score, at_rest AS AtRest, morning AS Morning, note AS Note
+            FROM pain_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
+            """,
+            new { From = Iso(from), To = Iso(to) })
+            .Select(r => new StoredPainCheckIn(r.Id, ParseDate(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note))
+            .ToList();
+    }
+
+    public long AddExercise(DateOnly day, string name, int sets, int reps, double? loadKg, int? pain)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms)
+            VALUES (@Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now) RETURNING id
+            """,
+            new { Day = Iso(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now() });
+    }
+
+    /// <summary>Exercise check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
+    public IReadOnlyList<StoredExerciseCheckIn> Exercises(DateOnly from, DateOnly to)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<ExerciseRow>(
+            """
+            SELECT id AS Id, day AS Day, name AS Name, sets AS Sets, reps AS Reps, load_kg AS LoadKg, pain AS Pain
+            FROM exercise_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
+            """,
+            new { From = Iso(from), To = Iso(to) })
+            .Select(r => new StoredExerciseCheckIn(r.Id, ParseDate(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null))
+            .ToList();
+    }
+
+    private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private static string KindName(StoredAssessmentKind kind) => kind switch
+    {
+        StoredAssessmentKind.Assessment => "assessment",
+        StoredAssessmentKind.RedFlagCheck => "red-flag-check",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static StoredAssessmentKind ParseKind(string text) => text switch
+    {
+        "assessment" => StoredAssessmentKind.Assessment,
+        "red-flag-check" => StoredAssessmentKind.RedFlagCheck,
+        _ => throw new InvalidDataException($"Unknown assessment kind \"{text}\" in the database."),
+    };
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
+
+    private sealed record PainRow(long Id, string Day, long Score, long AtRest, long Morning, string? Note);
+
+    private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain);
+}

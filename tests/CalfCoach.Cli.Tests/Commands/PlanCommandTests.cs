@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace CalfCoach.Cli.Tests.Commands;
+
+/// <summary>
+/// assess --db, log pain/exercise/red-flags and plan, replayed on past dates through the CLI: the contract of
+/// issue 5 (a programme that advances, holds, steps back and escalates from check-ins).
+/// </summary>
+public sealed class PlanCommandTests : IDisposable
+{
+    private static readonly DateOnly Day0 = new(2026, 11, 2);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("calfcoach-plan-").FullName;
+
+    private string Db => Path.Combine(_root, "journal.db");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string Day(int n) => Day0.AddDays(n).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The bundled example answers with no warning signs, changed as given; written to a file.</summary>
+    private string Answers(int daysSinceOnset, int daysOfHomeCare, params string[] yes)
+    {
+        var answers = JsonNode.Parse(File.ReadAllText(CliHarness.Example("answers-overload.json")))!.AsObject();
+        answers["daysSinceOnset"] = daysSinceOnset;
+        answers["daysOfHomeCare"] = daysOfHomeCare;
+        foreach (var key in yes)
+        {
+            Assert.True(answers.ContainsKey(key), key);
+            answers[key] = true;
+        }
+
+        var path = Path.Combine(_root, $"answers-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, answers.ToJsonString());
+        return path;
+    }
+
+    private async Task<CliHarness.Run> Ok(params string[] args)
+    {
+        var run = await CliHarness.RunAsync([.. args, "--db", Db]);
+        Assert.True(run.ExitCode == 0, $"calfcoach {string.Join(' ', args)} → {run.ExitCode}: {run.Error}");
+        return run;
+    }
+
+    private async Task Start(params string[] yes) =>
+        await Ok("assess", "--answers", Answers(0, 0, yes), "--as-of", Day(0), "--json");
+
+    private async Task<JsonElement> Plan(int day) => (await Ok("plan", "--json", "--as-of", Day(day))).Json;
+
+    private Task<CliHarness.Run> Morning(int day, int score) => Ok("log", "pain", score.ToString(CultureInfo.InvariantCulture), "--morning", "--as-of", Day(day));
+
+    private Task<CliHarness.Run> Walking(int day, int score) => Ok("log", "pain", score.ToString(CultureInfo.InvariantCulture), "--as-of", Day(day));
+
+    private static string Phase(JsonElement plan) => plan.GetProperty("phase").GetString()!;
+
+    private static string Disposition(JsonElement plan) => plan.GetProperty("disposition").GetString()!;
+
+    private static string[] TodayIds(JsonElement plan) =>
+        [.. plan.GetProperty("today").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
+
+    [Fact]
+    public async Task Assess_with_a_database_starts_a_programme_that_plan_json_shows_in_the_contract()
+    {
+        var assess = await CliHarness.RunAsync("assess", "--answers", Answers(0, 0), "--as-of", Day(0), "--db", Db);
+
+        Assert.Equal(0, assess.ExitCode);
+        Assert.Contains("a recovery programme starts today", assess.Out);
+        var plan = await Plan(0);
+        Assert.Equal("self-care", Disposition(plan));
+        Assert.Equal("first-aid", Phase(plan));
+        Assert.Equal(Day(3), plan.GetProperty("nextReview").GetString());
+        Assert.Contains("ice", TodayIds(plan));
+        Assert.All(plan.GetProperty("today").EnumerateArray(), t =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("title").GetString()));
+            Assert.False(string.IsNullOrWhiteSpace(t.GetProperty("details").GetString()));
+        });
+        var week = plan.GetProperty("week").EnumerateArray().ToArray();
+        Assert.Equal(7, week.Length);
+        Assert.Equal(Day(6), week[^1].GetProperty("date").GetString());
+        Assert.Contains("does not diagnose", plan.GetProperty("notice").GetString());
+    }
+
+    [Fact]
+    public async Task Plan_table_shows_the_phase_today_and_the_week_ahead()
+    {
+        await Start();
+
+        var run = await Ok("plan", "--as-of", Day(1));
+
+        Assert.Contains("SELF-CARE", run.Out);
+        Assert.Contains("Phase: first aid since " + Day(0), run.Out);
+        Assert.Contains("Today, ", run.Out);
+        Assert.Contains("Ice", run.Out);
+        Assert.Contains("The week ahead", run.Out);
+        Assert.Contains("does not diagnose", run.Out);
+    }
+
+    [Fact]
+    public async Task Check_ins_move_the_programme_from_first_aid_to_the_walk_run_ladder_and_back_a_stage_on_pain()
+    {
+        await Start();
+        await Morning(1, 3);
+        await Morning(2, 3);
+        Assert.Equal("first-aid", Phase(await Plan(2)));
+
+        // Day 3 of home care with settled pain (≤ 3, not at rest): first aid is over.
+        await Morning(3, 2);
+        await Walking(3, 2);
+        Assert.Equal("recovery", Phase(await Plan(3)));
+
+        // A second recovery day with walking pain ≤ 2: heel drops start.
+        await Walking(4, 1);
+        var strengthening = await Plan(4);
+        Assert.Equal("strengthening", Phase(strengthening));
+        Assert.Equal("both-legs", strengthening.GetProperty("heelDrops").GetString());
+        Assert.Contains("heel-drops", TodayIds(strengthening));
+
+        // Heel drops with little pain, next morning no worse: up to one leg.
+        await Ok("log", "exercise", "heel-drops-straight-knee", "--sets", "3", "--reps", "12", "--pain", "2", "--as-of", Day(5));
+        await Morning(5, 1);
+        await Walking(5, 1);
+        await Morning(6, 1);
+        Assert.Equal("one-leg", (await Plan(6)).GetProperty("heelDrops").GetString());
+
+        // Seven pain-free days and 25 single-leg heel raises: running starts.
+        await Walking(6, 1);
+        for (var d = 7; d <= 11; d++)
+        {
+            await Morning(d, 1);
+            await Walking(d, 0);
+        }
+
+        Assert.Equal("strengthening", Phase(await Plan(10)));
+        await Ok("log", "exercise", "single-leg-heel-raise", "--sets", "1", "--reps", "25", "--as-of", Day(11));
+        var running = await Plan(11);
+        Assert.Equal("return-to-run", Phase(running));
+        Assert.Equal(1, running.GetProperty("walkRunStage").GetInt32());
+        Assert.Contains("walk-run", TodayIds(running));
+
+        // Two good sessions (pain ≤ 2, settled next morning): stage 2.
+        await Ok("log", "exercise", "walk-run", "--sets", "6", "--reps", "1", "--pain", "1", "--as-of", Day(11));
+        await Morning(12, 1);
+        await Ok("log", "exercise", "walk-run", "--sets", "6", "--reps", "1", "--pain", "1", "--as-of", Day(13));
+        await Morning(14, 1);
+        Assert.Equal(2, (await Plan(14)).GetProperty("walkRunStage").GetInt32());
+
+        // A painful session (> 5/10): back to stage 1, and the reason says why.
+        await Ok("log", "exercise", "walk-run", "--sets", "3", "--reps", "1", "--pain", "6", "--as-of", Day(14));
+        await Morning(15, 1);
+        var back = await Plan(15);
+        Assert.Equal(1, back.GetProperty("walkRunStage").GetInt32());
+        Assert.Contains(back.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("pain during was 6/10", StringComparison.Ordinal));
+
+        // Replaying an earlier date ignores what came later.
+        Assert.Equal("recovery", Phase(await Plan(3)));
+    }
+
+    [Fact]
+    public async Task No_improvement_escalates_to_see_a_clinician_on_day_7_not_day_6_and_presses_harder_on_day_10()
+    {
+        await Start();
+        for (var d = 1; d <= 10; d++)
+        {
+            await Morning(d, 4);
+        }
+
+        var day6 = await Plan(6);
+        var day7 = await Plan(7);
+        var day10 = await Plan(10);
+
+        Assert.Equal("self-care", Disposition(day6));
+        Assert.Equal("see-clinician", Disposition(day7));
+        Assert.Contains("see-clinician", TodayIds(day7));
+        Assert.DoesNotContain(day7.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("still no improvement", StringComparison.Ordinal));
+        Assert.Contains(day10.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("still no improvement", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_new_red_flag_on_day_4_raises_the_advice_at_once_and_stops_the_coaching()
+    {
+        await Start();
+        await Morning(3, 2);
+
+        var check = await CliHarness.RunAsync("log", "red-flags", "--answers", Answers(4, 4, "swelling"), "--as-of", Day(4), "--db", Db);
+
+        Assert.Equal(0, check.ExitCode);
+        Assert.Contains("The advice has changed", check.Out);
+        Assert.Contains("URGENT", check.Out);
+        var plan = await Plan(4);
+        Assert.Equal("urgent", Disposition(plan));
+        Assert.Equal(["get-help"], TodayIds(plan));
+        Assert.Equal("self-care", Disposition(await Plan(3)));
+    }
+
+    [Fact]
+    public async Task Re_assessing_the_same_pain_with_fewer_signs_never_lowers_the_advice()
+    {
+        await Ok("assess", "--answers", Answers(0, 0, "bruising"), "--as-of", Day(0));
+        Assert.Equal("see-clinician", Disposition(await Plan(0)));
+
+        var again = await Ok("assess", "--answers", Answers(2, 2), "--as-of", Day(2));
+
+        Assert.Contains("is updated", again.Out);
+        var plan = await Plan(2);
+        Assert.Equal("see-clinician", Disposition(plan));
+        Assert.Equal(Day(0), plan.GetProperty("startedOn").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_pain_with_another_onset_starts_a_new_programme()
+    {
+        await Start("bruising");
+
+        await Ok("assess", "--answers", Answers(0, 0), "--as-of", Day(30));
+
+        var plan = await Plan(30);
+        Assert.Equal(Day(30), plan.GetProperty("startedOn").GetString());
+        Assert.Equal("self-care", Disposition(plan));
+        Assert.Equal("first-aid", Phase(plan));
+    }
+
+    [Fact]
+    public async Task Log_json_prints_the_updated_plan()
+    {
+        await Start();
+
+        var run = await Ok("log", "pain", "2", "--morning", "--as-of", Day(3), "--json");
+
+        Assert.Equal("recovery", Phase(run.Json));
+    }
+
+    [Fact]
+    public async Task Plan_ics_writes_a_calendar_of_the_week_ahead_in_the_chosen_zone()
+    {
+        await Start();
+        var file = Path.Combine(_root, "plan.ics");
+
+        var run = await Ok("plan", "--as-of", Day(0), "--ics", file, "--time-zone", "Europe/Berlin", "--at", "18:15");
+
+        Assert.Contains("Calendar written to", run.Out);
+        var calendar = Ical.Net.Calendar.Load(File.ReadAllText(file))!;
+        Assert.Equal(8, calendar.Events.Count);
+        var first = calendar.Events.OrderBy(e => e.DtStart!.Value).First();
+        Assert.Equal("Europe/Berlin", first.DtStart!.TzId);
+        Assert.Equal(new DateTime(2026, 11, 2, 18, 15, 0), first.DtStart.Value);
+        Assert.Contains(calendar.TimeZones, z => z.TzId == "Europe/Berlin");
+    }
+
+    [Theory]
+    [InlineData("log pain 3", "there is no recovery programme on 2026-11-02 yet")]
+    [InlineData("plan", "there is no recovery programme on 2026-11-02 yet")]
+    [InlineData("log exercise heel-drops-bent-knee --sets 3 --reps 12", "there is no recovery programme on 2026-11-02 yet")]
+    public async Task Check_ins_and_plan_before_any_assessment_are_refused_with_what_to_do(string command, string message)
+    {
+        var run = await CliHarness.RunAsync([.. command.Split(' '), "--as-of", Day(0), "--db", Db]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Contains("calfcoach assess", run.Error);
+    }
+
+    [Theory]
+    [InlineData("log pain 11", "SCORE must be a whole number from 0 to 10, not 11.")]
+    [InlineData("log pain -1", "SCORE must be a whole number from 0 to 10")]
+    [InlineData("log pain 3 --at-rest --morning", "choose --at-rest or --morning, not both")]
+    [InlineData("log exercise heel-drops --sets -1 --reps 12", "--sets:")]
+    [InlineData("log exercise heel-drops --sets 3 --reps 12 --pain 12", "--pain:")]
+    [InlineData("log exercise heel-drops --sets 3 --reps 12 --load -5", "--load:")]
+    [InlineData("log exercise heel-drops --reps 12", "--sets")]
+    [InlineData("plan --ics x.ics --time-zone Mars/Olympus", "--time-zone: unknown time zone \"Mars/Olympus\"")]
+    [InlineData("plan --ics x.ics --at 7pm", "--at must be a time written HH:MM")]
+    public async Task Bad_check_ins_are_refused_with_the_option_named_and_nothing_is_stored(string command, string message)
+    {
+        await Start();
+
+        var run = await CliHarness.RunAsync([.. command.Split(' '), "--as-of", Day(3), "--db", Db]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Equal("first-aid", Phase(await Plan(3)));
+    }
+}
