@@ -1,5 +1,6 @@
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Core.Plans.Json;
 using CalfCoach.Import;
 using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
@@ -47,6 +48,7 @@ public static class CalfCoachWeb
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, AssessmentJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, AnalysisJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ImportJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ProgrammeJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default);
         });
 
@@ -60,6 +62,7 @@ public static class CalfCoachWeb
         app.MapAssessmentsApi();
         app.MapImportsApi();
         app.MapHistoryApi();
+        app.MapPlanApi();
         app.MapShoesApi();
         app.MapProfileApi();
         app.MapMetronomeApi();

@@ -79,3 +79,6 @@ public sealed class DemoApp : WebApp
 {
     protected override bool Demo => true;
 }
+
+/// <summary>An app of its own for the recovery-programme tests, which record assessments and check-ins.</summary>
+public sealed class PlanApp : WebApp;

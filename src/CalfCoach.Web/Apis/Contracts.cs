@@ -40,11 +40,19 @@ public sealed record ProfileUpdateRequest(
     double? ShoeReviewKm = null,
     double? ShoeReplaceKm = null);
 
+/// <summary>A pain check-in (0–10). Without <c>atRest</c> or <c>morning</c>: pain during walking or activity. <c>date</c> (YYYY-MM-DD) defaults to today.</summary>
+public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Morning = null, string? Note = null, string? Date = null);
+
+/// <summary>An exercise session: <c>name</c> as the plan's task id (e.g. heel-drops-straight-knee, single-leg-heel-raise, walk-run).</summary>
+public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null, string? Date = null);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(WeeksDocument))]
 [JsonSerializable(typeof(ShoeRequest))]
 [JsonSerializable(typeof(RetireShoeRequest))]
 [JsonSerializable(typeof(ProfileUpdateRequest))]
 [JsonSerializable(typeof(ShoeRow[]))]
+[JsonSerializable(typeof(PainCheckInRequest))]
+[JsonSerializable(typeof(ExerciseCheckInRequest))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;

@@ -60,11 +60,11 @@ public sealed class AssessModel(RunnerData data) : PageModel
         var step = int.TryParse(Request.Form[StepField], out var s) ? Math.Clamp(s, 0, DetailsStep) : 0;
 
         var present = Questionnaire.SymptomQuestions.Where(q => Yes.Contains(q.Key)).Select(q => q.Symptom).ToHashSet();
-        if (Triage.IsEmergencyAlready(present))
+        if (step < DetailsStep && Triage.IsEmergencyAlready(present))
         {
             // As the CLI does: nothing answered later could lower the disposition, so stop asking.
-            Result = data.Assess(new RunnerAnswers(present, 0, 0), data.Today);
-            StoppedEarly = step < DetailsStep;
+            Result = data.Assess(new RunnerAnswers(present, 0, 0), data.Today, stoppedEarly: true);
+            StoppedEarly = true;
             return Page();
         }
 

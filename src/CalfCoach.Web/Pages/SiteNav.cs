@@ -7,6 +7,7 @@ public static class SiteNav
     [
         ("/", "Dashboard"),
         ("/assess", "Check my calf"),
+        ("/plan", "Plan"),
         ("/import", "Import"),
         ("/metronome", "Metronome"),
         ("/shoes", "Shoes"),

@@ -20,6 +20,8 @@ public sealed class RunnerData(CalfCoachWebOptions options)
 
     public string? DataNote => options.DataNote;
 
+    public DateTimeOffset Now => options.Clock.GetUtcNow();
+
     public DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
 
     /// <summary>The onset findings are ordered against: the known onset, else today.</summary>
@@ -28,16 +30,16 @@ public sealed class RunnerData(CalfCoachWebOptions options)
     public AnalysisResult Analyze(DateOnly? asOf = null, DateOnly? onset = null) =>
         History.Analyze(asOf ?? Today, onset ?? DefaultOnset);
 
+    /// <summary>The recovery journal (assessments, check-ins, the programme) over the same database.</summary>
+    public RecoveryJournal Journal { get; } = new(options.Database);
+
     /// <summary>
-    /// The assessment of <paramref name="answers"/> with the findings of the stored history up to <paramref name="asOf"/>,
-    /// ordered against the onset the answers give: what <c>calfcoach assess --db</c> does.
+    /// The assessment of <paramref name="answers"/> with the stored history's findings, recorded in the journal (starting or
+    /// updating the programme), as <c>calfcoach assess --db</c> does. Stopped early on an emergency, nothing is recorded:
+    /// the unasked signs were never answered.
     /// </summary>
-    public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf)
-    {
-        ArgumentNullException.ThrowIfNull(answers);
-        var findings = History.Analyze(asOf, asOf.AddDays(-answers.DaysSinceOnset)).Findings;
-        return Assessor.Assess(answers, asOf, findings);
-    }
+    public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, bool stoppedEarly = false) =>
+        stoppedEarly ? Journal.Assess(answers, asOf) : Journal.RecordAssessment(answers, asOf).Result;
 
     public ReportOptions ReportOptions(AthleteProfile profile) =>
         Report.ReportOptions.For(profile, Today) with { DataNote = options.DataNote };

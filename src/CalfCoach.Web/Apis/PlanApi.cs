@@ -1,0 +1,199 @@
+using System.Globalization;
+using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Core.Plans;
+using CalfCoach.Core.Plans.Json;
+using CalfCoach.Formats.Calendar;
+using CalfCoach.Import.History;
+using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CalfCoach.Web.Apis;
+
+/// <summary>
+/// The recovery programme and its check-ins: <c>calfcoach plan --json</c>, <c>plan --ics</c> and <c>log pain|exercise|red-flags --json</c>,
+/// over the same <see cref="RecoveryJournal"/>. The plan page calls the same methods.
+/// </summary>
+public static class PlanApi
+{
+    public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
+    {
+        var plan = app.MapGroup("/api").WithTags("Plan");
+        plan.MapGet("/plan", Get).WithName("Plan")
+            .WithSummary("Today's tasks, the week ahead and the next review (the `calfcoach plan --json` document); 404 before the first assessment.");
+        plan.MapGet("/plan.ics", Calendar).WithName("PlanCalendar")
+            .WithSummary("The week ahead and the next review as an iCalendar file; `at` (HH:MM, default 07:30) and `timeZone` (IANA, default the profile's).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
+        plan.MapPost("/check-ins/pain", Pain).WithName("LogPain").WithRequestBody("application/json")
+            .WithSummary("Log a pain score (0–10): during activity, `atRest` or `morning`. Returns the plan after it.");
+        plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithRequestBody("application/json")
+            .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it.");
+        plan.MapPost("/check-ins/red-flags", RedFlags).WithName("LogRedFlags").WithRequestBody("application/json")
+            .WithSummary("Re-check the warning signs (the answers object of POST /api/assessments): a new sign raises the advice at once. Returns the plan after it.");
+        return app;
+    }
+
+    public static Results<Ok<PlanDocument>, ProblemHttpResult> Get(RunnerData data, string? asOf)
+    {
+        if (!QueryValues.TryDate(asOf, nameof(asOf), out var date, out var problem))
+        {
+            return problem!;
+        }
+
+        return data.Journal.Programme(date ?? data.Today) is { } programme ? TypedResults.Ok(ToDocument(programme)) : NoProgramme(date ?? data.Today);
+    }
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> Calendar(RunnerData data, string? asOf, string? at, string? timeZone)
+    {
+        if (!QueryValues.TryDate(asOf, nameof(asOf), out var date, out var problem))
+        {
+            return problem!;
+        }
+
+        var time = new TimeOnly(7, 30);
+        if (!string.IsNullOrEmpty(at) && !TimeOnly.TryParseExact(at, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+        {
+            return Problems.Invalid(nameof(at), $"\"at\" must be a time written HH:MM, such as 07:30, not \"{at}\".");
+        }
+
+        var zone = string.IsNullOrEmpty(timeZone) ? data.History.LoadProfile().TimeZoneId ?? TimeZoneInfo.Local.Id : timeZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            return Problems.Invalid(nameof(timeZone), $"unknown time zone \"{zone}\"; use an IANA name such as Europe/London.");
+        }
+
+        var day = date ?? data.Today;
+        if (data.Journal.Programme(day) is not { } programme)
+        {
+            return NoProgramme(day);
+        }
+
+        var text = ProgrammeCalendar.Write(programme.State, programme.StartedOn, new CalendarOptions(zone, time, data.Now));
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar", $"calfcoach-plan-{QueryValues.Iso(day)}.ics");
+    }
+
+    public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> Pain(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.PainCheckInRequest, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var (plan, error) = LogPain(data, body);
+        return plan is null ? error! : TypedResults.Ok(plan);
+    }
+
+    public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> Exercise(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.ExerciseCheckInRequest, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var (plan, error) = LogExercise(data, body);
+        return plan is null ? error! : TypedResults.Ok(plan);
+    }
+
+    public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> RedFlags(HttpRequest request, RunnerData data, CalfCoachWebOptions options, string? asOf, CancellationToken cancellationToken)
+    {
+        if (!QueryValues.TryDate(asOf, nameof(asOf), out var date, out var badDate))
+        {
+            return badDate!;
+        }
+
+        var (document, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, cancellationToken);
+        if (document is null)
+        {
+            return problem!;
+        }
+
+        using (document)
+        {
+            var read = AnswersJsonReader.Read(document.RootElement);
+            if (read.Answers is not { } answers)
+            {
+                return JsonBody.AnswersProblem(read.Errors);
+            }
+
+            return Log(data, date ?? data.Today, journal => journal.RecordRedFlagCheck(answers, date ?? data.Today));
+        }
+    }
+
+    /// <summary>Logs a pain check-in; the plan after it, or the problem naming the field.</summary>
+    public static (PlanDocument? Plan, ProblemHttpResult? Problem) LogPain(RunnerData data, PainCheckInRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryValues.TryDate(request.Date, "date", out var date, out var problem))
+        {
+            return (null, problem);
+        }
+
+        if (request.AtRest == true && request.Morning == true)
+        {
+            return (null, Problems.Invalid("morning", "choose at rest or on waking, not both (log two check-ins if both apply)."));
+        }
+
+        var day = date ?? data.Today;
+        try
+        {
+            var checkIn = new PainCheckIn(day, request.Score, request.AtRest == true, request.Morning == true, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+            var plan = Log(data, day, journal => journal.LogPain(checkIn));
+            return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
+        }
+        catch (ArgumentException ex)
+        {
+            return (null, Problems.Invalid("score", Message(ex)));
+        }
+    }
+
+    /// <summary>Logs an exercise check-in; the plan after it, or the problem naming the field.</summary>
+    public static (PlanDocument? Plan, ProblemHttpResult? Problem) LogExercise(RunnerData data, ExerciseCheckInRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryValues.TryDate(request.Date, "date", out var date, out var problem))
+        {
+            return (null, problem);
+        }
+
+        var day = date ?? data.Today;
+        ExerciseCheckIn checkIn;
+        try
+        {
+            checkIn = new ExerciseCheckIn(day, (request.Name ?? string.Empty).Trim(), request.Sets, request.Reps, request.LoadKg, request.Pain);
+        }
+        catch (ArgumentException ex)
+        {
+            var key = ex.ParamName switch { "Sets" => "sets", "Reps" => "reps", "Pain" => "pain", "LoadKg" or "kg" => "loadKg", _ => "name" };
+            return (null, Problems.Invalid(key, Message(ex)));
+        }
+
+        var plan = Log(data, day, journal => journal.LogExercise(checkIn));
+        return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
+    }
+
+    public static PlanDocument ToDocument(ProgrammeView programme)
+    {
+        ArgumentNullException.ThrowIfNull(programme);
+        return ProgrammeJson.ToDocument(programme.State, programme.StartedOn);
+    }
+
+    private static Results<Ok<PlanDocument>, ProblemHttpResult> Log(RunnerData data, DateOnly day, Func<RecoveryJournal, ProgrammeView> log)
+    {
+        try
+        {
+            return TypedResults.Ok(ToDocument(log(data.Journal)));
+        }
+        catch (NoProgrammeException)
+        {
+            return NoProgramme(day);
+        }
+    }
+
+    private static ProblemHttpResult NoProgramme(DateOnly day) =>
+        Problems.Missing("plan", $"there is no recovery programme on {QueryValues.Iso(day)} yet: take the calf check first (POST /api/assessments or the assessment page).");
+
+    private static string Message(ArgumentException ex) => ex.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
+}
