@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using CalfCoach.Bench;
 
-// "decode" and "generate" are plain command modes (see DecodeCommand); anything else goes to BenchmarkDotNet.
-if (DecodeCommand.TryRun(args) is { } exitCode)
+// "decode", "generate" and "history" are plain command modes (DecodeCommand, HistoryCommand); anything else goes to BenchmarkDotNet.
+if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args)) is { } exitCode)
 {
     return exitCode;
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Whole-process dashboard benchmark: a generated 10-year history (about 3,000 runs at 1 Hz, written as FIT files by
+# `CalfCoach.Bench history`) imported with `calfcoach import`, then `calfcoach serve` on loopback and REQUESTS
+# requests for the dashboard. Reports the server time the app itself measures (its Server-Timing header: request in
+# to response start, so page rendering included) and the client's total time, as median, 95th percentile and maximum.
+#
+#   bench/dashboard.sh [REQUESTS] [WORKDIR]      (defaults: 50, /tmp/calfcoach-dashboard-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-50}
+work=${2:-/tmp/calfcoach-dashboard-bench}
+port=5199
+mkdir -p "$work"
+
+dotnet build -c Release src/CalfCoach.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/CalfCoach.Bench -v q -nologo >/dev/null
+cli="dotnet src/CalfCoach.Cli/bin/Release/net10.0/calfcoach.dll"
+today=$(date -u +%F)
+
+if [ ! -f "$work/history.db" ] || [ "$(cat "$work/made-on" 2>/dev/null)" != "$today" ]; then
+  rm -rf "$work/history" "$work"/history.db*
+  dotnet bench/CalfCoach.Bench/bin/Release/net10.0/CalfCoach.Bench.dll history "$work/history" "$today" 10
+  $cli import "$work/history" --db "$work/history.db" --json | grep -E '"(imported|failed)"' | tr -d ' ,\n'; echo
+  echo "$today" > "$work/made-on"
+fi
+
+$cli serve --db "$work/history.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/profile" && break; sleep 0.2; done
+
+# Warm-up (JIT, first SQLite reads), not counted.
+for _ in $(seq 1 5); do curl -fs -o /dev/null "http://127.0.0.1:$port/"; done
+
+: > "$work/times.txt"
+for _ in $(seq 1 "$requests"); do
+  curl -fs -o /dev/null -D "$work/headers.txt" -w '%{time_total}' "http://127.0.0.1:$port/" > "$work/total.txt"
+  server_ms=$(grep -i '^server-timing:' "$work/headers.txt" | sed -E 's/.*dur=([0-9.]+).*/\1/')
+  total_ms=$(awk '{ printf "%.1f", $1 * 1000 }' "$work/total.txt")
+  echo "$server_ms $total_ms" >> "$work/times.txt"
+done
+
+runs=$(curl -fs "http://127.0.0.1:$port/api/weeks" | grep -o '"runs": [0-9]*' | awk '{ s += $2 } END { print s }')
+summary() { sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f ms, p95 %.1f ms, max %.1f ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }'; }
+echo "dashboard over $runs runs, $requests requests"
+echo "server time (Server-Timing): $(cut -d' ' -f1 "$work/times.txt" | summary)"
+echo "client total (curl):         $(cut -d' ' -f2 "$work/times.txt" | summary)"
