@@ -4,6 +4,8 @@
 # requests for the dashboard. Reports the server time the app itself measures (its Server-Timing header: request in
 # to response start, so page rendering included) and the client's total time, as median, 95th percentile and maximum.
 #
+# The database is made once per day in WORKDIR and reused; the runs the script imports stay in it.
+#
 #   bench/dashboard.sh [REQUESTS] [WORKDIR]      (defaults: 50, /tmp/calfcoach-dashboard-bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +31,23 @@ server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/profile" && break; sleep 0.2; done
 
-# Warm-up (JIT, first SQLite reads), not counted.
-for _ in $(seq 1 5); do curl -fs -o /dev/null "http://127.0.0.1:$port/"; done
+# The first dashboard after start or after any change to the data: features read and analysed, charts drawn (JIT cold too).
+first=$(curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/')
+
+# After a change, with the JIT warm: one FIT file uploaded through the API (a run on a day the history has, so it is
+# kept as the richer copy or as a duplicate; either way the inputs change), then the dashboard;
+# and a profile change (the analysis and charts again, the runs reused).
+[ -d "$work/extra" ] || dotnet bench/CalfCoach.Bench/bin/Release/net10.0/CalfCoach.Bench.dll generate "$work/extra" 10 >/dev/null
+: > "$work/imported.txt"
+: > "$work/profile.txt"
+i=0
+for file in "$work"/extra/*.fit; do
+  i=$((i + 1))
+  curl -fs -o /dev/null -F "files=@$file" "http://127.0.0.1:$port/api/imports"
+  curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/' >> "$work/imported.txt"
+  curl -fs -o /dev/null -X PATCH -H 'Content-Type: application/json' -d "{\"shoeReviewKm\": $((500 + i))}" "http://127.0.0.1:$port/api/profile"
+  curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/' >> "$work/profile.txt"
+done
 
 : > "$work/times.txt"
 for _ in $(seq 1 "$requests"); do
@@ -40,8 +57,11 @@ for _ in $(seq 1 "$requests"); do
   echo "$server_ms $total_ms" >> "$work/times.txt"
 done
 
-runs=$(curl -fs "http://127.0.0.1:$port/api/weeks" | grep -o '"runs": [0-9]*' | awk '{ s += $2 } END { print s }')
+runs=$(curl -fs "http://127.0.0.1:$port/api/weeks" | grep -o '"runs": *[0-9]*' | grep -o '[0-9]*$' | awk '{ s += $1 } END { print s }')
 summary() { sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f ms, p95 %.1f ms, max %.1f ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }'; }
 echo "dashboard over $runs runs, $requests requests"
+echo "first request after start:    ${first} ms (server time)"
+echo "after each upload of one FIT file (x10): $(summary < "$work/imported.txt") (server time)"
+echo "after a profile change (x10):      $(summary < "$work/profile.txt") (server time)"
 echo "server time (Server-Timing): $(cut -d' ' -f1 "$work/times.txt" | summary)"
 echo "client total (curl):         $(cut -d' ' -f2 "$work/times.txt" | summary)"

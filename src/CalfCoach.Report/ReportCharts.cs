@@ -35,14 +35,20 @@ internal static class ReportCharts
     private static readonly string ChartFont =
         new[] { "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans" }.FirstOrDefault(IsInstalled) ?? Fonts.Default;
 
-    public static IReadOnlyList<ChartFigure> All(AnalysisResult analysis, ReportOptions options) =>
+    private static readonly (string Id, Func<AnalysisResult, ReportOptions, ChartFigure> Draw)[] Charts =
     [
-        WeeklyDistance(analysis, options),
-        WorkloadRatio(analysis, options),
-        CadenceOverTime(analysis, options),
-        CadenceBySpeed(analysis, options),
-        ShoeDistance(analysis, options),
+        (ReportChartIds.WeeklyDistance, WeeklyDistance),
+        (ReportChartIds.WorkloadRatio, WorkloadRatio),
+        (ReportChartIds.CadenceOverTime, CadenceOverTime),
+        (ReportChartIds.CadenceBySpeed, CadenceBySpeed),
+        (ReportChartIds.ShoeDistance, ShoeDistance),
     ];
+
+    public static IReadOnlyList<ChartFigure> All(AnalysisResult analysis, ReportOptions options) => Only(analysis, options, ReportChartIds.All);
+
+    /// <summary>The charts named by <paramref name="ids"/> (<see cref="ReportChartIds"/>), in the report's order; the others are not drawn.</summary>
+    public static IReadOnlyList<ChartFigure> Only(AnalysisResult analysis, ReportOptions options, IReadOnlyCollection<string> ids) =>
+        [.. Charts.Where(c => ids.Contains(c.Id)).Select(c => c.Draw(analysis, options))];
 
     /// <summary>The first day the time charts show.</summary>
     public static DateOnly ChartStart(AnalysisResult analysis, ReportOptions options) =>

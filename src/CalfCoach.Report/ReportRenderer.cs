@@ -42,11 +42,12 @@ public static partial class ReportRenderer
     /// The report's charts on their own (weekly distance with spikes, workload ratio with its bands, cadence over time and
     /// against speed, shoe distance), for pages that show them beside other content. The same figures as in <see cref="Render"/>.
     /// </summary>
-    public static IReadOnlyList<ChartFigure> Charts(AnalysisResult analysis, ReportOptions options)
+    /// <param name="ids">Which charts (<see cref="ReportChartIds"/>); all of them when null.</param>
+    public static IReadOnlyList<ChartFigure> Charts(AnalysisResult analysis, ReportOptions options, IReadOnlyCollection<string>? ids = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
-        return ReportCharts.All(analysis, options);
+        return ReportCharts.Only(analysis, options, ids ?? ReportChartIds.All);
     }
 
     private static void Header(StringBuilder html, AnalysisResult analysis, ReportOptions options)

@@ -120,12 +120,34 @@ public sealed class ProfileStore(Database database)
             .ToDictionary(r => r.Id, r => r.Name);
     }
 
+    /// <summary>
+    /// Fingerprints of everything the analysis reads, in two parts: <see cref="AnalysisInputsVersion.Runs"/> (features,
+    /// imported files, activities and their shoe assignments) and <see cref="AnalysisInputsVersion.Rest"/> (shoes, profile).
+    /// Each changes with every write to what it covers, from this process or another, so an unchanged fingerprint means
+    /// what was loaded or computed from those tables still holds. One cheap query over small tables.
+    /// </summary>
+    public AnalysisInputsVersion InputsVersion()
+    {
+        using var connection = _database.OpenConnection();
+        return connection.QuerySingle<AnalysisInputsVersion>(
+            """
+            SELECT (SELECT COUNT(*) || '/' || IFNULL(MAX(activity_id), 0) || '/' || IFNULL(SUM(features_version), 0) FROM activity_features)
+                || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(recorded_at_unix_ms), 0) FROM import_files)
+                || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(SUM(shoe_id), 0) FROM activities) AS Runs,
+                (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(GROUP_CONCAT(start_date || start_distance_m || IFNULL(retired_on, '-')), '') FROM shoes)
+                || ':' || (SELECT IFNULL(MAX(updated_at_unix_ms), 0) FROM athlete_profile) AS Rest
+            """);
+    }
+
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record ShoeRow(long Id, string Name, string StartDate, double StartDistance, string? RetiredOn);
 }
+
+/// <summary>See <see cref="ProfileStore.InputsVersion"/>.</summary>
+public sealed record AnalysisInputsVersion(string Runs, string Rest);
 
 /// <summary>One activity's features as stored.</summary>
 public sealed record StoredFeatures(long ActivityId, long Version, string Json);

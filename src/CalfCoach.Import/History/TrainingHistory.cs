@@ -8,10 +8,19 @@ namespace CalfCoach.Import.History;
 /// The runner's stored history as the analysis sees it: run features (recomputed where missing or
 /// stale), shoes with the runs assigned to them by hand, and the athlete profile.
 /// </summary>
+/// <remarks>
+/// One instance remembers the runs it loaded (each with the JSON it was read from) and the last analysis it made, and reuses
+/// them while <see cref="ProfileStore.InputsVersion"/> is unchanged: a long-lived web app asks for the same analysis on every
+/// page, and after an import only the new or changed runs are read again. The analysis is a pure function of those inputs,
+/// so reuse cannot change a result.
+/// </remarks>
 public sealed class TrainingHistory(Database database)
 {
     private readonly ActivityStore _activities = new(database);
     private readonly ProfileStore _profiles = new(database);
+    private readonly Lock _cacheLock = new();
+    private (string Version, RunFeatures[] Runs, Dictionary<long, (string Json, RunFeatures Features)> ById)? _runs;
+    private (AnalysisInputsVersion Version, DateOnly AsOf, DateOnly Onset, AnalysisSettings Settings, AnalysisResult Result)? _analysis;
 
     /// <summary>
     /// Computes features for activities that have none of the current version: imported before
@@ -33,14 +42,45 @@ public sealed class TrainingHistory(Database database)
     }
 
     /// <summary>Every stored activity's features, oldest first; a shoe assigned by hand overrides the source's gear name.</summary>
-    public IReadOnlyList<RunFeatures> LoadRuns()
+    public IReadOnlyList<RunFeatures> LoadRuns() => LoadRuns(_profiles.InputsVersion().Runs);
+
+    private RunFeatures[] LoadRuns(string version)
     {
-        Backfill();
+        Dictionary<long, (string Json, RunFeatures Features)>? previous;
+        lock (_cacheLock)
+        {
+            if (_runs is { } cached && cached.Version == version)
+            {
+                return cached.Runs;
+            }
+
+            previous = _runs?.ById;
+        }
+
+        if (Backfill() > 0)
+        {
+            version = _profiles.InputsVersion().Runs;
+        }
+
+        // Only features whose stored JSON differs from what was read last time are parsed again.
         var assigned = _profiles.ShoeAssignments();
-        return _profiles.LoadFeatures()
-            .Select(row => (row, features: RunFeaturesJson.Deserialize(row.Json)))
-            .Select(x => assigned.TryGetValue(x.row.ActivityId, out var shoe) ? x.features with { Gear = shoe } : x.features)
+        var byId = new Dictionary<long, (string Json, RunFeatures Features)>();
+        var runs = _profiles.LoadFeatures()
+            .Select(row =>
+            {
+                var features = previous is not null && previous.TryGetValue(row.ActivityId, out var known) && known.Json == row.Json
+                    ? known.Features
+                    : RunFeaturesJson.Deserialize(row.Json);
+                byId[row.ActivityId] = (row.Json, features);
+                return assigned.TryGetValue(row.ActivityId, out var shoe) ? features with { Gear = shoe } : features;
+            })
             .ToArray();
+        lock (_cacheLock)
+        {
+            _runs = (version, runs, byId);
+        }
+
+        return runs;
     }
 
     public AthleteProfile LoadProfile() =>
@@ -71,6 +111,24 @@ public sealed class TrainingHistory(Database database)
             .ToArray();
     }
 
-    public AnalysisResult Analyze(DateOnly asOf, DateOnly onset, AnalysisSettings? settings = null) =>
-        Analyzer.Analyze(LoadRuns(), LoadProfile(), LoadShoes(), asOf, onset, settings ?? AnalysisSettings.Default);
+    public AnalysisResult Analyze(DateOnly asOf, DateOnly onset, AnalysisSettings? settings = null)
+    {
+        settings ??= AnalysisSettings.Default;
+        var version = _profiles.InputsVersion();
+        lock (_cacheLock)
+        {
+            if (_analysis is { } cached && cached.Version == version && cached.AsOf == asOf && cached.Onset == onset && cached.Settings == settings)
+            {
+                return cached.Result;
+            }
+        }
+
+        var result = Analyzer.Analyze(LoadRuns(version.Runs), LoadProfile(), LoadShoes(), asOf, onset, settings);
+        lock (_cacheLock)
+        {
+            _analysis = (version, asOf, onset, settings, result);
+        }
+
+        return result;
+    }
 }

@@ -32,7 +32,7 @@ public sealed class IndexModel(RunnerData data) : PageModel
         if (Analysis.Runs.Count > 0)
         {
             var options = data.ReportOptions(Profile);
-            Charts = [.. ReportRenderer.Charts(Analysis, options).Where(c => DashboardCharts.Contains(c.Id, StringComparer.Ordinal))];
+            Charts = data.Charts(Analysis, options, DashboardCharts);
         }
     }
 

@@ -12,6 +12,8 @@ namespace CalfCoach.Web.Services;
 /// </summary>
 public sealed class RunnerData(CalfCoachWebOptions options)
 {
+    private ChartCache? _charts;
+
     public Database Database { get; } = options.Database;
 
     public TrainingHistory History { get; } = new(options.Database);
@@ -41,6 +43,25 @@ public sealed class RunnerData(CalfCoachWebOptions options)
     public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, bool stoppedEarly = false) =>
         stoppedEarly ? Journal.Assess(answers, asOf) : Journal.RecordAssessment(answers, asOf).Result;
 
+    /// <summary>
+    /// The report's charts for an analysis, drawn once per analysis: <see cref="TrainingHistory"/> hands back the same
+    /// result object while the data are unchanged, so the dashboard's charts are reused until something is imported or edited.
+    /// </summary>
+    public IReadOnlyList<ChartFigure> Charts(AnalysisResult analysis, ReportOptions reportOptions, IReadOnlyCollection<string> ids)
+    {
+        // One reference, read and replaced whole: concurrent requests at worst draw the charts twice.
+        if (Volatile.Read(ref _charts) is { } cached && ReferenceEquals(cached.Analysis, analysis) && cached.Options == reportOptions && cached.Ids.SequenceEqual(ids))
+        {
+            return cached.Charts;
+        }
+
+        var charts = ReportRenderer.Charts(analysis, reportOptions, ids);
+        Volatile.Write(ref _charts, new ChartCache(analysis, reportOptions, [.. ids], charts));
+        return charts;
+    }
+
     public ReportOptions ReportOptions(AthleteProfile profile) =>
         Report.ReportOptions.For(profile, Today) with { DataNote = options.DataNote };
+
+    private sealed record ChartCache(AnalysisResult Analysis, ReportOptions Options, string[] Ids, IReadOnlyList<ChartFigure> Charts);
 }
