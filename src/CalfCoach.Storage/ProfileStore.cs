@@ -135,7 +135,7 @@ public sealed class ProfileStore(Database database)
                 || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(recorded_at_unix_ms), 0) FROM import_files)
                 || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(SUM(shoe_id), 0) FROM activities) AS Runs,
                 (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(GROUP_CONCAT(start_date || start_distance_m || IFNULL(retired_on, '-')), '') FROM shoes)
-                || ':' || (SELECT IFNULL(MAX(updated_at_unix_ms), 0) FROM athlete_profile) AS Rest
+                || ':' || IFNULL((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE id = 1), '') AS Rest
             """);
     }
 

@@ -1,0 +1,83 @@
+using CalfCoach.Core.Analysis;
+using CalfCoach.Import.History;
+using CalfCoach.Import.Tests.Importing;
+using CalfCoach.Import.Tests.TestData;
+using CalfCoach.Storage;
+
+namespace CalfCoach.Import.Tests.History;
+
+/// <summary>One long-lived <see cref="TrainingHistory"/> (as the web app holds) never answers from data that have changed.</summary>
+public sealed class TrainingHistoryCacheTests : IDisposable
+{
+    private static readonly DateOnly AsOf = new(2026, 3, 31);
+    private readonly TempFolder _folder = new();
+    private readonly Database _database;
+    private readonly TrainingHistory _history;
+
+    public TrainingHistoryCacheTests()
+    {
+        _database = Database.OpenSqlite(_folder.PathOf("test.db"));
+        _history = new TrainingHistory(_database);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public async Task The_same_analysis_is_reused_while_nothing_changes_and_redone_after_an_import()
+    {
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        var first = _history.Analyze(AsOf, AsOf);
+
+        Assert.Same(first, _history.Analyze(AsOf, AsOf));
+
+        await Import("b.fit", ImportFixtures.FitRun(2));
+        var second = _history.Analyze(AsOf, AsOf);
+        Assert.Equal(2, second.Runs.Count);
+        Assert.Equal(2, _history.LoadRuns().Count);
+    }
+
+    [Fact]
+    public async Task A_change_made_through_another_connection_is_seen()
+    {
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        _ = _history.Analyze(AsOf, AsOf);
+
+        using (var other = Database.OpenSqlite(_folder.PathOf("test.db")))
+        {
+            new ProfileStore(other).AddShoe("Pegasus", new DateOnly(2026, 1, 1), 0);
+            new TrainingHistory(other).SaveProfile(new AthleteProfile(DistanceUnit.Miles));
+        }
+
+        var after = _history.Analyze(AsOf, AsOf);
+        Assert.Contains(after.Shoes, s => s.Name == "Pegasus");
+        Assert.Equal(DistanceUnit.Miles, _history.LoadProfile().Units);
+    }
+
+    [Fact]
+    public async Task Retiring_a_shoe_or_assigning_one_by_hand_is_seen()
+    {
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        var profiles = new ProfileStore(_database);
+        profiles.AddShoe("Old", new DateOnly(2025, 1, 1), 0);
+        profiles.AddShoe("New", new DateOnly(2026, 1, 1), 0);
+        Assert.DoesNotContain(_history.Analyze(AsOf, AsOf).Shoes, s => s.Retired);
+
+        profiles.RetireShoe("Old", new DateOnly(2026, 3, 1));
+        Assert.Contains(_history.Analyze(AsOf, AsOf).Shoes, s => s.Name == "Old" && s.Retired);
+
+        var activity = new ActivityStore(_database).ListActivities().Single();
+        profiles.AssignShoe(activity.Id, "Old");
+        Assert.Equal("Old", _history.LoadRuns().Single().Gear);
+    }
+
+    private Task<ImportSummary> Import(string name, byte[] content)
+    {
+        _folder.Write(name, content);
+        return new ActivityImporter(new ActivityStore(_database), new ProfileStore(_database))
+            .ImportAsync([_folder.PathOf(name)], cancellationToken: TestContext.Current.CancellationToken);
+    }
+}
