@@ -23,7 +23,10 @@ public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool At
 /// <summary>A stored exercise check-in.</summary>
 public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain);
 
-/// <summary>The recovery journal: assessments, red-flag re-checks and pain and exercise check-ins, each one row, append-only.</summary>
+/// <summary>A stored visit to a clinician.</summary>
+public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedForRehab, string? Note);
+
+/// <summary>The recovery journal: assessments, red-flag re-checks, pain and exercise check-ins and clinician visits, each one row, append-only.</summary>
 /// <remarks>
 /// Rows are never updated: the programme is a replay of the log (<c>RecoveryProgramme.Evaluate</c>), so a
 /// programme on any past date is reproducible. Each insert is one statement, so a check-in is stored whole or not at all.
@@ -111,6 +114,31 @@ public sealed class JournalStore(Database database)
             .ToList();
     }
 
+    public long AddClinicianReview(DateOnly day, bool clearedForRehab, string? note)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>(
+            """
+            INSERT INTO clinician_reviews (day, cleared_for_rehab, note, recorded_at_unix_ms)
+            VALUES (@Day, @Cleared, @Note, @Now) RETURNING id
+            """,
+            new { Day = Iso(day), Cleared = clearedForRehab, Note = note, Now = Now() });
+    }
+
+    /// <summary>Clinician visits from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
+    public IReadOnlyList<StoredClinicianReview> ClinicianReviews(DateOnly from, DateOnly to)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<ReviewRow>(
+            """
+            SELECT id AS Id, day AS Day, cleared_for_rehab AS Cleared, note AS Note
+            FROM clinician_reviews WHERE day BETWEEN @From AND @To ORDER BY day, id
+            """,
+            new { From = Iso(from), To = Iso(to) })
+            .Select(r => new StoredClinicianReview(r.Id, ParseDate(r.Day), r.Cleared != 0, r.Note))
+            .ToList();
+    }
+
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static string KindName(StoredAssessmentKind kind) => kind switch
@@ -134,6 +162,8 @@ public sealed class JournalStore(Database database)
     private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
 
     private sealed record PainRow(long Id, string Day, long Score, long AtRest, long Morning, string? Note);
+
+    private sealed record ReviewRow(long Id, string Day, long Cleared, string? Note);
 
     private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain);
 }

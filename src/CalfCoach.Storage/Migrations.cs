@@ -136,6 +136,14 @@ internal static class Migrations
             );
 
             CREATE INDEX ix_exercise_check_ins_day ON exercise_check_ins (day, id);
+
+            CREATE TABLE clinician_reviews (
+                id {d.IdentityPrimaryKey},
+                day {d.Text} NOT NULL,
+                cleared_for_rehab {d.Boolean} NOT NULL,
+                note {d.Text} NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
             """),
     ];
 

@@ -42,6 +42,23 @@ public abstract partial class StoreTests
     }
 
     [Fact]
+    public void Clinician_reviews_round_trip_in_date_range_and_recorded_order()
+    {
+        var journal = new JournalStore(OpenDatabase());
+
+        var seen = journal.AddClinicianReview(JournalDay.AddDays(8), clearedForRehab: false, note: "scan booked");
+        var cleared = journal.AddClinicianReview(JournalDay.AddDays(8), clearedForRehab: true, note: null);
+        journal.AddClinicianReview(JournalDay.AddDays(20), clearedForRehab: true, note: null);
+
+        Assert.Equal(
+            [
+                new StoredClinicianReview(seen, JournalDay.AddDays(8), ClearedForRehab: false, "scan booked"),
+                new StoredClinicianReview(cleared, JournalDay.AddDays(8), ClearedForRehab: true, null),
+            ],
+            journal.ClinicianReviews(JournalDay, JournalDay.AddDays(19)));
+    }
+
+    [Fact]
     public void Pain_check_ins_round_trip_with_their_flags_and_an_optional_note()
     {
         var journal = new JournalStore(OpenDatabase());

@@ -23,6 +23,7 @@ public static class LogCommand
         log.Subcommands.Add(Pain(context));
         log.Subcommands.Add(Exercise(context));
         log.Subcommands.Add(RedFlags(context));
+        log.Subcommands.Add(Clinician(context));
         log.Subcommands.Add(Sweat(context));
         return log;
     }
@@ -126,6 +127,30 @@ public static class LogCommand
             var found = outcome.Answers.Present.Count;
             return CheckIn(context, parse.GetValue(db), date, asJson, $"a warning-sign check on {date:yyyy-MM-dd} ({found} sign{(found == 1 ? string.Empty : "s")} answered yes)",
                 journal => journal.RecordRedFlagCheck(outcome.Answers, date));
+        });
+        return command;
+    }
+
+    private static Command Clinician(CliContext context)
+    {
+        var cleared = new Option<bool>("--cleared-for-rehab")
+        {
+            Description = "The clinician examined the calf and said you can start graded rehabilitation: the programme returns to self-care from today.",
+        };
+        var note = new Option<string?>("--note") { Description = "What they said, to keep with the record.", HelpName = "TEXT" };
+        var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
+        var command = new Command("clinician", "Record a visit to a doctor or physiotherapist about the calf. Only their clearance lowers the advice.")
+        {
+            cleared, note, db, asOf, json,
+        };
+        command.SetAction(parse =>
+        {
+            var date = parse.GetValue(asOf) ?? context.Today;
+            var review = new ClinicianReview(date, parse.GetValue(cleared), parse.GetValue(note));
+            var what = review.ClearedForRehab
+                ? $"a clinician's clearance for graded rehabilitation on {date:yyyy-MM-dd}"
+                : $"a visit to a clinician on {date:yyyy-MM-dd} (not cleared for rehabilitation)";
+            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogClinicianReview(review));
         });
         return command;
     }

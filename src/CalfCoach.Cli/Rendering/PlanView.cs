@@ -77,6 +77,11 @@ public static class PlanView
                 .Expand());
         }
 
+        if (after.Disposition < before.Disposition)
+        {
+            console.MarkupLineInterpolated($"[bold]The advice is now {after.Disposition.WireName()}[/] ({after.Disposition.Headline()}), after the clinician's clearance.");
+        }
+
         if (after.Phase != before.Phase)
         {
             console.MarkupLineInterpolated($"[bold]Next phase:[/] {after.Phase.Title()} from {after.PhaseSince:yyyy-MM-dd}.");

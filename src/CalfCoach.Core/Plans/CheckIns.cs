@@ -60,6 +60,13 @@ public sealed record RedFlagCheck(DateOnly Date, RunnerAnswers Answers)
     }
 }
 
+/// <summary>
+/// A visit to a doctor or physiotherapist about the calf. Only a clinician who examined the runner can lift
+/// the advice: <see cref="ClearedForRehab"/> returns the programme to self-care from that day (a later warning
+/// sign or a new week-7 stall escalates again); a visit without clearance changes nothing but the record.
+/// </summary>
+public sealed record ClinicianReview(DateOnly Date, bool ClearedForRehab, string? Note = null);
+
 /// <summary>Exercise names the programme recognises in <see cref="ExerciseCheckIn.Name"/>.</summary>
 public static class ExerciseNames
 {

@@ -4,7 +4,7 @@ namespace CalfCoach.Core.Plans;
 
 /// <summary>What the programme starts from.</summary>
 /// <param name="Assessment">The initial assessment; its <see cref="AssessmentResult.AsOf"/> is day 0 and its
-/// disposition the floor the programme's disposition never goes below.</param>
+/// disposition the floor the programme's disposition never goes below, until a clinician clears the runner.</param>
 /// <param name="PreInjuryWeeklyKm">The runner's usual weekly distance before the injury (from the analysis), when known.</param>
 /// <param name="EasyCadenceSpm">Measured cadence at easy pace (steps/min), when known.</param>
 /// <param name="DaysOfHomeCare">Days of home care already done when the programme starts.</param>
@@ -61,7 +61,8 @@ public sealed record ProgrammeTask(string Id, string Title, string Details);
 public sealed record ProgrammeDay(DateOnly Date, IReadOnlyList<ProgrammeTask> Tasks);
 
 /// <summary>Where the runner is in the programme on the as-of date, and what to do.</summary>
-/// <param name="Disposition">Rises when escalation fires; never below the starting assessment's.</param>
+/// <param name="Disposition">Rises when escalation fires; never below the starting assessment's, except after a
+/// <see cref="ClinicianReview"/> that cleared the runner for rehabilitation.</param>
 /// <param name="Today">The as-of date's tasks (the same as the first day of <paramref name="Week"/>).</param>
 /// <param name="Week">Seven days of tasks starting on the as-of date, assuming no new check-ins.</param>
 /// <param name="Reasons">Why the phase and disposition are what they are, oldest first.</param>

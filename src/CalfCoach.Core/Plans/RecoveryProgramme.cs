@@ -44,12 +44,14 @@ public static class RecoveryProgramme
     /// <summary>The end of the 7–10 day window: still not improving means a firmer push to be seen.</summary>
     public const int StillNotImprovingDay = TriageRules.HomeCareDaysLatestReview;
 
+    /// <param name="reviews">Clinician visits; a clearance is the one thing that lowers the advice (see <see cref="ClinicianReview"/>).</param>
     public static ProgrammeState Evaluate(
         ProgrammeStart start,
         IReadOnlyList<PainCheckIn> pain,
         IReadOnlyList<ExerciseCheckIn> exercises,
         IReadOnlyList<RedFlagCheck> checks,
-        DateOnly asOf)
+        DateOnly asOf,
+        IReadOnlyList<ClinicianReview>? reviews = null)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentNullException.ThrowIfNull(pain);
@@ -67,7 +69,8 @@ public static class RecoveryProgramme
             start,
             [.. pain.Where(p => p is not null && InRange(p.Date)).OrderBy(p => p.Date)],
             [.. exercises.Where(e => e is not null && InRange(e.Date)).OrderBy(e => e.Date)],
-            [.. checks.Where(c => c is not null && InRange(c.Date)).OrderBy(c => c.Date)]);
+            [.. checks.Where(c => c is not null && InRange(c.Date)).OrderBy(c => c.Date)],
+            [.. (reviews ?? []).Where(r => r is not null && InRange(r.Date)).OrderBy(r => r.Date)]);
         for (var day = start.Date; day <= asOf; day = day.AddDays(1))
         {
             replay.Step(day);
@@ -77,7 +80,7 @@ public static class RecoveryProgramme
     }
 
     /// <summary>The mutable replay; private to <see cref="Evaluate"/>, so the public surface stays pure.</summary>
-    private sealed class Replay(ProgrammeStart start, PainCheckIn[] pain, ExerciseCheckIn[] exercises, RedFlagCheck[] checks)
+    private sealed class Replay(ProgrammeStart start, PainCheckIn[] pain, ExerciseCheckIn[] exercises, RedFlagCheck[] checks, ClinicianReview[] reviews)
     {
         private readonly List<string> _reasons = [];
         private Disposition _disposition = start.Assessment.Disposition;
@@ -94,8 +97,13 @@ public static class RecoveryProgramme
         private bool _notImprovingFired;
         private bool _stillNotImprovingFired;
 
+        // The 7–10 day clock: from the start (plus home care already done), restarted by a clinician's clearance.
+        private DateOnly _careSince = start.Date;
+        private int _careDaysBefore = start.DaysOfHomeCare;
+
         public void Step(DateOnly day)
         {
+            Review(day);
             Escalate(day);
             if (_disposition.ForbidsCoaching())
             {
@@ -135,6 +143,33 @@ public static class RecoveryProgramme
 
         private int HomeCareDay(DateOnly day) => start.DaysOfHomeCare + (day.DayNumber - start.Date.DayNumber);
 
+        /// <summary>Days of home care counted for the "not improving after 7–10 days" rule.</summary>
+        private int CareDay(DateOnly day) => _careDaysBefore + (day.DayNumber - _careSince.DayNumber);
+
+        // ---- A clinician's review (the only way the advice comes down) ----
+
+        private void Review(DateOnly day)
+        {
+            foreach (var review in reviews.Where(r => r.Date == day))
+            {
+                if (!review.ClearedForRehab)
+                {
+                    _reasons.Add($"{day:yyyy-MM-dd}: seen by a clinician, not (yet) cleared for rehabilitation: follow their advice; the programme stays as it is.");
+                    continue;
+                }
+
+                var was = _disposition;
+                _disposition = Disposition.SelfCare;
+                _doNow = ["A clinician has examined your calf and cleared you for graded rehabilitation. Follow their advice where it differs from this plan."];
+                _escalatedOn = day;
+                _notImprovingFired = _stillNotImprovingFired = false;
+                _careSince = day;
+                _careDaysBefore = 0;
+                _reasons.Add($"{day:yyyy-MM-dd}: a clinician cleared you for graded rehabilitation (the advice was \"{was.WireName()}\"); the programme continues from here, "
+                    + $"and the 7–10 day check on improvement starts again. Any warning sign still means stopping and checking again at once.");
+            }
+        }
+
         // ---- Escalation (disposition only ever rises) ----
 
         private void Escalate(DateOnly day)
@@ -155,7 +190,7 @@ public static class RecoveryProgramme
             }
 
             // EVIDENCE.md 1.1 / 4.2 and the assessment's follow-up: no improvement after 7–10 days of home care.
-            var homeCareDay = HomeCareDay(day);
+            var homeCareDay = CareDay(day);
             if (homeCareDay >= StillNotImprovingDay && !_stillNotImprovingFired && NotImproving(day, out var first, out var latest))
             {
                 _stillNotImprovingFired = true;
@@ -190,7 +225,7 @@ public static class RecoveryProgramme
         private bool NotImproving(DateOnly day, out int first, out int latest)
         {
             first = latest = 0;
-            var upTo = pain.Where(p => p.Date <= day).ToArray();
+            var upTo = pain.Where(p => p.Date >= _careSince && p.Date <= day).ToArray();
             if (upTo.Length == 0)
             {
                 return false;
@@ -464,7 +499,7 @@ public static class RecoveryProgramme
 
             foreach (var reviewDay in new[] { NotImprovingDay, StillNotImprovingDay })
             {
-                var date = start.Date.AddDays(reviewDay - start.DaysOfHomeCare);
+                var date = _careSince.AddDays(reviewDay - _careDaysBefore);
                 if (date > asOf)
                 {
                     return date;

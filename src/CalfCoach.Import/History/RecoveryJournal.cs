@@ -83,6 +83,16 @@ public sealed class RecoveryJournal(Database database)
         return Programme(checkIn.Date)!;
     }
 
+    /// <summary>Records a visit to a clinician; a clearance for rehabilitation returns the programme to self-care from that day.</summary>
+    /// <exception cref="NoProgrammeException">There is no programme on the visit's date.</exception>
+    public ProgrammeView LogClinicianReview(ClinicianReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        _ = Programme(review.Date) ?? throw new NoProgrammeException(review.Date);
+        _store.AddClinicianReview(review.Date, review.ClearedForRehab, review.Note);
+        return Programme(review.Date)!;
+    }
+
     /// <summary>The programme on <paramref name="asOf"/>, replayed from the journal; null before the first assessment.</summary>
     public ProgrammeView? Programme(DateOnly asOf)
     {
@@ -107,7 +117,10 @@ public sealed class RecoveryJournal(Database database)
         var exercises = _store.Exercises(start.AsOf, asOf)
             .Select(e => new ExerciseCheckIn(e.Day, e.Name, e.Sets, e.Reps, e.LoadKg, e.Pain))
             .ToArray();
-        var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf);
+        var reviews = _store.ClinicianReviews(start.AsOf, asOf)
+            .Select(r => new ClinicianReview(r.Day, r.ClearedForRehab, r.Note))
+            .ToArray();
+        var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
         return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state);
     }
 

@@ -196,6 +196,28 @@ public sealed class PlanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_a_clinicians_clearance_brings_an_escalated_programme_back_to_self_care()
+    {
+        await Start();
+        for (var d = 1; d <= 8; d++)
+        {
+            await Morning(d, 4);
+        }
+
+        var seen = await Ok("log", "clinician", "--note", "scan booked", "--as-of", Day(8));
+        Assert.Equal("see-clinician", Disposition(await Plan(8)));
+
+        var cleared = await Ok("log", "clinician", "--cleared-for-rehab", "--as-of", Day(9));
+
+        Assert.Contains("not cleared for rehabilitation", seen.Out);
+        Assert.Contains("The advice is now self-care", cleared.Out);
+        var plan = await Plan(9);
+        Assert.Equal("self-care", Disposition(plan));
+        Assert.DoesNotContain("see-clinician", TodayIds(plan));
+        Assert.Equal("see-clinician", Disposition(await Plan(8)));
+    }
+
+    [Fact]
     public async Task Re_assessing_the_same_pain_with_fewer_signs_never_lowers_the_advice()
     {
         await Ok("assess", "--answers", Answers(0, 0, "bruising"), "--as-of", Day(0));

@@ -11,6 +11,7 @@ internal sealed class ProgrammeLog
     private readonly List<PainCheckIn> _pain = [];
     private readonly List<ExerciseCheckIn> _exercises = [];
     private readonly List<RedFlagCheck> _checks = [];
+    private readonly List<ClinicianReview> _reviews = [];
 
     public ProgrammeLog(Disposition startsAs = Disposition.SelfCare, int daysOfHomeCare = 0, double? preInjuryKm = null, double? cadence = null)
     {
@@ -76,7 +77,13 @@ internal sealed class ProgrammeLog
         return this;
     }
 
-    public ProgrammeState On(int day) => RecoveryProgramme.Evaluate(Start, _pain, _exercises, _checks, Day(day));
+    public ProgrammeLog Clinician(int day, bool cleared)
+    {
+        _reviews.Add(new ClinicianReview(Day(day), cleared));
+        return this;
+    }
+
+    public ProgrammeState On(int day) => RecoveryProgramme.Evaluate(Start, _pain, _exercises, _checks, Day(day), _reviews);
 
     /// <summary>A clear day-0 baseline (pain at rest 6) so later, lower scores count as improvement.</summary>
     public static ProgrammeLog Injured(double? preInjuryKm = null, double? cadence = null) =>
