@@ -14,7 +14,7 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
     /// A week of home care without the "not improving" sign: self-care. The first pain score logged on day 7 is both the
     /// first and the latest, so "no improvement after 7 days" fires and the advice rises to see a clinician.
     /// </summary>
-    private static string WeekOfHomeCare()
+    internal static string WeekOfHomeCare()
     {
         var answers = JsonNode.Parse(Fixtures.ExampleAnswers("answers-overload.json"))!.AsObject();
         answers["daysSinceOnset"] = 7;
@@ -77,6 +77,19 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
         var ics = await File.ReadAllTextAsync((await calendar.PathAsync())!, Cancel);
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains("BEGIN:VEVENT", ics);
+
+        // Choosing the heel-raise test fills in its dose; logging it keeps the advice where it is.
+        await page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync("single-leg-heel-raise");
+        await Assertions.Expect(page.GetByLabel("Repetitions per set")).ToHaveValueAsync("25");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log exercise" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged single-leg-heel-raise: 1 × 25");
+        await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "see-clinician");
+
+        // Only a clinician's all-clear brings it back to self-care.
+        await page.GetByLabel("They examined my calf and cleared me").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "self-care");
+        await Assertions.Expect(page.Locator("#plan-reasons")).ToContainTextAsync("a clinician cleared you");
     }
 
     [Fact]
@@ -93,5 +106,5 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
         Assert.Equal(["asOf", "startedOn", "disposition", "headline", "phase"], plan.Select(p => p.Key).Take(5));
     }
 
-    private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+    internal static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }

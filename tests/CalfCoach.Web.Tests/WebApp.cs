@@ -82,3 +82,5 @@ public sealed class DemoApp : WebApp
 
 /// <summary>An app of its own for the recovery-programme tests, which record assessments and check-ins.</summary>
 public sealed class PlanApp : WebApp;
+
+public sealed class ClinicianApp : WebApp;

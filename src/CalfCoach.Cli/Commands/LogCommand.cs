@@ -65,7 +65,7 @@ public static class LogCommand
     {
         var name = new Argument<string>("NAME")
         {
-            Description = $"The exercise as the plan names it: {ExerciseNames.HeelDropsPrefix}-straight-knee, {ExerciseNames.HeelDropsPrefix}-bent-knee, {ExerciseNames.SingleLegHeelRaise} (reps = how many), {ExerciseNames.WalkRun} (sets = repeats), glutes-hamstrings, …",
+            Description = $"The exercise as the plan names it: {string.Join(", ", ExerciseNames.Loggable.Select(e => e.Id))} (for {ExerciseNames.SingleLegHeelRaise} reps = how many; for {ExerciseNames.WalkRun} sets = repeats).",
         };
         var sets = new Option<int>("--sets") { Description = "Sets done (for walk-run: repeats).", HelpName = "S", Required = true };
         var reps = new Option<int>("--reps") { Description = "Repetitions per set (for a heel-raise test: how many you managed).", HelpName = "R", Required = true };

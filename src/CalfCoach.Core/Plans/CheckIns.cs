@@ -79,8 +79,24 @@ public static class ExerciseNames
     /// <summary>A walk–run session; sets = repeats done (EVIDENCE.md 3.6).</summary>
     public const string WalkRun = "walk-run";
 
+    /// <summary>Glute and hamstring strength (EVIDENCE.md 4.5): logged for the record; it does not steer the programme.</summary>
+    public const string GlutesHamstrings = "glutes-hamstrings";
+
+    /// <summary>The exercises the CLI and the web offer for logging, in the order a runner meets them.</summary>
+    public static IReadOnlyList<LoggableExercise> Loggable { get; } =
+    [
+        new(HeelDropsPrefix + "-straight-knee", "Heel drops, straight knee", 3, 12),
+        new(HeelDropsPrefix + "-bent-knee", "Heel drops, bent knee", 3, 12),
+        new(GlutesHamstrings, "Glute and hamstring strength", 3, 10),
+        new(SingleLegHeelRaise, "Single-leg heel-raise test (repetitions = how many you managed)", 1, 25),
+        new(WalkRun, "Walk–run session (sets = walk–run repeats)", 6, 1),
+    ];
+
     public static bool IsHeelDrops(string name) => name.StartsWith(HeelDropsPrefix, StringComparison.Ordinal);
 }
+
+/// <summary>An exercise a runner can log, with the usual dose as a starting value for forms.</summary>
+public sealed record LoggableExercise(string Id, string Title, int UsualSets, int UsualReps);
 
 internal static class CheckInRules
 {

@@ -46,6 +46,9 @@ public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Mo
 /// <summary>An exercise session: <c>name</c> as the plan's task id (e.g. heel-drops-straight-knee, single-leg-heel-raise, walk-run).</summary>
 public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null, string? Date = null);
 
+/// <summary>A visit to a clinician; <c>clearedForRehab</c> is their all-clear for graded rehabilitation, the only thing that lowers the advice.</summary>
+public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note = null, string? Date = null);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(WeeksDocument))]
 [JsonSerializable(typeof(ShoeRequest))]
@@ -54,5 +57,6 @@ public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, dou
 [JsonSerializable(typeof(ShoeRow[]))]
 [JsonSerializable(typeof(PainCheckInRequest))]
 [JsonSerializable(typeof(ExerciseCheckInRequest))]
+[JsonSerializable(typeof(ClinicianReviewRequest))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;

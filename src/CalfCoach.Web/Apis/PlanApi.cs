@@ -27,6 +27,8 @@ public static class PlanApi
             .WithSummary("Log a pain score (0–10): during activity, `atRest` or `morning`. Returns the plan after it.");
         plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithRequestBody("application/json")
             .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it.");
+        plan.MapPost("/check-ins/clinician", Clinician).WithName("LogClinicianReview").WithRequestBody("application/json")
+            .WithSummary("Record a visit to a doctor or physiotherapist; `clearedForRehab: true` (their all-clear) returns the plan to self-care. Returns the plan after it.");
         plan.MapPost("/check-ins/red-flags", RedFlags).WithName("LogRedFlags").WithRequestBody("application/json")
             .WithSummary("Re-check the warning signs (the answers object of POST /api/assessments): a new sign raises the advice at once. Returns the plan after it.");
         return app;
@@ -92,6 +94,18 @@ public static class PlanApi
         }
 
         var (plan, error) = LogExercise(data, body);
+        return plan is null ? error! : TypedResults.Ok(plan);
+    }
+
+    public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> Clinician(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.ClinicianReviewRequest, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var (plan, error) = LogClinicianReview(data, body);
         return plan is null ? error! : TypedResults.Ok(plan);
     }
 
@@ -171,6 +185,22 @@ public static class PlanApi
         }
 
         var plan = Log(data, day, journal => journal.LogExercise(checkIn));
+        return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
+    }
+
+    /// <summary>Records a clinician's review; the plan after it, or the problem naming the field.</summary>
+    public static (PlanDocument? Plan, ProblemHttpResult? Problem) LogClinicianReview(RunnerData data, ClinicianReviewRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryValues.TryDate(request.Date, "date", out var date, out var problem))
+        {
+            return (null, problem);
+        }
+
+        var day = date ?? data.Today;
+        var review = new ClinicianReview(day, request.ClearedForRehab, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+        var plan = Log(data, day, journal => journal.LogClinicianReview(review));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
 

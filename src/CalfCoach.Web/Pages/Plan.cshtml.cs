@@ -16,8 +16,8 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public string? Error { get; private set; }
 
-    /// <summary>Exercise names the programme reads, offered first in the log form.</summary>
-    public IReadOnlyList<(string Id, string Title)> ExerciseChoices { get; private set; } = [];
+    /// <summary>The exercises that can be logged, the ones in today's tasks first.</summary>
+    public IReadOnlyList<LoggableExercise> ExerciseChoices { get; private set; } = ExerciseNames.Loggable;
 
     public void OnGet() => Load();
 
@@ -47,19 +47,19 @@ public sealed class PlanModel(RunnerData data) : PageModel
         return Page();
     }
 
-    public static string PhaseWords(Phase phase) => phase.WireName().Replace('-', ' ');
+    public IActionResult OnPostClinician(bool cleared, string? note)
+    {
+        var (_, problem) = PlanApi.LogClinicianReview(data, new ClinicianReviewRequest(cleared, note));
+        Error = problem?.ProblemDetails.Detail;
+        Saved = problem is null ? (cleared ? "Recorded the clinician's clearance." : "Recorded the visit.") : null;
+        Load();
+        return Page();
+    }
 
     private void Load()
     {
         Programme = data.Journal.Programme(data.Today);
-        var fromToday = Programme?.State.Today.Select(t => (t.Id, t.Title)) ?? [];
-        ExerciseChoices = [.. fromToday
-            .Concat([
-                (ExerciseNames.HeelDropsPrefix + "-straight-knee", "Heel drops, straight knee"),
-                (ExerciseNames.HeelDropsPrefix + "-bent-knee", "Heel drops, bent knee"),
-                (ExerciseNames.SingleLegHeelRaise, "Single-leg heel raises (test: reps = how many)"),
-                (ExerciseNames.WalkRun, "Walk–run (sets = repeats)"),
-            ])
-            .DistinctBy(c => c.Item1)];
+        var today = Programme?.State.Today.Select(t => t.Id).ToHashSet() ?? [];
+        ExerciseChoices = [.. ExerciseNames.Loggable.OrderByDescending(e => today.Contains(e.Id) || (ExerciseNames.IsHeelDrops(e.Id) && today.Contains(ExerciseNames.HeelDropsPrefix)))];
     }
 }
