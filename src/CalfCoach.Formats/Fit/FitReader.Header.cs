@@ -16,7 +16,7 @@ public ref partial struct FitReader
         var start = _position;
         var remaining = _data.Length - start;
         var what = _segmentIndex < 0
-            ? "the input"
+            ? "the file's bytes"
             : $"the {remaining} byte(s) after the end of FIT file {_segmentIndex + 1}";
 
         if (remaining < MinHeaderSize)
