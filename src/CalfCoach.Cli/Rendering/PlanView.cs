@@ -52,7 +52,7 @@ public static class PlanView
         ArgumentNullException.ThrowIfNull(recorded);
         var state = recorded.Programme.State;
         var what = recorded.StartedProgramme
-            ? $"Recorded in {database}: a recovery programme starts today ({state.Phase.Title()})."
+            ? $"Recorded in {database}: a recovery programme starts on {recorded.Programme.StartedOn:yyyy-MM-dd} ({state.Phase.Title()})."
             : $"Recorded in {database}: your programme (started {recorded.Programme.StartedOn:yyyy-MM-dd}) is updated; it is in {state.Phase.Title()}.";
         console.MarkupLineInterpolated($"[bold]{what}[/] Run [bold]calfcoach plan[/] for today's tasks and log how it goes with [bold]calfcoach log pain[/].");
     }

@@ -66,7 +66,7 @@ public sealed class PlanCommandTests : IDisposable
         var assess = await CliHarness.RunAsync("assess", "--answers", Answers(0, 0), "--as-of", Day(0), "--db", Db);
 
         Assert.Equal(0, assess.ExitCode);
-        Assert.Contains("a recovery programme starts today", assess.Out);
+        Assert.Contains($"a recovery programme starts on {Day(0)} (first aid)", assess.Out);
         var plan = await Plan(0);
         Assert.Equal("self-care", Disposition(plan));
         Assert.Equal("first-aid", Phase(plan));
