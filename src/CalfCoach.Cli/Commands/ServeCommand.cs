@@ -3,6 +3,7 @@ using System.Net;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
 using CalfCoach.Web;
+using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -84,6 +85,7 @@ public static class ServeCommand
                     throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another port with --urls.");
                 }
 
+                app.Services.GetRequiredService<RunnerData>().WarmUp();
                 var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
                 context.Out.MarkupLineInterpolated($"CalfCoach is running. Open [bold link]{listening.First()}[/] in your browser.");
                 context.Out.MarkupLineInterpolated($"[dim]Data: {(demoFolder is null ? database.DisplayName : "generated demo runner (temporary)")}. Press Ctrl+C to stop.[/]");

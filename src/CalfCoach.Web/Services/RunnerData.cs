@@ -32,6 +32,12 @@ public sealed class RunnerData(CalfCoachWebOptions options)
     public AnalysisResult Analyze(DateOnly? asOf = null, DateOnly? onset = null) =>
         History.Analyze(asOf ?? Today, onset ?? DefaultOnset);
 
+    /// <summary>
+    /// Reads and analyses the stored history once, so the first page view is as quick as later ones (parsing a
+    /// 10-year history's run features is most of a cold dashboard's time; see bench/README.md).
+    /// </summary>
+    public void WarmUp() => _ = Analyze();
+
     /// <summary>The recovery journal (assessments, check-ins, the programme) over the same database.</summary>
     public RecoveryJournal Journal { get; } = new(options.Database);
 
