@@ -5,6 +5,7 @@ using CalfCoach.Import;
 using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CalfCoach.Web;
 
@@ -33,9 +34,10 @@ public static class CalfCoachWeb
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunnerData>();
         builder.Services.AddSingleton<UploadImporter>();
-        // Keys for the forms' anti-forgery tokens live in memory: nothing to store, and a restart only means reloading a form.
+        // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
+        // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute()));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
@@ -57,6 +59,8 @@ public static class CalfCoachWeb
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseLoopbackHostCheck(options.Urls);
+        app.UseCrossSiteProtection();
 
         app.MapOpenApi();
         app.MapAssessmentsApi();

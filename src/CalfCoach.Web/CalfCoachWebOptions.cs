@@ -1,3 +1,4 @@
+using System.Net;
 using CalfCoach.Storage;
 
 namespace CalfCoach.Web;
@@ -34,4 +35,9 @@ public sealed record CalfCoachWebOptions
 
     /// <summary>Where uploads are held while they are imported (a fresh folder per import, deleted afterwards).</summary>
     public string TemporaryFolder { get; init; } = Path.GetTempPath();
+
+    /// <summary>True for an address that only this computer can reach (127.0.0.0/8, ::1, localhost).</summary>
+    public static bool IsLoopbackUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 }

@@ -72,6 +72,13 @@ internal static class JsonBody
                     unknown.Select(key => (key, $"unknown key \"{key}\"; the keys are {string.Join(", ", known)}."))));
             }
 
+            var missing = typeInfo.Properties.Where(p => p.IsRequired && !document.RootElement.TryGetProperty(p.Name, out _)).Select(p => p.Name).ToArray();
+            if (missing.Length > 0)
+            {
+                return (null, Problems.Invalid(Problems.InvalidRequest, "The body is missing required keys.",
+                    missing.Select(key => (key, $"missing required key \"{key}\"; a missing value is never taken as 0 or \"no\"."))));
+            }
+
             try
             {
                 return (document.Deserialize(typeInfo) ?? throw new JsonException("null body"), null);
@@ -81,7 +88,7 @@ internal static class JsonBody
                 var key = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "$";
                 return (null, Problems.Invalid(key, key == "$"
                     ? "the body is missing a required key or has a value of the wrong type."
-                    : $"\"{key}\" has a value of the wrong type."));
+                    : $"\"{key}\" has a value of the wrong type, or null where a value is needed."));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 
 namespace CalfCoach.Web;
 
@@ -22,6 +23,64 @@ internal static class Middleware
     });
 
     /// <summary>
+    /// Refuses changes that another website asks a browser to make (cross-site request forgery): any request but
+    /// GET/HEAD/OPTIONS whose <c>Sec-Fetch-Site</c> says it came from another site, or whose <c>Origin</c> is not this
+    /// server. Browsers always send one of the two with such requests; scripts and curl send neither and are let through.
+    /// </summary>
+    /// <remarks>
+    /// This stands in for anti-forgery tokens, which need keys that survive a restart: with keys in memory, a form left
+    /// open across a restart (an assessment half done) failed with a bare 400. The headers need no state (OWASP CSRF
+    /// cheat sheet: "verifying origin with standard headers", "Fetch Metadata").
+    /// </remarks>
+    public static IApplicationBuilder UseCrossSiteProtection(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        // Fetch Metadata first: modern browsers always send it and it cannot be set by a page. Origin is the fallback
+        // for older browsers (it reads "null" from privacy-sensitive contexts, which is refused there).
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        var origin = request.Headers.Origin.ToString();
+        if (site.Length > 0)
+        {
+            if (site is not ("same-origin" or "none"))
+            {
+                await Problems.CrossSiteRequest("Sec-Fetch-Site", $"the request came from another site ({site}); use the CalfCoach page itself.").ExecuteAsync(context);
+                return;
+            }
+        }
+        else if (origin.Length > 0 && !(Uri.TryCreate(origin, UriKind.Absolute, out var from)
+            && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)))
+        {
+            await Problems.CrossSiteRequest("Origin", $"the request came from {origin}, not from this server; use the CalfCoach page itself.").ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
+    });
+
+    /// <summary>
+    /// While the app listens on loopback only, it answers only to loopback names, so a web page cannot reach it through a
+    /// DNS name that an attacker points at 127.0.0.1 (DNS rebinding) and read the runner's data.
+    /// </summary>
+    public static IApplicationBuilder UseLoopbackHostCheck(this IApplicationBuilder app, IReadOnlyList<string> urls) =>
+        !urls.All(CalfCoachWebOptions.IsLoopbackUrl) ? app : app.Use(async (context, next) =>
+        {
+            var host = context.Request.Host.Host;
+            if (host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)))
+            {
+                await next(context);
+                return;
+            }
+
+            await Problems.UnknownHost(context.Request.Host.Value ?? string.Empty).ExecuteAsync(context);
+        });
+
+    /// <summary>
     /// Everything the pages use comes from the app itself: scripts only from /assets (no inline script), no other origin.
     /// Inline styles stay allowed for the report's style block and the chart SVGs' style attributes.
     /// </summary>
@@ -31,7 +90,15 @@ internal static class Middleware
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "media-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
+
+        // Health data: never kept in a shared or browser cache (the assets set their own caching).
+        if (!context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
+        {
+            headers.CacheControl = "no-store";
+        }
         await next(context);
     });
 }

@@ -16,6 +16,8 @@ public static class Problems
     public const string UnsupportedMediaType = "urn:calfcoach:problem:unsupported-media-type";
     public const string TooLarge = "urn:calfcoach:problem:too-large";
     public const string NotFound = "urn:calfcoach:problem:not-found";
+    public const string CrossSite = "urn:calfcoach:problem:cross-site";
+    public const string HostNotAllowed = "urn:calfcoach:problem:host-not-allowed";
 
     public static ProblemHttpResult Malformed(string message) =>
         Create(StatusCodes.Status400BadRequest, MalformedJson, "The request body is not valid JSON.", "$", message);
@@ -33,6 +35,13 @@ public static class Problems
     public static ProblemHttpResult Large(string key, long limitBytes) =>
         Create(StatusCodes.Status413PayloadTooLarge, TooLarge, "The request body is too large.",
             key, $"the limit is {Size(limitBytes)}; send less at once (imports can be split over several requests).");
+
+    public static ProblemHttpResult CrossSiteRequest(string header, string message) =>
+        Create(StatusCodes.Status403Forbidden, CrossSite, "Changes can only come from CalfCoach's own pages.", header, message);
+
+    public static ProblemHttpResult UnknownHost(string host) =>
+        Create(StatusCodes.Status400BadRequest, HostNotAllowed, "This server answers only to its own address.", "Host",
+            $"\"{host}\" is not this computer's loopback name; open CalfCoach at http://127.0.0.1 or http://localhost.");
 
     public static ProblemHttpResult Missing(string key, string message) =>
         Create(StatusCodes.Status404NotFound, NotFound, "Not found.", key, message);

@@ -71,6 +71,7 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
         await Assertions.Expect(panel).ToBeVisibleAsync();
         await Assertions.Expect(panel).ToBeInViewportAsync();
         await Assertions.Expect(panel).ToContainTextAsync("get help now");
+        await Assertions.Expect(panel).ToContainTextAsync("999");
         await Browser.ScreenshotAsync(page, "assess-emergency-sign");
         await Browser.AssertAccessibleAsync(page, "the emergency instructions");
 
@@ -81,6 +82,12 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
         await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "emergency");
         await Assertions.Expect(page.Locator(".disposition-word")).ToHaveTextAsync("Emergency");
         await Assertions.Expect(page.GetByText("We stopped asking questions")).ToBeVisibleAsync();
+
+        // What to say on the phone, and nothing that reads as "it is only training": the data's causes are folded away.
+        await Assertions.Expect(page.Locator("#signs-told")).ToContainTextAsync("short of breath");
+        await Assertions.Expect(page.Locator("#causes-later")).Not.ToHaveAttributeAsync("open", string.Empty);
+        await Assertions.Expect(page.Locator("#causes-later .factors")).Not.ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#followup-heading")).ToHaveCountAsync(0);
         foreach (var width in Browser.Widths)
         {
             await page.SetViewportSizeAsync(width, 800);

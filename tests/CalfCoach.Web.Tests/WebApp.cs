@@ -83,4 +83,8 @@ public sealed class DemoApp : WebApp
 /// <summary>An app of its own for the recovery-programme tests, which record assessments and check-ins.</summary>
 public sealed class PlanApp : WebApp;
 
+/// <summary>An app of its own for clinician visits, whose assessment raises the advice.</summary>
 public sealed class ClinicianApp : WebApp;
+
+/// <summary>An app of its own for the request guards (required keys, other sites, other host names, caching).</summary>
+public sealed class GuardApp : WebApp;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
 using CalfCoach.Web;
@@ -45,7 +44,7 @@ public static class ServeCommand
                     throw new UserInputException($"--urls: \"{address}\" is not an address such as http://127.0.0.1:5080.");
                 }
 
-                if (!IsLoopback(uri))
+                if (!CalfCoachWebOptions.IsLoopbackUrl(uri.ToString()))
                 {
                     context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {address} can be reached from other computers on your network; your health and training data will be visible to them.");
                 }
@@ -113,7 +112,4 @@ public static class ServeCommand
         });
         return command;
     }
-
-    internal static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
 }

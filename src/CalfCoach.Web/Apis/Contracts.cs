@@ -49,7 +49,13 @@ public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, dou
 /// <summary>A visit to a clinician; <c>clearedForRehab</c> is their all-clear for graded rehabilitation, the only thing that lowers the advice.</summary>
 public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note = null, string? Date = null);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+// Constructor parameters without a default are required, and non-nullable ones refuse null: a check-in without
+// its score must be an error naming "score", never a pain of 0 (the same rule as a missing answer).
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    RespectRequiredConstructorParameters = true,
+    RespectNullableAnnotations = true)]
 [JsonSerializable(typeof(WeeksDocument))]
 [JsonSerializable(typeof(ShoeRequest))]
 [JsonSerializable(typeof(RetireShoeRequest))]

@@ -40,7 +40,15 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public IActionResult OnPostExercise(string? name, int? sets, int? reps, double? loadKg, int? pain)
     {
-        var (_, problem) = PlanApi.LogExercise(data, new ExerciseCheckInRequest(name ?? string.Empty, sets ?? 0, reps ?? 0, loadKg, pain));
+        if (sets is null || reps is null)
+        {
+            // An empty field is not 0 sets: say so rather than log a session that did not happen.
+            Error = "Give the number of sets and of repetitions.";
+            Load();
+            return Page();
+        }
+
+        var (_, problem) = PlanApi.LogExercise(data, new ExerciseCheckInRequest(name ?? string.Empty, sets.Value, reps.Value, loadKg, pain));
         Error = problem?.ProblemDetails.Detail;
         Saved = problem is null ? $"Logged {name}: {sets} × {reps}." : null;
         Load();

@@ -29,9 +29,11 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
             var importer = new ActivityImporter(new ActivityStore(data.Database), data.Profiles);
             var summary = await importer.ImportAsync([folder], progress, cancellationToken);
 
-            // Failures name the file as the runner uploaded it, not the temporary folder.
+            // Failures name the file as the runner uploaded it, not the server's temporary folder (in the error text too:
+            // the reader names the entry, e.g. "…/bomb.zip!run.gpx decompresses to …").
+            var prefix = folder + Path.DirectorySeparatorChar;
             var failed = summary.Failed
-                .Select(f => f with { File = f.File.StartsWith(folder, StringComparison.Ordinal) ? Path.GetRelativePath(folder, f.File) : f.File })
+                .Select(f => new ImportFailure(f.File.StartsWith(folder, StringComparison.Ordinal) ? Path.GetRelativePath(folder, f.File) : f.File, f.Error.Replace(prefix, string.Empty, StringComparison.Ordinal)))
                 .ToArray();
             return summary with { Failed = failed };
         }

@@ -18,10 +18,10 @@ public sealed partial class ServeCommandTests
     [Fact]
     public void Only_loopback_addresses_count_as_this_computer()
     {
-        Assert.True(Cli.Commands.ServeCommand.IsLoopback(new Uri("http://127.0.0.1:5080")));
-        Assert.True(Cli.Commands.ServeCommand.IsLoopback(new Uri("http://localhost:5080")));
-        Assert.True(Cli.Commands.ServeCommand.IsLoopback(new Uri("http://[::1]:5080")));
-        Assert.False(Cli.Commands.ServeCommand.IsLoopback(new Uri("http://0.0.0.0:5080")));
+        Assert.True(CalfCoach.Web.CalfCoachWebOptions.IsLoopbackUrl("http://127.0.0.1:5080"));
+        Assert.True(CalfCoach.Web.CalfCoachWebOptions.IsLoopbackUrl("http://localhost:5080"));
+        Assert.True(CalfCoach.Web.CalfCoachWebOptions.IsLoopbackUrl("http://[::1]:5080"));
+        Assert.False(CalfCoach.Web.CalfCoachWebOptions.IsLoopbackUrl("http://0.0.0.0:5080"));
     }
 
     [Fact]
