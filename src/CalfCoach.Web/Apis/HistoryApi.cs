@@ -12,14 +12,16 @@ public static class HistoryApi
 
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Training history");
+        var api = app.MapGroup("/api").WithTags("Training history").ProducesServerProblem();
         api.MapGet("/findings", Findings)
             .WithName("Findings")
             .WithSummary("The likely contributors to the calf pain found in the stored training, most relevant to the onset first.")
-            .WithDescription("The same document as `calfcoach analyze --json`. `asOf` defaults to today, `onset` to the known onset or today (YYYY-MM-DD).");
+            .WithDescription("The same document as `calfcoach analyze --json`. `asOf` defaults to today, `onset` to the known onset or today (YYYY-MM-DD).")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         api.MapGet("/weeks", Weeks)
             .WithName("Weeks")
-            .WithSummary("Weekly running distance, runs, speedwork and the workload ratio, oldest first.");
+            .WithSummary("Weekly running distance, runs, speedwork and the workload ratio, oldest first.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -16,11 +16,15 @@ public static class ReportApi
         report.MapGet("/", Get)
             .WithName("Report")
             .WithSummary("The training report as one self-contained HTML page (`download=true` to save it).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesServerProblem();
         report.MapPost("/", WithAnswers)
             .WithName("ReportWithPlan")
             .WithSummary("The report with the plan for these answers (form field `answers`: the answers object as JSON).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .WithAnswersFormBody(AnswersField)
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
+            .ProducesServerProblem()
             .DisableAntiforgery();
         return app;
     }
