@@ -48,18 +48,14 @@ public static class ReportApi
     public static (string Html, IReadOnlyList<AnswerError>? Errors) Render(RunnerData data, string? answersJson)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var today = data.Today;
         var answers = string.IsNullOrEmpty(answersJson) ? null : AnswersJsonReader.Read(answersJson);
         if (answers is { Answers: null })
         {
             return (string.Empty, answers.Errors);
         }
 
-        var runner = answers?.Answers;
-        var onset = runner is null ? data.DefaultOnset : today.AddDays(-runner.DaysSinceOnset);
-        var analysis = data.History.Analyze(today, onset);
-        var assessment = runner is null ? null : Core.Assessment.Assessor.Assess(runner, today, analysis.Findings);
-        return (ReportRenderer.Render(analysis, assessment, data.ReportOptions(data.History.LoadProfile())), null);
+        var report = new TrainingReport(data.Today) { Answers = answers?.Answers, FallbackOnset = data.DefaultOnset };
+        return (report.Build(data.ReportOptions(data.History.LoadProfile()), (day, onset) => data.History.Analyze(day, onset)).Html, null);
     }
 
     private static ContentHttpResult Html(HttpContext context, RunnerData data, string html, bool download)
