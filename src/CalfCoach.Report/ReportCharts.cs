@@ -25,8 +25,6 @@ internal static class ReportCharts
     private static readonly Color Purple = Color.FromHex("#AA3377");
     private static readonly Color Grey = Color.FromHex("#555555");
 
-    private static readonly string[] SpikeFindingIds = [FindingIds.WeeklyDistanceSpike, FindingIds.LongRunSpike];
-
     /// <summary>
     /// The face ScottPlot measures text with; the SVG names it first, then Arial (Liberation Sans has Arial's metrics),
     /// so glyph positions fit wherever the report is opened. ScottPlot's own "sans" detection falls back to a serif face
@@ -52,7 +50,7 @@ internal static class ReportCharts
 
     /// <summary>The first day the time charts show.</summary>
     public static DateOnly ChartStart(AnalysisResult analysis, ReportOptions options) =>
-        options.ChartWeeks is { } weeks ? Monday(analysis.AsOf).AddDays(-7 * (weeks - 1)) : DateOnly.MinValue;
+        options.ChartWeeks is { } weeks ? TrainingMetrics.WeekOf(analysis.AsOf).AddDays(-7 * (weeks - 1)) : DateOnly.MinValue;
 
     private static ChartFigure WeeklyDistance(AnalysisResult analysis, ReportOptions options)
     {
@@ -64,11 +62,7 @@ internal static class ReportCharts
             return Empty(id, "Weekly running distance", "Not enough data: no runs in the period shown.");
         }
 
-        var spikeMondays = analysis.Findings
-            .Where(f => SpikeFindingIds.Contains(f.Id, StringComparer.Ordinal))
-            .SelectMany(f => f.Dates)
-            .Select(Monday)
-            .ToHashSet();
+        var spikeMondays = analysis.SpikeWeeks();
 
         var unit = options.Units;
         var plot = NewPlot("Weekly running distance", "Week (Monday)", $"Distance ({DistanceText.Symbol(unit)})");
@@ -348,8 +342,6 @@ internal static class ReportCharts
     private static ChartFigure Empty(string id, string title, string note) => new(id, title + ".", null, note);
 
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
-
-    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

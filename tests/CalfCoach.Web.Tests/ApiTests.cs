@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Storage;
+using Microsoft.AspNetCore.Routing;
 
 namespace CalfCoach.Web.Tests;
 
@@ -192,15 +194,45 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
     }
 
     [Fact]
-    public async Task The_openapi_document_describes_every_api_route()
+    public async Task The_openapi_document_describes_every_api_endpoint_with_its_body_success_and_problems()
+    {
+        using var document = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json", Cancel));
+        var paths = document.RootElement.GetProperty("paths");
+        var endpoints = await MappedApiEndpoints();
+        Assert.True(endpoints.Count >= 18, $"Only {endpoints.Count} endpoints were found: {string.Join(", ", endpoints)}");
+
+        foreach (var (method, route, takesBody) in endpoints)
+        {
+            var path = route.TrimEnd('/');
+            var operation = paths.TryGetProperty(path, out var item) && item.TryGetProperty(method.ToLowerInvariant(), out var found) ? found : default;
+            Assert.True(operation.ValueKind == JsonValueKind.Object, $"{method} {path} is mapped but not in the OpenAPI document.");
+            if (takesBody)
+            {
+                var body = operation.GetProperty("requestBody").GetProperty("content").EnumerateObject().ToArray();
+                Assert.True(body.Length > 0 && body.All(m => m.Value.TryGetProperty("schema", out _)), $"{method} {path} has no request body schema.");
+            }
+
+            var responses = operation.GetProperty("responses");
+            var success = responses.GetProperty("200").GetProperty("content").EnumerateObject().ToArray();
+            Assert.True(success.Length > 0 && success.All(m => m.Value.TryGetProperty("schema", out _)), $"{method} {path} has no 200 content type and schema.");
+            var problems = responses.EnumerateObject().Where(r => r.Name is ['4' or '5', _, _]).ToArray();
+            Assert.True(problems.Length > 0, $"{method} {path} documents no problem response.");
+            Assert.All(problems, r => Assert.True(r.Value.GetProperty("content").TryGetProperty("application/problem+json", out _),
+                $"{method} {path}'s {r.Name} is not application/problem+json."));
+        }
+    }
+
+    [Fact]
+    public async Task The_openapi_answers_schema_requires_every_warning_sign_and_the_day_counts()
     {
         using var document = JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json", Cancel));
 
-        var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
-        foreach (var path in new[] { "/api/assessments", "/api/imports", "/api/findings", "/api/weeks", "/api/shoes", "/api/profile", "/api/metronome" })
-        {
-            Assert.Contains(path, paths);
-        }
+        var answers = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RunnerAnswers");
+        var required = answers.GetProperty("required").EnumerateArray().Select(k => k.GetString()).ToArray();
+        Assert.Equal([.. Questionnaire.SymptomQuestions.Select(q => q.Key), Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey], required);
+        Assert.Equal(Questionnaire.AllKeys, answers.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.False(answers.GetProperty("additionalProperties").GetBoolean());
+        Assert.Equal(0, answers.GetProperty("properties").GetProperty(Questionnaire.DaysSinceOnsetKey).GetProperty("minimum").GetInt32());
     }
 
     [Fact]
@@ -210,6 +242,26 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    /// <summary>Every /api endpoint the app maps, and the report (method, route, whether it reads a body), from the routing table itself.</summary>
+    private static async Task<List<(string Method, string Route, bool TakesBody)>> MappedApiEndpoints()
+    {
+        var folder = Directory.CreateTempSubdirectory("calfcoach-openapi-");
+        try
+        {
+            using var database = Database.OpenSqlite(Path.Combine(folder.FullName, "routes.db"));
+            await using var web = CalfCoachWeb.Create(new CalfCoachWebOptions { Database = database, Urls = ["http://127.0.0.1:0"] });
+            return [.. ((IEndpointRouteBuilder)web).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+                .Where(e => e.RoutePattern.RawText is { } route && (route.StartsWith("/api/", StringComparison.Ordinal) || route.StartsWith("/report", StringComparison.Ordinal)))
+                .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m =>
+                    (m, e.RoutePattern.RawText!, m is "POST" or "PATCH" or "PUT")))];
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");

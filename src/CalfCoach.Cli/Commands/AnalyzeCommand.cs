@@ -75,11 +75,7 @@ public static class AnalyzeCommand
             }
         }
 
-        var spikeWeeks = result.Findings
-            .Where(f => f.Id is FindingIds.WeeklyDistanceSpike or FindingIds.LongRunSpike)
-            .SelectMany(f => f.Dates)
-            .Select(TrainingMetrics.WeekOf)
-            .ToHashSet();
+        var spikeWeeks = result.SpikeWeeks();
         var chart = new BarChart().Label($"[bold]Weekly running distance, last 12 weeks ({DistanceText.Symbol(units)}; red = spike)[/]").LeftAlignLabel();
         foreach (var week in result.Weeks.TakeLast(12))
         {

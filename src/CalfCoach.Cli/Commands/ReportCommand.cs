@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CalfCoach.Core.Assessment;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
 using Spectre.Console;
@@ -24,18 +23,15 @@ public static class ReportCommand
         {
             var date = parse.GetValue(asOf) ?? context.Today;
             var runner = parse.GetValue(answers) is { } path ? AssessCommand.ReadAnswersFile(context, path) : null;
-            var pain = parse.GetValue(onset) ?? (runner is null ? date : date.AddDays(-runner.DaysSinceOnset));
-            if (pain > date)
+            var report = new TrainingReport(date) { Answers = runner, Onset = parse.GetValue(onset) };
+            if (report.OnsetDay > date)
             {
-                throw new UserInputException($"--onset ({pain:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
+                throw new UserInputException($"--onset ({report.OnsetDay:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
             }
 
             using var database = DatabaseOption.Open(parse.GetValue(db));
             var history = new TrainingHistory(database);
-            var profile = history.LoadProfile();
-            var analysis = history.Analyze(date, pain);
-            var assessment = runner is null ? null : Assessor.Assess(runner, date, analysis.Findings);
-            var html = ReportRenderer.Render(analysis, assessment, ReportOptions.For(profile, context.Today));
+            var (analysis, _, html) = report.Build(ReportOptions.For(history.LoadProfile(), context.Today), (day, pain) => history.Analyze(day, pain));
 
             var file = parse.GetValue(output)!;
             OutputFile.WriteAtomically(file, html);

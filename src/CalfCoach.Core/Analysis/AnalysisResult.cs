@@ -29,6 +29,16 @@ public sealed record AnalysisResult
     public required IReadOnlyList<ShoeStatus> Shoes { get; init; }
 
     public required HeartRateBasis HeartRate { get; init; }
+
+    /// <summary>
+    /// The Mondays of the weeks holding a weekly-distance or long-run spike finding: the weeks the report's chart, the CLI's
+    /// chart and the API's weeks all mark as "spike".
+    /// </summary>
+    public IReadOnlySet<DateOnly> SpikeWeeks() =>
+        Findings.Where(f => f.Id is FindingIds.WeeklyDistanceSpike or FindingIds.LongRunSpike)
+            .SelectMany(f => f.Dates)
+            .Select(TrainingMetrics.WeekOf)
+            .ToHashSet();
 }
 
 /// <summary>One local ISO week of running.</summary>

@@ -94,6 +94,8 @@ public sealed record AthleteProfile
     public double ShoeReplaceKilometers { get; }
 
     /// <summary>The resolved <see cref="TimeZoneId"/> (validated at construction).</summary>
+    /// <remarks>Not stored or sent: <see cref="TimeZoneId"/> is the value, this the machine's own description of it.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public TimeZoneInfo? TimeZone => TimeZoneId is null ? null : TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     public int? AgeOn(DateOnly date)

@@ -1,4 +1,5 @@
 using CalfCoach.Core.Activities;
+using CalfCoach.Core.Analysis;
 
 namespace CalfCoach.Core.Demo;
 
@@ -22,7 +23,7 @@ public static class DemoHistory
     public static IReadOnlyList<Activity> Generate(DateOnly onset)
     {
         var runs = new List<Activity>();
-        var firstMonday = Monday(onset).AddDays(-7 * (SteadyWeeks + 3));
+        var firstMonday = TrainingMetrics.WeekOf(onset).AddDays(-7 * (SteadyWeeks + 3));
         var seed = 1;
 
         // Steady weeks: Tuesday 6 km, Thursday 6 km, Saturday 5 km, Sunday long 8 km (25 km).
@@ -64,6 +65,4 @@ public static class DemoHistory
         var spec = new SyntheticRunSpec(start, km, paceSecondsPerKm, CadenceStepsPerMinute: 160, intervals, HillAmplitudeMeters: 8, temperature, ShoeName);
         return SyntheticRun.Generate(spec, seed, $"demo/{day:yyyy-MM-dd}.fit");
     }
-
-    private static DateOnly Monday(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 }

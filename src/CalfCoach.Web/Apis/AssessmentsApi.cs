@@ -9,13 +9,14 @@ public static class AssessmentsApi
 {
     public static IEndpointRouteBuilder MapAssessmentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/assessments").WithTags("Assessment");
+        var api = app.MapGroup("/api/assessments").WithTags("Assessment").ProducesServerProblem();
         api.MapPost("/", Assess)
             .WithName("Assess")
             .WithSummary("Triage the runner's answers and merge in the causes found in their stored history.")
             .WithDescription("The body is the answers object of `calfcoach assess --answers` (every warning-sign key required, unknown keys refused). "
                 + "`asOf` (YYYY-MM-DD) defaults to today.")
-            .WithRequestBody("application/json");
+            .WithAnswersBody()
+            .ProducesProblems(OpenApiContracts.JsonBodyProblems);
         return app;
     }
 

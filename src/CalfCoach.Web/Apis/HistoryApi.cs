@@ -8,18 +8,18 @@ namespace CalfCoach.Web.Apis;
 /// <summary>The training history: the findings (the <c>calfcoach analyze --json</c> contract) and the weeks.</summary>
 public static class HistoryApi
 {
-    private static readonly string[] SpikeFindings = [FindingIds.WeeklyDistanceSpike, FindingIds.LongRunSpike];
-
     public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Training history");
+        var api = app.MapGroup("/api").WithTags("Training history").ProducesServerProblem();
         api.MapGet("/findings", Findings)
             .WithName("Findings")
             .WithSummary("The likely contributors to the calf pain found in the stored training, most relevant to the onset first.")
-            .WithDescription("The same document as `calfcoach analyze --json`. `asOf` defaults to today, `onset` to the known onset or today (YYYY-MM-DD).");
+            .WithDescription("The same document as `calfcoach analyze --json`. `asOf` defaults to today, `onset` to the known onset or today (YYYY-MM-DD).")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         api.MapGet("/weeks", Weeks)
             .WithName("Weeks")
-            .WithSummary("Weekly running distance, runs, speedwork and the workload ratio, oldest first.");
+            .WithSummary("Weekly running distance, runs, speedwork and the workload ratio, oldest first.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 
@@ -54,8 +54,7 @@ public static class HistoryApi
     {
         ArgumentNullException.ThrowIfNull(analysis);
         var ratioByDay = analysis.Days.ToDictionary(d => d.Date, d => d.EwmaRatioDistance);
-        var spikeMondays = analysis.Findings.Where(f => SpikeFindings.Contains(f.Id, StringComparer.Ordinal))
-            .SelectMany(f => f.Dates).Select(Monday).ToHashSet();
+        var spikeMondays = analysis.SpikeWeeks();
         return new WeeksDocument(
             QueryValues.Iso(analysis.AsOf),
             [.. analysis.Weeks.Select(w => new WeekDocument(
@@ -69,8 +68,6 @@ public static class HistoryApi
                 LastRatio(ratioByDay, w.Monday, analysis.AsOf) is { } ratio ? Math.Round(ratio, 2) : null,
                 spikeMondays.Contains(w.Monday)))]);
     }
-
-    public static DateOnly Monday(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 
     private static double? LastRatio(Dictionary<DateOnly, double?> ratioByDay, DateOnly monday, DateOnly asOf)
     {

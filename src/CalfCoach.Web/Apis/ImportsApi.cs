@@ -14,13 +14,14 @@ public static class ImportsApi
 
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/imports").WithTags("Import");
+        var api = app.MapGroup("/api/imports").WithTags("Import").ProducesServerProblem();
         api.MapPost("/", Import)
             .WithName("Import")
             .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
             .WithDescription("multipart/form-data with one or more parts named `files`. Importing the same files again changes nothing. "
                 + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported.")
-            .WithRequestBody("multipart/form-data")
+            .WithFilesBody(FilesPart)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
         return app;
     }

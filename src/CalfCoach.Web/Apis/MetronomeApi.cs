@@ -15,7 +15,9 @@ public static class MetronomeApi
             .WithName("Metronome")
             .WithSummary("A click track (16-bit PCM WAV): one click per step at `spm` steps per minute for `minutes` (default 20), every `accent`-th click accented.")
             .WithDescription("`download=true` asks the browser to save it rather than play it.")
-            .Produces(StatusCodes.Status200OK, contentType: "audio/wav");
+            .Produces<Stream>(StatusCodes.Status200OK, "audio/wav")
+            .ProducesProblems(StatusCodes.Status400BadRequest)
+            .ProducesServerProblem();
         return app;
     }
 

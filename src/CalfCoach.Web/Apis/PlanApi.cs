@@ -15,21 +15,30 @@ namespace CalfCoach.Web.Apis;
 /// </summary>
 public static class PlanApi
 {
+    /// <summary>A check-in's body can be wrong as any JSON body can, and there may be no programme to log it in (404).</summary>
+    private static readonly int[] CheckInProblems = [.. OpenApiContracts.JsonBodyProblems, StatusCodes.Status404NotFound];
+
     public static IEndpointRouteBuilder MapPlanApi(this IEndpointRouteBuilder app)
     {
-        var plan = app.MapGroup("/api").WithTags("Plan");
+        var plan = app.MapGroup("/api").WithTags("Plan").ProducesServerProblem();
         plan.MapGet("/plan", Get).WithName("Plan")
-            .WithSummary("Today's tasks, the week ahead and the next review (the `calfcoach plan --json` document); 404 before the first assessment.");
+            .WithSummary("Today's tasks, the week ahead and the next review (the `calfcoach plan --json` document); 404 before the first assessment.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         plan.MapGet("/plan.ics", Calendar).WithName("PlanCalendar")
             .WithSummary("The week ahead and the next review as an iCalendar file; `at` (HH:MM, default 07:30) and `timeZone` (IANA, default the profile's).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/calendar");
-        plan.MapPost("/check-ins/pain", Pain).WithName("LogPain").WithRequestBody("application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        plan.MapPost("/check-ins/pain", Pain).WithName("LogPain").WithJsonBody<PainCheckInRequest>()
+            .ProducesProblems(CheckInProblems)
             .WithSummary("Log a pain score (0–10): during activity, `atRest` or `morning`. Returns the plan after it.");
-        plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithRequestBody("application/json")
+        plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithJsonBody<ExerciseCheckInRequest>()
+            .ProducesProblems(CheckInProblems)
             .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it.");
-        plan.MapPost("/check-ins/clinician", Clinician).WithName("LogClinicianReview").WithRequestBody("application/json")
+        plan.MapPost("/check-ins/clinician", Clinician).WithName("LogClinicianReview").WithJsonBody<ClinicianReviewRequest>()
+            .ProducesProblems(CheckInProblems)
             .WithSummary("Record a visit to a doctor or physiotherapist; `clearedForRehab: true` (their all-clear) returns the plan to self-care. Returns the plan after it.");
-        plan.MapPost("/check-ins/red-flags", RedFlags).WithName("LogRedFlags").WithRequestBody("application/json")
+        plan.MapPost("/check-ins/red-flags", RedFlags).WithName("LogRedFlags").WithAnswersBody()
+            .ProducesProblems(CheckInProblems)
             .WithSummary("Re-check the warning signs (the answers object of POST /api/assessments): a new sign raises the advice at once. Returns the plan after it.");
         return app;
     }

@@ -11,11 +11,12 @@ public static class ProfileApi
 {
     public static IEndpointRouteBuilder MapProfileApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/profile").WithTags("Profile");
+        var api = app.MapGroup("/api/profile").WithTags("Profile").ProducesServerProblem();
         api.MapGet("/", Get).WithName("GetProfile").WithSummary("The profile (the `calfcoach profile --json` document).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        api.MapPatch("/", Update).WithName("UpdateProfile").WithSummary("Change the values given; the others are kept.")
-            .WithRequestBody("application/json").Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .ProducesJson(AthleteProfileJsonContext.Default.AthleteProfile);
+        api.MapPatch("/", Update).WithName("UpdateProfile").WithSummary("Change the values given; the others are kept. Returns the profile after it.")
+            .WithJsonBody<ProfileUpdateRequest>().ProducesProblems(OpenApiContracts.JsonBodyProblems)
+            .ProducesJson(AthleteProfileJsonContext.Default.AthleteProfile);
         return app;
     }
 

@@ -16,11 +16,15 @@ public static class ReportApi
         report.MapGet("/", Get)
             .WithName("Report")
             .WithSummary("The training report as one self-contained HTML page (`download=true` to save it).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesServerProblem();
         report.MapPost("/", WithAnswers)
             .WithName("ReportWithPlan")
             .WithSummary("The report with the plan for these answers (form field `answers`: the answers object as JSON).")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .WithAnswersFormBody(AnswersField)
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status415UnsupportedMediaType)
+            .ProducesServerProblem()
             .DisableAntiforgery();
         return app;
     }
@@ -44,18 +48,14 @@ public static class ReportApi
     public static (string Html, IReadOnlyList<AnswerError>? Errors) Render(RunnerData data, string? answersJson)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var today = data.Today;
         var answers = string.IsNullOrEmpty(answersJson) ? null : AnswersJsonReader.Read(answersJson);
         if (answers is { Answers: null })
         {
             return (string.Empty, answers.Errors);
         }
 
-        var runner = answers?.Answers;
-        var onset = runner is null ? data.DefaultOnset : today.AddDays(-runner.DaysSinceOnset);
-        var analysis = data.History.Analyze(today, onset);
-        var assessment = runner is null ? null : Core.Assessment.Assessor.Assess(runner, today, analysis.Findings);
-        return (ReportRenderer.Render(analysis, assessment, data.ReportOptions(data.History.LoadProfile())), null);
+        var report = new TrainingReport(data.Today) { Answers = answers?.Answers, FallbackOnset = data.DefaultOnset };
+        return (report.Build(data.ReportOptions(data.History.LoadProfile()), (day, onset) => data.History.Analyze(day, onset)).Html, null);
     }
 
     private static ContentHttpResult Html(HttpContext context, RunnerData data, string html, bool download)

@@ -9,10 +9,12 @@ public static class ShoesApi
 {
     public static IEndpointRouteBuilder MapShoesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/shoes").WithTags("Shoes");
+        var api = app.MapGroup("/api/shoes").WithTags("Shoes").ProducesServerProblem();
         api.MapGet("/", List).WithName("ListShoes").WithSummary("Every shoe with its distance and age today (the `calfcoach shoes list --json` rows).");
-        api.MapPost("/", Add).WithName("AddShoe").WithSummary("Add a pair of shoes.").WithRequestBody("application/json");
-        api.MapPost("/retire", Retire).WithName("RetireShoe").WithSummary("Retire a pair of shoes.").WithRequestBody("application/json");
+        api.MapPost("/", Add).WithName("AddShoe").WithSummary("Add a pair of shoes.")
+            .WithJsonBody<ShoeRequest>().ProducesProblems(OpenApiContracts.JsonBodyProblems);
+        api.MapPost("/retire", Retire).WithName("RetireShoe").WithSummary("Retire a pair of shoes.")
+            .WithJsonBody<RetireShoeRequest>().ProducesProblems(OpenApiContracts.JsonBodyProblems);
         return app;
     }
 

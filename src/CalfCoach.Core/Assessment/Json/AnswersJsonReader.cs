@@ -32,6 +32,18 @@ public static class AnswersJsonReader
         ["gradual"] = Onset.Gradual,
     };
 
+    /// <summary>The values <c>side</c> accepts (for schemas and help that must not drift from this reader).</summary>
+    public static IReadOnlyCollection<string> SideChoices => SideByWire.Keys;
+
+    /// <summary>The values <c>onset</c> accepts.</summary>
+    public static IReadOnlyCollection<string> OnsetChoices => OnsetByWire.Keys;
+
+    /// <summary>The items <c>dvtRiskFactors</c> accepts.</summary>
+    public static IReadOnlyCollection<string> DvtRiskFactorChoices => DvtByWire.Keys;
+
+    /// <summary>The items <c>recentChanges</c> accepts.</summary>
+    public static IReadOnlyCollection<string> RecentChangeChoices => ChangeByWire.Keys;
+
     public static AnswersReadResult Read(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
