@@ -51,6 +51,13 @@ public sealed record AnalysisSettings
     /// <inheritdoc cref="AcwrUsualLow"/>
     public double AcwrUsualHigh { get; init; } = 1.3;
 
+    /// <summary>The workload ratio in words, by the bands above; never "safe" or "risky": the bands are contested (3.4).</summary>
+    public string DescribeWorkloadRatio(double ratio) =>
+        ratio < AcwrUsualLow ? "lower than your usual load"
+        : ratio <= AcwrUsualHigh ? "close to your usual load"
+        : ratio < AcwrHighRatio ? "above your usual load"
+        : "well above your usual load";
+
     /// <summary>No ratio while the chronic load is below this (a near-zero denominator makes any run a "spike"). Heuristic.</summary>
     public double AcwrMinimumChronicKilometersPerDay { get; init; } = 1;
 

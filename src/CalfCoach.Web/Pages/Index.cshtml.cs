@@ -37,14 +37,4 @@ public sealed class IndexModel(RunnerData data) : PageModel
     }
 
     public string Distance(double kilometers) => DistanceText.Distance(kilometers, Profile.Units);
-
-    /// <summary>The workload ratio in words: colour is never the only signal.</summary>
-    public static string RatioWords(double ratio)
-    {
-        var settings = AnalysisSettings.Default;
-        return ratio < settings.AcwrUsualLow ? "lower than your usual load"
-            : ratio <= settings.AcwrUsualHigh ? "close to your usual load"
-            : ratio < settings.AcwrHighRatio ? "above your usual load"
-            : "well above your usual load";
-    }
 }
