@@ -69,6 +69,19 @@ public sealed class Browser : IAsyncLifetime
             FullPage = true,
         });
 
+    /// <summary>Screenshots at every width in <see cref="Widths"/>, then back to the width the test was using.</summary>
+    public static async Task ScreenshotAtEveryWidthAsync(IPage page, string name)
+    {
+        var size = page.ViewportSize!;
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, size.Height);
+            await ScreenshotAsync(page, name);
+        }
+
+        await page.SetViewportSizeAsync(size.Width, size.Height);
+    }
+
     /// <summary>axe-core on the page as it is now: no serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {

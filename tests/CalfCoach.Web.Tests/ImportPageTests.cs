@@ -26,7 +26,7 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
         await Assertions.Expect(page.Locator("[data-count=notRunning]")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("[data-count=failed]")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator(".failures")).ToContainTextAsync("broken.fit");
-        await Browser.ScreenshotAsync(page, "import-summary");
+        await Browser.ScreenshotAtEveryWidthAsync(page, "import-summary");
         await Browser.AssertAccessibleAsync(page, "the import summary");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See them on the dashboard" }).ClickAsync();

@@ -72,7 +72,7 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
         await Assertions.Expect(panel).ToBeInViewportAsync();
         await Assertions.Expect(panel).ToContainTextAsync("get help now");
         await Assertions.Expect(panel).ToContainTextAsync("999");
-        await Browser.ScreenshotAsync(page, "assess-emergency-sign");
+        await Browser.ScreenshotAtEveryWidthAsync(page, "assess-emergency-sign");
         await Browser.AssertAccessibleAsync(page, "the emergency instructions");
 
         await page.Keyboard.PressAsync("Tab");
@@ -108,7 +108,7 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
             await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
         }
 
-        await Browser.ScreenshotAsync(page, "assess-details");
+        await Browser.ScreenshotAtEveryWidthAsync(page, "assess-details");
         await Browser.AssertAccessibleAsync(page, "the assessment details");
         await page.GetByLabel("How many days ago did the pain start?").FillAsync("3");
         await page.GetByLabel("For how many of those days").FillAsync("2");

@@ -71,7 +71,7 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged pain 5/10");
         await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "see-clinician");
         await Assertions.Expect(page.Locator("#plan-reasons")).ToContainTextAsync("no improvement");
-        await Browser.ScreenshotAsync(page, "plan-after-check-in");
+        await Browser.ScreenshotAtEveryWidthAsync(page, "plan-after-check-in");
 
         var calendar = await page.RunAndWaitForDownloadAsync(() => page.Locator("#plan-calendar").ClickAsync());
         var ics = await File.ReadAllTextAsync((await calendar.PathAsync())!, Cancel);
