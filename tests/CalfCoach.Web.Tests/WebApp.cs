@@ -88,3 +88,6 @@ public sealed class ClinicianApp : WebApp;
 
 /// <summary>An app of its own for the request guards (required keys, other sites, other host names, caching).</summary>
 public sealed class GuardApp : WebApp;
+
+/// <summary>An app of its own for streamed imports.</summary>
+public sealed class StreamedImportApp : WebApp;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CalfCoach.Import;
 using CalfCoach.Import.History;
 
 namespace CalfCoach.Web.Apis;
@@ -66,3 +67,18 @@ public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note =
 [JsonSerializable(typeof(ClinicianReviewRequest))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;
+
+/// <summary>One line of a streamed import (<c>Accept: application/x-ndjson</c>): progress while it runs, the summary last.</summary>
+public sealed record ImportProgressLine(ImportProgress? Progress, ImportSummary? Summary);
+
+/// <summary>The summary page fragment of an import the page's script streamed from the API.</summary>
+public sealed record ImportSummaryFragmentRequest(ImportSummary? Summary, string? Error);
+
+// One JSON object per line: never indented, nulls left out.
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = false,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ImportProgressLine))]
+[JsonSerializable(typeof(ImportSummaryFragmentRequest))]
+public sealed partial class ImportStreamJsonContext : JsonSerializerContext;

@@ -19,23 +19,39 @@ public static class ImportsApi
             .WithName("Import")
             .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
             .WithDescription("multipart/form-data with one or more parts named `files`. Importing the same files again changes nothing. "
-                + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported.")
+                + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported. "
+                + "With `Accept: application/x-ndjson` the answer streams one `{\"progress\": …}` line as files are stored, then `{\"summary\": …}`.")
             .WithFilesBody(FilesPart)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
             .DisableAntiforgery();
         return app;
     }
 
-    public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult>> Import(
+    public static async Task<Results<Ok<ImportSummary>, ProblemHttpResult, EmptyHttpResult>> Import(
         HttpRequest request, UploadImporter importer, CalfCoachWebOptions options, CancellationToken cancellationToken)
     {
-        var (summary, problem) = await ReceiveAsync(request, importer, options, cancellationToken);
-        return summary is null ? problem! : TypedResults.Ok(summary);
+        if (!ImportProgressStream.IsWanted(request))
+        {
+            var (summary, problem) = await ReceiveAsync(request, importer, options, null, cancellationToken);
+            return summary is null ? problem! : TypedResults.Ok(summary);
+        }
+
+        // Accept: application/x-ndjson: progress lines while the files are stored, the summary last (the import page uses this).
+        var stream = new ImportProgressStream(request.HttpContext.Response, cancellationToken);
+        var (streamed, refused) = await ReceiveAsync(request, importer, options, stream, cancellationToken);
+        await stream.CompleteAsync();
+        if (streamed is null && !stream.Started)
+        {
+            return refused!;
+        }
+
+        await stream.WriteLastAsync(new ImportProgressLine(null, streamed), cancellationToken);
+        return TypedResults.Empty;
     }
 
     /// <summary>Streams the uploaded parts to a temporary folder and imports them (the import page posts here too).</summary>
     public static async Task<(ImportSummary? Summary, ProblemHttpResult? Problem)> ReceiveAsync(
-        HttpRequest request, UploadImporter importer, CalfCoachWebOptions options, CancellationToken cancellationToken)
+        HttpRequest request, UploadImporter importer, CalfCoachWebOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(importer);
@@ -104,6 +120,6 @@ public static class ImportsApi
             return (null, Problems.Invalid(FilesPart, $"no files: send one or more parts named \"{FilesPart}\"."));
         }
 
-        return (await upload.ImportAsync(null, cancellationToken), null);
+        return (await upload.ImportAsync(progress, cancellationToken), null);
     }
 }

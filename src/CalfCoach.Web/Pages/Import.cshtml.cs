@@ -9,23 +9,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalfCoach.Web.Pages;
 
 /// <summary>
-/// Import: the form posts the files here (the page's script sends the same form with upload progress and shows the
-/// returned summary in place). Either way the upload goes through <see cref="ImportsApi.ReceiveAsync"/>, as the API's does.
+/// Import: without script the form posts the files here; the page's script sends them to <c>POST /api/imports</c> with
+/// streamed progress and asks here only for the summary fragment. Either way the upload goes through
+/// <see cref="ImportsApi.ReceiveAsync"/>.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [StreamedUpload]
 public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions options) : PageModel
 {
-    /// <summary>The script asks for the summary alone with this header.</summary>
-    public const string FragmentHeader = "X-CalfCoach-Fragment";
-
     public ImportSummary? Summary { get; private set; }
 
     public string? Error { get; private set; }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var (summary, problem) = await ImportsApi.ReceiveAsync(Request, importer, options, cancellationToken);
+        var (summary, problem) = await ImportsApi.ReceiveAsync(Request, importer, options, null, cancellationToken);
         Summary = summary;
         if (problem?.ProblemDetails is { } details)
         {
@@ -33,7 +31,28 @@ public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions opt
             Response.StatusCode = details.Status ?? StatusCodes.Status400BadRequest;
         }
 
-        return Request.Headers.ContainsKey(FragmentHeader) ? Partial("_ImportSummary", this) : Page();
+        return Page();
+    }
+
+    /// <summary>
+    /// The summary fragment for an import the page's script streamed from <c>POST /api/imports</c> (with progress): the
+    /// same partial as a plain form post, so the summary is written once.
+    /// </summary>
+    public async Task<IActionResult> OnPostSummaryAsync(CancellationToken cancellationToken)
+    {
+        ImportSummaryFragmentRequest? body;
+        try
+        {
+            body = await System.Text.Json.JsonSerializer.DeserializeAsync(Request.Body, ImportStreamJsonContext.Default.ImportSummaryFragmentRequest, cancellationToken);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        Summary = body?.Summary;
+        Error = body?.Error ?? (Summary is null ? "The import did not finish; try again." : null);
+        return Partial("_ImportSummary", this);
     }
 }
 
