@@ -12,6 +12,9 @@ namespace CalfCoach.Web;
 /// <summary>The web app's table of contents: services, middleware, and every area's routes, in one place.</summary>
 public static class CalfCoachWeb
 {
+    /// <summary>The most any request but an import may send: a page's form (an assessment step) is a few kilobytes.</summary>
+    public const long SmallBodyBytes = 1024 * 1024;
+
     public static WebApplication Create(CalfCoachWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,7 +28,9 @@ public static class CalfCoachWeb
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxUploadBytes, options.MaxJsonBytes);
+            // Small by default (answers, forms, check-ins); the import endpoints raise it to MaxUploadBytes for their own
+            // request only (ImportsApi.ReceiveAsync), so no other route can be made to read gigabytes.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxJsonBytes, SmallBodyBytes);
         });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Logging.ClearProviders();
