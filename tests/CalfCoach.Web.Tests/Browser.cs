@@ -48,7 +48,8 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280)
+    /// <param name="javaScript">False for a browser with scripts off: every page must still work (progressive enhancement).</param>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width = 1280, bool javaScript = true)
     {
         Assert.SkipUnless(IsInstalled, SkipReason);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
@@ -56,6 +57,7 @@ public sealed class Browser : IAsyncLifetime
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             AcceptDownloads = true,
+            JavaScriptEnabled = javaScript,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

@@ -8,6 +8,30 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
     private const string RealFit = "dtcooper_python-fitparse/activity-small-fenix2-run.fit";
 
     [Fact]
+    public async Task Files_dropped_on_the_page_are_imported_with_the_same_summary()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/import");
+        var run = Convert.ToBase64String(Formats.Fit.FitActivityWriter.Write(Fixtures.Run(Fixtures.GeneratedRunDay.AddDays(-40), 9, seed: 77)));
+
+        // What a drag from the file manager delivers: a DataTransfer holding the file (no folder entries).
+        var drop = await page.EvaluateHandleAsync(
+            """
+            base64 => {
+              const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+              const transfer = new DataTransfer();
+              transfer.items.add(new File([bytes], 'dropped-run.fit', { type: 'application/octet-stream' }));
+              return transfer;
+            }
+            """, run);
+        await page.Locator("#drop-zone").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = drop });
+
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
+        await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-count=failed]")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task A_generated_fit_file_and_a_strava_style_export_appear_on_the_dashboard_with_the_failed_file_and_why()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

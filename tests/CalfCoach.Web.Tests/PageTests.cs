@@ -97,6 +97,21 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task Without_javascript_an_emergency_sign_still_stops_the_questions_on_next_and_shows_what_to_do()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 360, javaScript: false);
+        await page.GotoAsync("/assess");
+
+        await page.GetByLabel("Do you have chest pain").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "emergency");
+        await Assertions.Expect(page.GetByText("We stopped asking questions")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".do-now")).ToContainTextAsync("999");
+        await Assertions.Expect(page.Locator("#signs-told")).ToContainTextAsync("chest pain");
+    }
+
+    [Fact]
     public async Task An_assessment_without_warning_signs_ends_in_self_care_with_the_causes_from_the_data_and_the_plan()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);
