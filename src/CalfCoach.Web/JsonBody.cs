@@ -1,3 +1,4 @@
+using CalfCoach.Core.Assessment;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CalfCoach.Core.Assessment.Json;
@@ -90,6 +91,25 @@ internal static class JsonBody
                     ? "the body is missing a required key or has a value of the wrong type."
                     : $"\"{key}\" has a value of the wrong type, or null where a value is needed."));
             }
+        }
+    }
+
+    /// <summary>
+    /// The body as runner answers, read by the answers contract's own strict reader (the same as
+    /// <c>calfcoach assess --answers</c>): a missing, unknown or wrong-typed key is a problem naming it.
+    /// </summary>
+    public static async Task<(RunnerAnswers? Answers, ProblemHttpResult? Problem)> ReadAnswersAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await ReadAsync(request, maxBytes, cancellationToken);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+
+        using (document)
+        {
+            var read = AnswersJsonReader.Read(document.RootElement);
+            return read.Answers is { } answers ? (answers, null) : (null, AnswersProblem(read.Errors));
         }
     }
 

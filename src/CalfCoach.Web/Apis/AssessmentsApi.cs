@@ -28,21 +28,7 @@ public static class AssessmentsApi
             return badDate!;
         }
 
-        var (document, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            var read = AnswersJsonReader.Read(document.RootElement);
-            if (read.Answers is not { } answers)
-            {
-                return JsonBody.AnswersProblem(read.Errors);
-            }
-
-            return TypedResults.Ok(AssessmentJson.ToDocument(data.Assess(answers, date ?? data.Today)));
-        }
+        var (answers, problem) = await JsonBody.ReadAnswersAsync(request, options.MaxJsonBytes, cancellationToken);
+        return answers is null ? problem! : TypedResults.Ok(AssessmentJson.ToDocument(data.Assess(answers, date ?? data.Today)));
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Core.Plans;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Formats.Calendar;
@@ -125,22 +124,8 @@ public static class PlanApi
             return badDate!;
         }
 
-        var (document, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, cancellationToken);
-        if (document is null)
-        {
-            return problem!;
-        }
-
-        using (document)
-        {
-            var read = AnswersJsonReader.Read(document.RootElement);
-            if (read.Answers is not { } answers)
-            {
-                return JsonBody.AnswersProblem(read.Errors);
-            }
-
-            return Log(data, date ?? data.Today, journal => journal.RecordRedFlagCheck(answers, date ?? data.Today));
-        }
+        var (answers, problem) = await JsonBody.ReadAnswersAsync(request, options.MaxJsonBytes, cancellationToken);
+        return answers is null ? problem! : Log(data, date ?? data.Today, journal => journal.RecordRedFlagCheck(answers, date ?? data.Today));
     }
 
     /// <summary>Logs a pain check-in; the plan after it, or the problem naming the field.</summary>
