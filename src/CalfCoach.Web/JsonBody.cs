@@ -1,6 +1,6 @@
-using CalfCoach.Core.Assessment;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
