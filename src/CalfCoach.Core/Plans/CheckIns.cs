@@ -28,14 +28,15 @@ public sealed record PainCheckIn(DateOnly Date, int Score, bool AtRest = false, 
 public sealed record ExerciseCheckIn(DateOnly Date, string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null)
 {
     private readonly string _name = CheckInRules.ValidName(Name);
-    private readonly int _sets = CheckInRules.NotNegative(Sets, nameof(Sets));
+    private readonly int _sets = CheckInRules.AtLeastOne(Sets, nameof(Sets));
     private readonly int _reps = CheckInRules.NotNegative(Reps, nameof(Reps));
     private readonly double? _loadKg = CheckInRules.ValidLoad(LoadKg);
     private readonly int? _pain = Pain is { } p ? CheckInRules.ValidPain(p, nameof(Pain)) : null;
 
     public string Name { get => _name; init => _name = CheckInRules.ValidName(value); }
 
-    public int Sets { get => _sets; init => _sets = CheckInRules.NotNegative(value, nameof(Sets)); }
+    /// <summary>At least one: a session of no sets did not happen (reps may be 0: a heel-raise test where none was possible).</summary>
+    public int Sets { get => _sets; init => _sets = CheckInRules.AtLeastOne(value, nameof(Sets)); }
 
     public int Reps { get => _reps; init => _reps = CheckInRules.NotNegative(value, nameof(Reps)); }
 
@@ -102,6 +103,9 @@ internal static class CheckInRules
 {
     public static int ValidPain(int score, string name) =>
         score is >= 0 and <= 10 ? score : throw new ArgumentOutOfRangeException(name, score, "Pain is scored 0–10.");
+
+    public static int AtLeastOne(int value, string name) =>
+        value >= 1 ? value : throw new ArgumentOutOfRangeException(name, value, "Must be at least 1.");
 
     public static int NotNegative(int value, string name) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, "Must not be negative.");

@@ -289,6 +289,7 @@ public sealed class PlanCommandTests : IDisposable
     [InlineData("log pain -1", "SCORE must be a whole number from 0 to 10")]
     [InlineData("log pain 3 --at-rest --morning", "choose --at-rest or --morning, not both")]
     [InlineData("log exercise heel-drops --sets -1 --reps 12", "--sets:")]
+    [InlineData("log exercise heel-drops --sets 0 --reps 12", "--sets: Must be at least 1.")]
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --pain 12", "--pain:")]
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --load -5", "--load:")]
     [InlineData("log exercise heel-drops --reps 12", "--sets")]
