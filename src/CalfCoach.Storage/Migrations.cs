@@ -128,7 +128,7 @@ internal static class Migrations
                 id {d.IdentityPrimaryKey},
                 day {d.Text} NOT NULL,
                 name {d.Text} NOT NULL,
-                sets {d.Int64} NOT NULL CHECK (sets >= 0),
+                sets {d.Int64} NOT NULL CHECK (sets >= 1),
                 reps {d.Int64} NOT NULL CHECK (reps >= 0),
                 load_kg {d.Double} NULL,
                 pain {d.Int64} NULL CHECK (pain BETWEEN 0 AND 10),

@@ -83,13 +83,13 @@ public abstract partial class StoreTests
 
         var loaded = journal.AddExercise(JournalDay, "heel-drops-straight-knee", 3, 15, 7.5, 2);
         var plain = journal.AddExercise(JournalDay, "walk-run", 6, 1, null, null);
-        var painFree = journal.AddExercise(JournalDay, "single-leg-heel-raise", 0, 0, 0, 0);
+        var painFree = journal.AddExercise(JournalDay, "single-leg-heel-raise", 1, 0, 0, 0);
 
         Assert.Equal(
             [
                 new StoredExerciseCheckIn(loaded, JournalDay, "heel-drops-straight-knee", 3, 15, 7.5, 2),
                 new StoredExerciseCheckIn(plain, JournalDay, "walk-run", 6, 1, null, null),
-                new StoredExerciseCheckIn(painFree, JournalDay, "single-leg-heel-raise", 0, 0, 0, 0),
+                new StoredExerciseCheckIn(painFree, JournalDay, "single-leg-heel-raise", 1, 0, 0, 0),
             ],
             journal.Exercises(JournalDay, JournalDay));
     }

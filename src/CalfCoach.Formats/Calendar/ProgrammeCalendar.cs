@@ -64,7 +64,8 @@ public static class ProgrammeCalendar
         var review = new CalDateTime(state.NextReview, options.StartTime, tzId);
         calendar.Events.Add(new CalendarEvent
         {
-            Uid = $"{uidPrefix}-review-{Iso(state.NextReview)}@calfcoach",
+            // One review per programme: when the date moves, a newer file moves the event instead of adding another.
+            Uid = $"{uidPrefix}-review@calfcoach",
             DtStamp = stamp,
             DtStart = review,
             Duration = Exact(TimeSpan.FromMinutes(15)),

@@ -29,14 +29,21 @@ public sealed class NoProgrammeException(DateOnly asOf)
 /// (<see cref="RecoveryProgramme.Evaluate"/>). The CLI and the web call this, and nothing else, for plans.
 /// </summary>
 /// <remarks>
-/// Episodes: an assessment whose onset date (as-of minus days since onset) matches the current programme's
-/// updates it, as a re-check that can only raise the disposition; a different onset starts a new programme.
-/// So re-answering the questions never lowers the advice for the same pain, and a new pain starts afresh.
+/// Episodes: an assessment of a pain that began on or before the current programme's start (as-of minus days since
+/// onset) updates it, as a re-check that can only raise the disposition; only a pain that began after the programme
+/// started starts a new one. So re-answering the questions, even with the days a little different, never lowers the
+/// advice for the same pain (only a clinician's clearance does), and a new pain is triaged afresh.
 /// </remarks>
-public sealed class RecoveryJournal(Database database)
+public sealed class RecoveryJournal(Database database, TrainingHistory history)
 {
     private readonly JournalStore _store = new(database);
-    private readonly TrainingHistory _history = new(database);
+    private readonly TrainingHistory _history = history ?? throw new ArgumentNullException(nameof(history));
+
+    /// <summary>A journal with a history of its own (the CLI: one command, one history).</summary>
+    public RecoveryJournal(Database database)
+        : this(database, new TrainingHistory(database))
+    {
+    }
 
     /// <summary>The assessment with the stored history's findings as causes with evidence; nothing is recorded.</summary>
     public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf) => Assess(answers, asOf, out _);
@@ -51,7 +58,37 @@ public sealed class RecoveryJournal(Database database)
         var current = Programme(asOf);
         _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, json);
         var programme = Programme(asOf) ?? throw new InvalidOperationException("The assessment was stored but no programme followed from it.");
-        return new RecordedAssessment(result, programme, StartedProgramme: current is null || current.Onset != onset);
+        var started = current is null || programme.StartedOn != current.StartedOn;
+        return new RecordedAssessment(started ? result : Held(result, programme), programme, started);
+    }
+
+    /// <summary>
+    /// A re-assessment of the same pain never shows calmer advice than the programme holds: when earlier answers or
+    /// check-ins have raised it, the result carries the programme's level and says why.
+    /// </summary>
+    private static AssessmentResult Held(AssessmentResult result, ProgrammeView programme)
+    {
+        var state = programme.State;
+        if (state.Disposition <= result.Disposition)
+        {
+            return result;
+        }
+
+        var forbids = state.Disposition.ForbidsCoaching();
+        string[] doNow =
+        [
+            $"The advice for this pain stays \"{state.Disposition.WireName()}\" ({state.Disposition.Headline()}): what was recorded since {programme.StartedOn:yyyy-MM-dd} calls for it. "
+                + "Answering the questions again does not lower it; only a clinician's all-clear, recorded in your plan, does.",
+            .. state.Today.Where(t => t.Id is "get-help" or "see-clinician").Select(t => t.Details),
+        ];
+        return result with
+        {
+            Disposition = state.Disposition,
+            DoNow = doNow,
+            SelfCare = forbids ? [] : result.SelfCare,
+            Withheld = forbids ? [] : result.Withheld,
+            Prevention = forbids ? [] : result.Prevention,
+        };
     }
 
     /// <summary>Records a re-check of the warning signs in the current programme; triage runs at once.</summary>
@@ -69,7 +106,7 @@ public sealed class RecoveryJournal(Database database)
     public ProgrammeView LogPain(PainCheckIn checkIn)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
-        _ = Programme(checkIn.Date) ?? throw new NoProgrammeException(checkIn.Date);
+        RequireProgramme(checkIn.Date);
         _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note);
         return Programme(checkIn.Date)!;
     }
@@ -78,7 +115,7 @@ public sealed class RecoveryJournal(Database database)
     public ProgrammeView LogExercise(ExerciseCheckIn checkIn)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
-        _ = Programme(checkIn.Date) ?? throw new NoProgrammeException(checkIn.Date);
+        RequireProgramme(checkIn.Date);
         _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain);
         return Programme(checkIn.Date)!;
     }
@@ -88,7 +125,7 @@ public sealed class RecoveryJournal(Database database)
     public ProgrammeView LogClinicianReview(ClinicianReview review)
     {
         ArgumentNullException.ThrowIfNull(review);
-        _ = Programme(review.Date) ?? throw new NoProgrammeException(review.Date);
+        RequireProgramme(review.Date);
         _store.AddClinicianReview(review.Date, review.ClearedForRehab, review.Note);
         return Programme(review.Date)!;
     }
@@ -97,18 +134,28 @@ public sealed class RecoveryJournal(Database database)
     public ProgrammeView? Programme(DateOnly asOf)
     {
         var rows = _store.Assessments(asOf);
-        var latest = rows.LastOrDefault(r => r.Kind == StoredAssessmentKind.Assessment);
-        if (latest is null)
+
+        // The current episode starts at the last assessment of a pain that began after the one before it had started.
+        StoredAssessment? start = null;
+        foreach (var row in rows.Where(r => r.Kind == StoredAssessmentKind.Assessment))
+        {
+            if (start is null || row.Onset > start.AsOf)
+            {
+                start = row;
+            }
+        }
+
+        if (start is null)
         {
             return null;
         }
 
-        var start = rows.First(r => r.Kind == StoredAssessmentKind.Assessment && r.Onset == latest.Onset);
         var startAnswers = ReadStored(start);
         var assessment = Assess(startAnswers, start.AsOf, out var analysis);
         var programmeStart = ProgrammeBaseline.Start(assessment, startAnswers, analysis);
         var checks = rows
-            .Where(r => r.Id != start.Id && r.AsOf >= start.AsOf && (r.Kind == StoredAssessmentKind.RedFlagCheck || r.Onset == start.Onset))
+            .SkipWhile(r => r.Id != start.Id)
+            .Skip(1)
             .Select(r => new RedFlagCheck(r.AsOf, ReadStored(r)))
             .ToArray();
         var pain = _store.Pain(start.AsOf, asOf)
@@ -122,6 +169,15 @@ public sealed class RecoveryJournal(Database database)
             .ToArray();
         var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
         return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state);
+    }
+
+    /// <summary>Cheap: looks for a stored assessment without replaying the programme.</summary>
+    private void RequireProgramme(DateOnly date)
+    {
+        if (!_store.Assessments(date).Any(a => a.Kind == StoredAssessmentKind.Assessment))
+        {
+            throw new NoProgrammeException(date);
+        }
     }
 
     private AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, out AnalysisResult analysis)

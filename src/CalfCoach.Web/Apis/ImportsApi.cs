@@ -38,8 +38,18 @@ public static class ImportsApi
 
         // Accept: application/x-ndjson: progress lines while the files are stored, the summary last (the import page uses this).
         var stream = new ImportProgressStream(request.HttpContext.Response, cancellationToken);
-        var (streamed, refused) = await ReceiveAsync(request, importer, options, stream, cancellationToken);
-        await stream.CompleteAsync();
+        ImportSummary? streamed;
+        ProblemHttpResult? refused;
+        try
+        {
+            (streamed, refused) = await ReceiveAsync(request, importer, options, stream, cancellationToken);
+        }
+        finally
+        {
+            // Always stop the pump, even when the import fails: it must not wait on the response after the request ends.
+            await stream.CompleteAsync();
+        }
+
         if (streamed is null && !stream.Started)
         {
             return refused!;

@@ -144,16 +144,18 @@ public static class PlanApi
         }
 
         var day = date ?? data.Today;
+        PainCheckIn checkIn;
         try
         {
-            var checkIn = new PainCheckIn(day, request.Score, request.AtRest == true, request.Morning == true, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
-            var plan = Log(data, day, journal => journal.LogPain(checkIn));
-            return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
+            checkIn = new PainCheckIn(day, request.Score, request.AtRest == true, request.Morning == true, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
         }
         catch (ArgumentException ex)
         {
             return (null, Problems.Invalid("score", Message(ex)));
         }
+
+        var plan = Log(data, day, journal => journal.LogPain(checkIn));
+        return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
 
     /// <summary>Logs an exercise check-in; the plan after it, or the problem naming the field.</summary>

@@ -13,6 +13,7 @@ namespace CalfCoach.Web.Services;
 public sealed class RunnerData(CalfCoachWebOptions options)
 {
     private ChartCache? _charts;
+    private RecoveryJournal? _journal;
 
     public Database Database { get; } = options.Database;
 
@@ -39,7 +40,7 @@ public sealed class RunnerData(CalfCoachWebOptions options)
     public void WarmUp() => _ = Analyze();
 
     /// <summary>The recovery journal (assessments, check-ins, the programme) over the same database.</summary>
-    public RecoveryJournal Journal { get; } = new(options.Database);
+    public RecoveryJournal Journal => _journal ??= new(Database, History);
 
     /// <summary>
     /// The assessment of <paramref name="answers"/> with the stored history's findings, recorded in the journal (starting or

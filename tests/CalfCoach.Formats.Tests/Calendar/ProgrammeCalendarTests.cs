@@ -33,7 +33,7 @@ public sealed class ProgrammeCalendarTests
         calendar.Events.Where(e => e.Uid!.Contains("-day-", StringComparison.Ordinal)).OrderBy(e => e.DtStart!.Date).ToList();
 
     private static CalendarEvent Review(Ical.Net.Calendar calendar) =>
-        Assert.Single(calendar.Events, e => e.Uid!.Contains("-review-", StringComparison.Ordinal));
+        Assert.Single(calendar.Events, e => e.Uid!.EndsWith("-review@calfcoach", StringComparison.Ordinal));
 
     [Fact]
     public void The_file_is_an_iCalendar_2_0_object_with_our_product_id_seven_days_and_a_review()

@@ -123,7 +123,8 @@ public sealed class RecoveryJournalTests : IDisposable
         var again = _journal.RecordAssessment(Answers(3), Day(3));
 
         Assert.False(again.StartedProgramme);
-        Assert.Equal(Disposition.SelfCare, again.Result.Disposition);
+        Assert.Equal(Disposition.SeeClinician, again.Result.Disposition);
+        Assert.Contains("stays \"see-clinician\"", again.Result.DoNow[0]);
         Assert.Equal(Disposition.SeeClinician, again.Programme.State.Disposition);
         Assert.Equal(Disposition.SeeClinician, _journal.Programme(Day(10))!.State.Disposition);
         Assert.Contains(again.Programme.State.Today, t => t.Id == "see-clinician");
@@ -147,6 +148,21 @@ public sealed class RecoveryJournalTests : IDisposable
         var old = _journal.Programme(Day(19))!;
         Assert.Equal(Day0, old.StartedOn);
         Assert.Equal(Disposition.Urgent, old.State.Disposition);
+    }
+
+    [Fact]
+    public void Re_answering_the_same_pain_with_the_days_a_little_different_updates_the_programme_and_keeps_urgent()
+    {
+        _journal.RecordAssessment(Answers(0, Symptom.Swelling), Day0);
+
+        // The pain began on day −2; answered on day 3 as "4 days ago" (day −1): still the same pain, begun before the programme.
+        var again = _journal.RecordAssessment(new RunnerAnswers(new HashSet<Symptom>(), daysSinceOnset: 4, daysOfHomeCare: 3), Day(3));
+
+        Assert.False(again.StartedProgramme);
+        Assert.Equal(Day0, again.Programme.StartedOn);
+        Assert.Equal(Disposition.Urgent, again.Programme.State.Disposition);
+        Assert.Equal(Disposition.Urgent, again.Result.Disposition);
+        Assert.Empty(again.Result.SelfCare);
     }
 
     [Fact]
