@@ -93,6 +93,18 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
     }
 
     [Fact]
+    public async Task After_an_assessment_the_findings_are_ordered_against_the_day_the_pain_began()
+    {
+        using (await app.Client.PostAsync("/api/assessments", Json(WeekOfHomeCare()), Cancel))
+        {
+        }
+
+        var findings = JsonNode.Parse(await app.Client.GetStringAsync("/api/findings", Cancel))!;
+
+        Assert.Equal(WebApp.Today.AddDays(-7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), findings["onset"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_exercise_check_in_over_http_returns_the_plan_after_it()
     {
         using (await app.Client.PostAsync("/api/assessments", Json(WeekOfHomeCare()), Cancel))

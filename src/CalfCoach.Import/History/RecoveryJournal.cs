@@ -134,18 +134,7 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     public ProgrammeView? Programme(DateOnly asOf)
     {
         var rows = _store.Assessments(asOf);
-
-        // The current episode starts at the last assessment of a pain that began after the one before it had started.
-        StoredAssessment? start = null;
-        foreach (var row in rows.Where(r => r.Kind == StoredAssessmentKind.Assessment))
-        {
-            if (start is null || row.Onset > start.AsOf)
-            {
-                start = row;
-            }
-        }
-
-        if (start is null)
+        if (EpisodeStart(rows) is not { } start)
         {
             return null;
         }
@@ -169,6 +158,24 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
             .ToArray();
         var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
         return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state);
+    }
+
+    /// <summary>The day the current pain began, as recorded by its first assessment; null before any. Cheap: no replay.</summary>
+    public DateOnly? Onset(DateOnly asOf) => EpisodeStart(_store.Assessments(asOf))?.Onset;
+
+    /// <summary>The current episode starts at the last assessment of a pain that began after the one before it had started.</summary>
+    private static StoredAssessment? EpisodeStart(IReadOnlyList<StoredAssessment> rows)
+    {
+        StoredAssessment? start = null;
+        foreach (var row in rows.Where(r => r.Kind == StoredAssessmentKind.Assessment))
+        {
+            if (start is null || row.Onset > start.AsOf)
+            {
+                start = row;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>Cheap: looks for a stored assessment without replaying the programme.</summary>

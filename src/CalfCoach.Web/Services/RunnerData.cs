@@ -27,8 +27,11 @@ public sealed class RunnerData(CalfCoachWebOptions options)
 
     public DateOnly Today => DateOnly.FromDateTime(options.Clock.GetLocalNow().DateTime);
 
-    /// <summary>The onset findings are ordered against: the known onset, else today.</summary>
-    public DateOnly DefaultOnset => options.Onset is { } onset && onset <= Today ? onset : Today;
+    /// <summary>
+    /// The onset findings are ordered against: the demo's known onset, else the day the runner's current pain began (from
+    /// their latest assessment), else today.
+    /// </summary>
+    public DateOnly DefaultOnset => (options.Onset ?? Journal.Onset(Today)) is { } onset && onset <= Today ? onset : Today;
 
     public AnalysisResult Analyze(DateOnly? asOf = null, DateOnly? onset = null) =>
         History.Analyze(asOf ?? Today, onset ?? DefaultOnset);
