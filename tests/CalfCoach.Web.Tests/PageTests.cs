@@ -172,6 +172,26 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task Going_back_from_the_details_and_forward_again_keeps_what_was_typed()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/assess");
+        for (var step = 0; step < 6; step++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+        }
+
+        await page.GetByLabel("How many days ago did the pain start?").FillAsync("4");
+        await page.GetByLabel("Left", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".step-count")).ToHaveTextAsync("Step 6 of 7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByLabel("How many days ago did the pain start?")).ToHaveValueAsync("4");
+        await Assertions.Expect(page.GetByLabel("Left", new() { Exact = true })).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task The_report_downloads_as_the_self_contained_html_of_the_cli()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

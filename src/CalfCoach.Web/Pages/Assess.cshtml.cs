@@ -94,6 +94,22 @@ public sealed class AssessModel(RunnerData data) : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// The details step's answers, carried as hidden fields through the sign screens, so going back from the details
+    /// and forward again keeps what was typed there.
+    /// </summary>
+    public IEnumerable<(string Key, string Value)> CarriedDetails() =>
+        Posted is null
+            ? []
+            : DetailKeys.SelectMany(key => Posted[key].Where(v => !string.IsNullOrEmpty(v)).Select(v => (key, v!)));
+
+    private static readonly string[] DetailKeys =
+    [
+        Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey, Questionnaire.PainScoreKey, Questionnaire.SideKey,
+        Questionnaire.OnsetKey, Questionnaire.AfterInjuryKey, Questionnaire.CrampDuringRunKey, Questionnaire.DiabetesOrImmunosuppressedKey,
+        Questionnaire.DvtRiskFactorsKey, Questionnaire.RecentChangesKey,
+    ];
+
     public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
 
     public string Value(string key) => Posted?[key].ToString() ?? string.Empty;
