@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using CalfCoach.Core;
 
 namespace CalfCoach.Cli;
 
@@ -17,7 +17,7 @@ public static class CommonOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (IsoDate.TryParse(text, out var date))
             {
                 return date;
             }

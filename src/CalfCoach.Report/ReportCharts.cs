@@ -1,4 +1,5 @@
 using System.Globalization;
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using ScottPlot;
 using SkiaSharp;
@@ -87,7 +88,7 @@ internal static class ReportCharts
         AddOnset(plot, analysis.Onset, start);
         plot.ShowLegend(Alignment.UpperLeft);
 
-        var spikes = weeks.Where(w => spikeMondays.Contains(w.Monday)).Select(w => Iso(w.Monday)).ToList();
+        var spikes = weeks.Where(w => spikeMondays.Contains(w.Monday)).Select(w => IsoDate.ToText(w.Monday)).ToList();
         var caption = $"{DistanceText.Name(unit)} run in each local week (Monday to Sunday). "
             + (spikes.Count > 0
                 ? $"Weeks marked \"spike\" hold a weekly-distance or long-run spike from the findings (weeks of {string.Join(", ", spikes)})."
@@ -265,7 +266,7 @@ internal static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the review distance", FillColor = Purple });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
         plot.ShowLegend(Edge.Bottom);
-        var caption = $"{DistanceText.Name(unit)} on each shoe on {Iso(analysis.AsOf)}, including any distance it had before its first recorded run. "
+        var caption = $"{DistanceText.Name(unit)} on each shoe on {IsoDate.ToText(analysis.AsOf)}, including any distance it had before its first recorded run. "
             + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased (EVIDENCE.md 6).";
         return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
     }
@@ -342,8 +343,6 @@ internal static class ReportCharts
     private static ChartFigure Empty(string id, string title, string note) => new(id, title + ".", null, note);
 
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 

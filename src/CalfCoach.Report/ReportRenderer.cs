@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 
@@ -24,7 +25,7 @@ public static partial class ReportRenderer
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             // Belt and braces: even if a future change let a URL slip in, the browser would not fetch it.
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-            .Append("<title>").Append(Encode(options.Title)).Append(" – ").Append(Iso(analysis.AsOf)).Append("</title>\n")
+            .Append("<title>").Append(Encode(options.Title)).Append(" – ").Append(IsoDate.ToText(analysis.AsOf)).Append("</title>\n")
             .Append("<style>").Append(Stylesheet).Append("</style>\n")
             .Append("</head>\n<body>\n");
 
@@ -53,9 +54,9 @@ public static partial class ReportRenderer
     private static void Header(StringBuilder html, AnalysisResult analysis, ReportOptions options)
     {
         html.Append("<header>\n<h1>").Append(Encode(options.Title)).Append("</h1>\n")
-            .Append("<p class=\"meta\">Generated on <time datetime=\"").Append(Iso(options.GeneratedOn)).Append("\">")
-            .Append(Iso(options.GeneratedOn)).Append("</time> from the runs recorded up to ")
-            .Append("<time datetime=\"").Append(Iso(analysis.AsOf)).Append("\">").Append(Iso(analysis.AsOf)).Append("</time>.</p>\n");
+            .Append("<p class=\"meta\">Generated on <time datetime=\"").Append(IsoDate.ToText(options.GeneratedOn)).Append("\">")
+            .Append(IsoDate.ToText(options.GeneratedOn)).Append("</time> from the runs recorded up to ")
+            .Append("<time datetime=\"").Append(IsoDate.ToText(analysis.AsOf)).Append("\">").Append(IsoDate.ToText(analysis.AsOf)).Append("</time>.</p>\n");
         if (!string.IsNullOrWhiteSpace(options.DataNote))
         {
             html.Append("<p class=\"data-note\">").Append(Encode(options.DataNote)).Append("</p>\n");
@@ -77,11 +78,11 @@ public static partial class ReportRenderer
             .Select(x => $"{x.n} {x.s.WireName()}");
 
         html.Append("<section id=\"summary\">\n<h2>Summary</h2>\n<dl class=\"summary\">\n");
-        Term(html, "Data up to (as of)", Iso(analysis.AsOf));
-        Term(html, "Pain began (onset)", Iso(analysis.Onset));
+        Term(html, "Data up to (as of)", IsoDate.ToText(analysis.AsOf));
+        Term(html, "Pain began (onset)", IsoDate.ToText(analysis.Onset));
         Term(html, "Runs analysed", analysis.Runs.Count == 0
             ? "none"
-            : $"{analysis.Runs.Count} ({runsToOnset} up to the onset), from {Iso(analysis.Runs[0].Date)}");
+            : $"{analysis.Runs.Count} ({runsToOnset} up to the onset), from {IsoDate.ToText(analysis.Runs[0].Date)}");
         Term(html, $"Last {options.Settings.OnsetWindowDays / 7} weeks before the onset",
             $"{lastThreeWeeks.Count} runs, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
         if (analysis.EasySpeedMetersPerSecond is { } easy)
@@ -96,7 +97,7 @@ public static partial class ReportRenderer
 
         Term(html, "Findings", analysis.Findings.Count == 0 ? "none" : $"{analysis.Findings.Count}: {string.Join(", ", bySeverity)}");
         Term(html, "Charts show", options.ChartWeeks is { } weeks
-            ? $"the {weeks} weeks up to {Iso(analysis.AsOf)} (from {Iso(ReportCharts.ChartStart(analysis, options))})"
+            ? $"the {weeks} weeks up to {IsoDate.ToText(analysis.AsOf)} (from {IsoDate.ToText(ReportCharts.ChartStart(analysis, options))})"
             : "the whole history");
         html.Append("</dl>\n</section>\n");
     }
@@ -153,13 +154,13 @@ public static partial class ReportRenderer
         // A long list (every run in the cadence window) is summarised; the full list stays one click away.
         if (dates.Count > LongDateList)
         {
-            html.Append(dates.Count).Append(" dates from ").Append(Iso(dates[0])).Append(" to ").Append(Iso(dates[^1]))
+            html.Append(dates.Count).Append(" dates from ").Append(IsoDate.ToText(dates[0])).Append(" to ").Append(IsoDate.ToText(dates[^1]))
                 .Append("<details><summary>All dates</summary>");
         }
 
         for (var i = 0; i < dates.Count; i++)
         {
-            html.Append(i == 0 ? string.Empty : ", ").Append("<time datetime=\"").Append(Iso(dates[i])).Append("\">").Append(Iso(dates[i])).Append("</time>");
+            html.Append(i == 0 ? string.Empty : ", ").Append("<time datetime=\"").Append(IsoDate.ToText(dates[i])).Append("\">").Append(IsoDate.ToText(dates[i])).Append("</time>");
         }
 
         if (dates.Count > LongDateList)
@@ -203,7 +204,7 @@ public static partial class ReportRenderer
         var disposition = assessment.Disposition;
         html.Append("<div class=\"disposition disposition-").Append(disposition.WireName()).Append("\"><p class=\"disposition-word\">")
             .Append(Encode(disposition.WireName())).Append("</p><p class=\"disposition-headline\">").Append(Encode(disposition.Headline()))
-            .Append("</p><p>Assessed on <time datetime=\"").Append(Iso(assessment.AsOf)).Append("\">").Append(Iso(assessment.AsOf)).Append("</time>.</p></div>\n");
+            .Append("</p><p>Assessed on <time datetime=\"").Append(IsoDate.ToText(assessment.AsOf)).Append("\">").Append(IsoDate.ToText(assessment.AsOf)).Append("</time>.</p></div>\n");
 
         List(html, "Do now", assessment.DoNow);
         if (assessment.RedFlags.Count > 0)
@@ -223,8 +224,8 @@ public static partial class ReportRenderer
         }
 
         Items(html, "Prevention", assessment.Prevention);
-        html.Append("<h3>Follow-up</h3>\n<p>Review on <time datetime=\"").Append(Iso(assessment.FollowUp.ReviewOn)).Append("\">")
-            .Append(Iso(assessment.FollowUp.ReviewOn)).Append("</time>.</p>\n");
+        html.Append("<h3>Follow-up</h3>\n<p>Review on <time datetime=\"").Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("\">")
+            .Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("</time>.</p>\n");
         List(html, "Act before then if", assessment.FollowUp.Triggers.Select(t => $"{t.When}: {t.Then}"));
         html.Append("</section>\n");
     }
@@ -261,8 +262,6 @@ public static partial class ReportRenderer
         html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(definition)).Append("</dd>\n");
 
     private static string Encode(string? text) => System.Net.WebUtility.HtmlEncode(text ?? string.Empty);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 }

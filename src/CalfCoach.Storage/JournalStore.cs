@@ -1,4 +1,4 @@
-using System.Globalization;
+using CalfCoach.Core;
 using Dapper;
 
 namespace CalfCoach.Storage;
@@ -44,7 +44,7 @@ public sealed class JournalStore(Database database)
             INSERT INTO assessments (kind, as_of, onset, answers_json, recorded_at_unix_ms)
             VALUES (@Kind, @AsOf, @Onset, @Json, @Now) RETURNING id
             """,
-            new { Kind = KindName(kind), AsOf = Iso(asOf), Onset = Iso(onset), Json = answersJson, Now = Now() });
+            new { Kind = KindName(kind), AsOf = IsoDate.ToText(asOf), Onset = IsoDate.ToText(onset), Json = answersJson, Now = Now() });
     }
 
     /// <summary>Every answer set dated on or before <paramref name="upTo"/>, in date order, then in the order recorded.</summary>
@@ -56,8 +56,8 @@ public sealed class JournalStore(Database database)
             SELECT id AS Id, kind AS Kind, as_of AS AsOf, onset AS Onset, answers_json AS Json
             FROM assessments WHERE as_of <= @UpTo ORDER BY as_of, id
             """,
-            new { UpTo = Iso(upTo) })
-            .Select(r => new StoredAssessment(r.Id, ParseKind(r.Kind), ParseDate(r.AsOf), ParseDate(r.Onset), r.Json))
+            new { UpTo = IsoDate.ToText(upTo) })
+            .Select(r => new StoredAssessment(r.Id, ParseKind(r.Kind), IsoDate.Parse(r.AsOf), IsoDate.Parse(r.Onset), r.Json))
             .ToList();
     }
 
@@ -71,7 +71,7 @@ public sealed class JournalStore(Database database)
             INSERT INTO pain_check_ins (day, score, at_rest, morning, note, recorded_at_unix_ms)
             VALUES (@Day, @Score, @AtRest, @Morning, @Note, @Now) RETURNING id
             """,
-            new { Day = Iso(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now() });
+            new { Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now() });
     }
 
     /// <summary>Pain check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -83,8 +83,8 @@ public sealed class JournalStore(Database database)
             SELECT id AS Id, day AS Day, score AS Score, at_rest AS AtRest, morning AS Morning, note AS Note
             FROM pain_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = Iso(from), To = Iso(to) })
-            .Select(r => new StoredPainCheckIn(r.Id, ParseDate(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note))
+            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note))
             .ToList();
     }
 
@@ -97,7 +97,7 @@ public sealed class JournalStore(Database database)
             INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms)
             VALUES (@Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now) RETURNING id
             """,
-            new { Day = Iso(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now() });
+            new { Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now() });
     }
 
     /// <summary>Exercise check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -109,8 +109,8 @@ public sealed class JournalStore(Database database)
             SELECT id AS Id, day AS Day, name AS Name, sets AS Sets, reps AS Reps, load_kg AS LoadKg, pain AS Pain
             FROM exercise_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = Iso(from), To = Iso(to) })
-            .Select(r => new StoredExerciseCheckIn(r.Id, ParseDate(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null))
+            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            .Select(r => new StoredExerciseCheckIn(r.Id, IsoDate.Parse(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null))
             .ToList();
     }
 
@@ -122,7 +122,7 @@ public sealed class JournalStore(Database database)
             INSERT INTO clinician_reviews (day, cleared_for_rehab, note, recorded_at_unix_ms)
             VALUES (@Day, @Cleared, @Note, @Now) RETURNING id
             """,
-            new { Day = Iso(day), Cleared = clearedForRehab, Note = note, Now = Now() });
+            new { Day = IsoDate.ToText(day), Cleared = clearedForRehab, Note = note, Now = Now() });
     }
 
     /// <summary>Clinician visits from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -134,8 +134,8 @@ public sealed class JournalStore(Database database)
             SELECT id AS Id, day AS Day, cleared_for_rehab AS Cleared, note AS Note
             FROM clinician_reviews WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = Iso(from), To = Iso(to) })
-            .Select(r => new StoredClinicianReview(r.Id, ParseDate(r.Day), r.Cleared != 0, r.Note))
+            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared != 0, r.Note))
             .ToList();
     }
 
@@ -154,10 +154,6 @@ public sealed class JournalStore(Database database)
         "red-flag-check" => StoredAssessmentKind.RedFlagCheck,
         _ => throw new InvalidDataException($"Unknown assessment kind \"{text}\" in the database."),
     };
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
 

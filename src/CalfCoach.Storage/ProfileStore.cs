@@ -1,4 +1,4 @@
-using System.Globalization;
+using CalfCoach.Core;
 using Dapper;
 
 namespace CalfCoach.Storage;
@@ -82,7 +82,7 @@ public sealed class ProfileStore(Database database)
             INSERT INTO shoes (name, start_date, start_distance_m) VALUES (@Name, @StartDate, @StartDistance)
             ON CONFLICT (name) DO NOTHING RETURNING id
             """,
-            new { Name = name.Trim(), StartDate = Iso(startDate), StartDistance = startDistanceMeters });
+            new { Name = name.Trim(), StartDate = IsoDate.ToText(startDate), StartDistance = startDistanceMeters });
         return id ?? throw new InvalidOperationException($"A shoe named \"{name.Trim()}\" exists already.");
     }
 
@@ -91,7 +91,7 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.Query<ShoeRow>(
             "SELECT id AS Id, name AS Name, start_date AS StartDate, start_distance_m AS StartDistance, retired_on AS RetiredOn FROM shoes ORDER BY start_date, id")
-            .Select(r => new StoredShoe(r.Id, r.Name, ParseDate(r.StartDate), r.StartDistance, r.RetiredOn is null ? null : ParseDate(r.RetiredOn)))
+            .Select(r => new StoredShoe(r.Id, r.Name, IsoDate.Parse(r.StartDate), r.StartDistance, r.RetiredOn is null ? null : IsoDate.Parse(r.RetiredOn)))
             .ToList();
     }
 
@@ -99,7 +99,7 @@ public sealed class ProfileStore(Database database)
     public bool RetireShoe(string name, DateOnly retiredOn)
     {
         using var connection = _database.OpenConnection();
-        return connection.Execute("UPDATE shoes SET retired_on = @RetiredOn WHERE name = @Name", new { Name = name.Trim(), RetiredOn = Iso(retiredOn) }) > 0;
+        return connection.Execute("UPDATE shoes SET retired_on = @RetiredOn WHERE name = @Name", new { Name = name.Trim(), RetiredOn = IsoDate.ToText(retiredOn) }) > 0;
     }
 
     /// <summary>Assigns a shoe to one activity (by hand).</summary>
@@ -138,10 +138,6 @@ public sealed class ProfileStore(Database database)
                 || ':' || IFNULL((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE id = 1), '') AS Rest
             """);
     }
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private sealed record ShoeRow(long Id, string Name, string StartDate, double StartDistance, string? RetiredOn);
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
@@ -69,7 +70,7 @@ public static class ActivitiesCommand
     {
         return new ActivityRow(
             a.Id,
-            TrainingDay.Of(a.StartUtc, a.UtcOffset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IsoDate.ToText(TrainingDay.Of(a.StartUtc, a.UtcOffset)),
             a.StartUtc.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             a.Sport.WireName(),
             a.SubSport.WireName(),

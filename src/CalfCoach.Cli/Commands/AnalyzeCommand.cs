@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.History;
@@ -90,7 +91,7 @@ public static class AnalyzeCommand
     private static string Dates(IReadOnlyList<DateOnly> dates) => dates.Count switch
     {
         0 => "-",
-        <= 3 => string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
+        <= 3 => string.Join(", ", dates.Select(IsoDate.ToText)),
         _ => $"{dates[0]:yyyy-MM-dd} … {dates[^1]:yyyy-MM-dd} ({dates.Count})",
     };
 }

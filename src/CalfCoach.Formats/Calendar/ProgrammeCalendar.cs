@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using CalfCoach.Core;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Plans;
 using Ical.Net.CalendarComponents;
@@ -44,14 +44,14 @@ public static class ProgrammeCalendar
         calendar.AddTimeZone(zone, first.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
         var stamp = new CalDateTime(options.Generated.UtcDateTime, CalDateTime.UtcTzId, hasTime: true);
         var tzId = zone.Id;
-        var uidPrefix = $"calfcoach-{Iso(programmeStartedOn)}";
+        var uidPrefix = $"calfcoach-{IsoDate.ToText(programmeStartedOn)}";
 
         foreach (var day in state.Week)
         {
             var start = new CalDateTime(day.Date, options.StartTime, tzId);
             calendar.Events.Add(new CalendarEvent
             {
-                Uid = $"{uidPrefix}-day-{Iso(day.Date)}@calfcoach",
+                Uid = $"{uidPrefix}-day-{IsoDate.ToText(day.Date)}@calfcoach",
                 DtStamp = stamp,
                 DtStart = start,
                 Duration = Exact(CalendarOptions.SessionLength),
@@ -103,5 +103,4 @@ public static class ProgrammeCalendar
         $"Log today's pain and look at the plan in CalfCoach. The advice now: {state.Disposition.Headline()}. "
         + "If the pain is no better after 7–10 days of home care, or any warning sign appears, get seen sooner.";
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CalfCoach.Core.Analysis;
 
 namespace CalfCoach.Import.History;
@@ -19,5 +18,4 @@ public sealed record ShoeRow(string Name, string Since, double StartKm, double K
             : "ok";
     }
 
-    internal static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

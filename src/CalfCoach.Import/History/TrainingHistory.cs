@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Storage;
@@ -103,11 +104,11 @@ public sealed class TrainingHistory(Database database)
             .Select(s => (status: s, declared: declared.GetValueOrDefault(s.Name)))
             .Select(x => new ShoeRow(
                 x.status.Name,
-                x.declared is { } d ? ShoeRow.Iso(d.StartDate) : "-",
+                x.declared is { } d ? IsoDate.ToText(d.StartDate) : "-",
                 (x.declared?.StartDistanceMeters ?? 0) / 1000,
                 Math.Round(x.status.Kilometers, 1),
                 x.status.AgeDays,
-                x.declared?.RetiredOn is { } retired ? ShoeRow.Iso(retired) : null))
+                x.declared?.RetiredOn is { } retired ? IsoDate.ToText(retired) : null))
             .ToArray();
     }
 

@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Web.Services;
@@ -56,9 +57,9 @@ public static class HistoryApi
         var ratioByDay = analysis.Days.ToDictionary(d => d.Date, d => d.EwmaRatioDistance);
         var spikeMondays = analysis.SpikeWeeks();
         return new WeeksDocument(
-            QueryValues.Iso(analysis.AsOf),
+            IsoDate.ToText(analysis.AsOf),
             [.. analysis.Weeks.Select(w => new WeekDocument(
-                QueryValues.Iso(w.Monday),
+                IsoDate.ToText(w.Monday),
                 Math.Round(w.DistanceKilometers, 2),
                 w.Runs,
                 Math.Round(w.MovingMinutes, 1),

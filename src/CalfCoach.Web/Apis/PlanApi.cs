@@ -1,4 +1,5 @@
 using System.Globalization;
+using CalfCoach.Core;
 using CalfCoach.Core.Plans;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Formats.Calendar;
@@ -78,7 +79,7 @@ public static class PlanApi
         }
 
         var text = ProgrammeCalendar.Write(programme.State, programme.StartedOn, new CalendarOptions(zone, time, data.Now));
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar", $"calfcoach-plan-{QueryValues.Iso(day)}.ics");
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar", $"calfcoach-plan-{IsoDate.ToText(day)}.ics");
     }
 
     public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> Pain(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
@@ -219,7 +220,7 @@ public static class PlanApi
     }
 
     private static ProblemHttpResult NoProgramme(DateOnly day) =>
-        Problems.Missing("plan", $"there is no recovery programme on {QueryValues.Iso(day)} yet: take the calf check first (POST /api/assessments or the assessment page).");
+        Problems.Missing("plan", $"there is no recovery programme on {IsoDate.ToText(day)} yet: take the calf check first (POST /api/assessments or the assessment page).");
 
     private static string Message(ArgumentException ex) => ex.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Web.Services;
@@ -48,7 +48,7 @@ public static class ProfileApi
         DateOnly? born = null;
         if (!string.IsNullOrEmpty(request.Born))
         {
-            if (!DateOnly.TryParseExact(request.Born, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!IsoDate.TryParse(request.Born, out var date))
             {
                 return ("born", "write the date as YYYY-MM-DD, such as 1985-04-02.");
             }

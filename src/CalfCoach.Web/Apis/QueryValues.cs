@@ -1,4 +1,4 @@
-using System.Globalization;
+using CalfCoach.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalfCoach.Web.Apis;
@@ -15,7 +15,7 @@ internal static class QueryValues
             return true;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (IsoDate.TryParse(text, out var parsed))
         {
             date = parsed;
             return true;
@@ -25,5 +25,4 @@ internal static class QueryValues
         return false;
     }
 
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Report;
 using CalfCoach.Web.Services;
@@ -62,7 +63,7 @@ public static class ReportApi
     {
         if (download)
         {
-            context.Response.Headers.ContentDisposition = $"attachment; filename=\"calfcoach-report-{QueryValues.Iso(data.Today)}.html\"";
+            context.Response.Headers.ContentDisposition = $"attachment; filename=\"calfcoach-report-{IsoDate.ToText(data.Today)}.html\"";
         }
 
         return TypedResults.Text(html, "text/html; charset=utf-8");

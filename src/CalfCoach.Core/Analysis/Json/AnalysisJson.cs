@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -33,12 +32,12 @@ public static class AnalysisJson
     {
         ArgumentNullException.ThrowIfNull(result);
         return new AnalysisDocument(
-            Iso(result.AsOf),
-            Iso(result.Onset),
+            IsoDate.ToText(result.AsOf),
+            IsoDate.ToText(result.Onset),
             [.. result.Findings.Select(f => new FindingDocument(
                 f.Id,
                 f.Severity.WireName(),
-                [.. f.Dates.Select(Iso)],
+                [.. f.Dates.Select(IsoDate.ToText)],
                 f.Values,
                 f.Explanation,
                 new ActionDocument(f.Action.PlanItemId, f.Action.Detail)))]);
@@ -47,5 +46,4 @@ public static class AnalysisJson
     public static string Serialize(AnalysisResult result) =>
         JsonSerializer.Serialize(ToDocument(result), AnalysisJsonContext.Default.AnalysisDocument);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -47,7 +47,7 @@ public static class AssessmentJson
     {
         ArgumentNullException.ThrowIfNull(result);
         return new AssessmentDocument(
-            Iso(result.AsOf),
+            IsoDate.ToText(result.AsOf),
             result.Disposition.WireName(),
             result.Disposition.Headline(),
             result.DoNow,
@@ -58,7 +58,7 @@ public static class AssessmentJson
             result.Withheld.Select(w => new WithheldDocument(w.Id, w.Reason)).ToArray(),
             result.Prevention.Select(ToDocument).ToArray(),
             new FollowUpDocument(
-                Iso(result.FollowUp.ReviewOn),
+                IsoDate.ToText(result.FollowUp.ReviewOn),
                 result.FollowUp.Triggers.Select(t => new TriggerDocument(t.Id, t.When, t.Then, t.EscalatesTo?.WireName())).ToArray()),
             AssessmentResult.Notice);
     }
@@ -69,5 +69,4 @@ public static class AssessmentJson
     private static PlanItemDocument ToDocument(PlanItem item) =>
         new(item.Id, item.Title, item.Details, item.When, item.Addresses);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

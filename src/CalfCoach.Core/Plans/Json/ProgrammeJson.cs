@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CalfCoach.Core.Assessment;
@@ -46,15 +45,15 @@ public static class ProgrammeJson
     {
         ArgumentNullException.ThrowIfNull(state);
         return new PlanDocument(
-            Iso(state.AsOf),
-            Iso(startedOn),
+            IsoDate.ToText(state.AsOf),
+            IsoDate.ToText(startedOn),
             state.Disposition.WireName(),
             state.Disposition.Headline(),
             state.Phase.WireName(),
-            Iso(state.PhaseSince),
+            IsoDate.ToText(state.PhaseSince),
             state.Today.Select(ToDocument).ToArray(),
-            state.Week.Select(d => new PlanDayDocument(Iso(d.Date), d.Tasks.Select(ToDocument).ToArray())).ToArray(),
-            Iso(state.NextReview),
+            state.Week.Select(d => new PlanDayDocument(IsoDate.ToText(d.Date), d.Tasks.Select(ToDocument).ToArray())).ToArray(),
+            IsoDate.ToText(state.NextReview),
             state.Reasons,
             state.HeelDrops.WireName(),
             state.LadderStage is { } stage ? stage + 1 : null,
@@ -67,5 +66,4 @@ public static class ProgrammeJson
 
     private static TaskDocument ToDocument(ProgrammeTask task) => new(task.Id, task.Title, task.Details);
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
