@@ -184,37 +184,27 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         }
     }
 
+    /// <summary>
+    /// One decision and write in one transaction (<see cref="ActivityStore.Store"/>), so another process
+    /// importing the same runs at the same time cannot make this one store a run twice.
+    /// </summary>
     private void Store(ReadyActivity ready, Tally tally)
     {
-        var prepared = ready.Prepared;
-        var activity = prepared.Activity;
-        var same = _store.FindSameActivity(activity.Sport, activity.StartUtc, Activity.SameActivityTolerance)
-            .FirstOrDefault(c => c.Source.ContentSha256 != activity.Source.ContentSha256);
-        if (same is not null)
+        var decision = _store.Store(ready.Prepared);
+        switch (decision.Outcome)
         {
-            if (prepared.Richness > same.Richness)
-            {
-                _store.ReplaceActivity(same.Id, prepared);
-                SaveFeatures(same.Id, ready);
-            }
-            else
-            {
-                _store.RecordFileOutcome(activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Duplicate,
-                    $"the same {activity.Sport.WireName()} as {same.Source.Path}, which has as much or more data", same.Id);
-            }
-
-            tally.Duplicate();
-            return;
+            case StoreOutcome.Inserted:
+                SaveFeatures(decision.ActivityId, ready);
+                tally.Stored(ready.Prepared.Activity.CountsAsRunningLoad, ready.Prepared.Activity.IsPartial);
+                break;
+            case StoreOutcome.ReplacedPoorerCopy:
+                SaveFeatures(decision.ActivityId, ready);
+                tally.Duplicate();
+                break;
+            default:
+                tally.Duplicate();
+                break;
         }
-
-        if (!_store.TryInsert(prepared, out var id))
-        {
-            tally.Duplicate();
-            return;
-        }
-
-        SaveFeatures(id, ready);
-        tally.Stored(activity.CountsAsRunningLoad, activity.IsPartial);
     }
 
     /// <summary>

@@ -56,14 +56,72 @@ public sealed class ActivityStore(Database database)
     public bool TryInsert(PreparedActivity prepared, out long id)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var activity = prepared.Activity;
-        var now = prepared.Row.ImportedAtUnixMs;
-        var row = prepared.Row;
-        var blob = prepared.Blob;
-
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var insertedId = connection.QuerySingleOrDefault<long?>(
+        if (ExistingId(connection, transaction, prepared.Row.ContentSha256) is { } existing)
+        {
+            id = existing;
+            return false;
+        }
+
+        id = Insert(connection, transaction, prepared);
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// Stores one copy of a run, deciding against the copies already stored in the same write transaction
+    /// as the write itself, so two imports racing (two processes, the CLI and the web server) can never both
+    /// store the same run: the same content is stored once; the same run from another file (same sport,
+    /// start within <see cref="Activity.SameActivityTolerance"/>) is kept once, as the copy that ranks higher
+    /// by <see cref="CopyRank"/>, whichever arrived first.
+    /// </summary>
+    public StoreDecision Store(PreparedActivity prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var activity = prepared.Activity;
+        var rank = new CopyRank(prepared.Richness, activity.Source.Format, activity.Source.ContentSha256);
+
+        using var connection = _database.OpenConnection();
+
+        // A write transaction from the start (SQLite: BEGIN IMMEDIATE), so the look-up below and the write
+        // after it are one step for every other writer; a PostgreSQL dialect needs the equivalent lock.
+        using var transaction = connection.BeginTransaction();
+        if (ExistingId(connection, transaction, prepared.Row.ContentSha256) is { } existing)
+        {
+            return new StoreDecision(StoreOutcome.AlreadyStored, existing, null);
+        }
+
+        var candidates = SameActivityCandidates(connection, transaction, activity.Sport, activity.StartUtc, Activity.SameActivityTolerance);
+        if (candidates is not [var same, ..])
+        {
+            var id = Insert(connection, transaction, prepared);
+            transaction.Commit();
+            return new StoreDecision(StoreOutcome.Inserted, id, null);
+        }
+
+        if (rank.Beats(new CopyRank(same.Richness, same.Source.Format, same.Source.ContentSha256)))
+        {
+            Replace(connection, transaction, same.Id, prepared);
+            transaction.Commit();
+            return new StoreDecision(StoreOutcome.ReplacedPoorerCopy, same.Id, same.Source);
+        }
+
+        UpsertFileOutcome(
+            connection, transaction, activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Duplicate,
+            $"the same {activity.Sport.WireName()} as {same.Source.Path}, which has as much or more data", same.Id, prepared.Row.ImportedAtUnixMs);
+        transaction.Commit();
+        return new StoreDecision(StoreOutcome.KeptRicherCopy, same.Id, same.Source);
+    }
+
+    private static long? ExistingId(DbConnection connection, DbTransaction transaction, string contentSha256) =>
+        connection.QuerySingleOrDefault<long?>(
+            "SELECT id FROM activities WHERE content_sha256 = @ContentSha256", new { ContentSha256 = contentSha256 }, transaction);
+
+    private long Insert(DbConnection connection, DbTransaction transaction, PreparedActivity prepared)
+    {
+        var activity = prepared.Activity;
+        var id = connection.QuerySingle<long>(
             """
             INSERT INTO activities (
                 content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
@@ -73,25 +131,14 @@ public sealed class ActivityStore(Database database)
                 @ContentSha256, @SourceFormat, @SourcePath, @StartUnixMs, @UtcOffsetS, @Sport, @SubSport,
                 @Name, @Device, @Gear, @ElapsedS, @TimerS, @DistanceM, @AscentM, @AvgHrBpm, @MaxHrBpm,
                 @AvgCadenceSpm, @IsPartial, @ProblemsJson, @SampleCount, @Richness, @ImportedAtUnixMs)
-            ON CONFLICT (content_sha256) DO NOTHING
             RETURNING id
             """,
-            row,
+            prepared.Row,
             transaction);
-
-        if (insertedId is null)
-        {
-            id = connection.QuerySingle<long>(
-                "SELECT id FROM activities WHERE content_sha256 = @ContentSha256", row, transaction);
-            return false;
-        }
-
-        id = insertedId.Value;
         AfterActivityRowWritten?.Invoke(id);
-        WriteLapsAndStreams(connection, transaction, id, activity.Laps, blob);
-        UpsertFileOutcome(connection, transaction, activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Imported, null, id, now);
-        transaction.Commit();
-        return true;
+        WriteLapsAndStreams(connection, transaction, id, activity.Laps, prepared.Blob);
+        UpsertFileOutcome(connection, transaction, activity.Source.ContentSha256, activity.Source.Path, ImportOutcome.Imported, null, id, prepared.Row.ImportedAtUnixMs);
+        return id;
     }
 
     /// <summary>
@@ -102,10 +149,15 @@ public sealed class ActivityStore(Database database)
     public IReadOnlyList<StoredActivityCandidate> FindSameActivity(Sport sport, DateTimeOffset startUtc, TimeSpan tolerance)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(tolerance, TimeSpan.Zero);
+        using var connection = _database.OpenConnection();
+        return SameActivityCandidates(connection, null, sport, startUtc, tolerance);
+    }
+
+    private static List<StoredActivityCandidate> SameActivityCandidates(
+        DbConnection connection, DbTransaction? transaction, Sport sport, DateTimeOffset startUtc, TimeSpan tolerance)
+    {
         var start = startUtc.ToUnixTimeMilliseconds();
         var toleranceMs = tolerance.Ticks / TimeSpan.TicksPerMillisecond;
-
-        using var connection = _database.OpenConnection();
         return connection.Query<CandidateRow>(
             """
             SELECT id AS Id, start_unix_ms AS StartUnixMs, richness AS Richness,
@@ -114,7 +166,8 @@ public sealed class ActivityStore(Database database)
             WHERE sport = @Sport AND start_unix_ms BETWEEN @From AND @To
             ORDER BY ABS(start_unix_ms - @Start), id
             """,
-            new { Sport = sport.WireName(), From = start - toleranceMs, To = start + toleranceMs, Start = start })
+            new { Sport = sport.WireName(), From = start - toleranceMs, To = start + toleranceMs, Start = start },
+            transaction)
             .Select(r => new StoredActivityCandidate(
                 r.Id, FromUnixMs(r.StartUnixMs), r.Richness, new ActivitySource(r.SourceFormat, r.SourcePath, r.ContentSha256)))
             .ToList();
@@ -132,13 +185,19 @@ public sealed class ActivityStore(Database database)
     public void ReplaceActivity(long existingId, PreparedActivity prepared)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        using var connection = _database.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        Replace(connection, transaction, existingId, prepared);
+        transaction.Commit();
+    }
+
+    private void Replace(DbConnection connection, DbTransaction transaction, long existingId, PreparedActivity prepared)
+    {
         var richer = prepared.Activity;
         var now = prepared.Row.ImportedAtUnixMs;
         var row = prepared.Row with { Id = existingId };
         var blob = prepared.Blob;
 
-        using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
         var poorer = connection.QuerySingleOrDefault<SourceRow>(
             "SELECT content_sha256 AS ContentSha256, source_path AS SourcePath FROM activities WHERE id = @Id",
             row,
@@ -178,7 +237,6 @@ public sealed class ActivityStore(Database database)
         }
 
         UpsertFileOutcome(connection, transaction, richer.Source.ContentSha256, richer.Source.Path, ImportOutcome.Imported, null, existingId, now);
-        transaction.Commit();
     }
 
     /// <summary>

@@ -31,3 +31,24 @@ public sealed record ActivitySummary(
     long Richness,
     ActivitySource Source,
     DateTimeOffset ImportedUtc);
+
+/// <summary>What <see cref="ActivityStore.Store"/> did with a copy of a run.</summary>
+public enum StoreOutcome
+{
+    /// <summary>A new activity was stored.</summary>
+    Inserted,
+
+    /// <summary>This exact content was already stored as the activity; nothing changed.</summary>
+    AlreadyStored,
+
+    /// <summary>The same run was stored from a poorer file; this copy replaced it, keeping its id.</summary>
+    ReplacedPoorerCopy,
+
+    /// <summary>The same run is stored from a file that ranks higher; this copy was recorded as its duplicate.</summary>
+    KeptRicherCopy,
+}
+
+/// <summary>The outcome of <see cref="ActivityStore.Store"/>.</summary>
+/// <param name="ActivityId">The stored activity that now holds this run.</param>
+/// <param name="OtherCopy">The other file of the same run, when there was one.</param>
+public sealed record StoreDecision(StoreOutcome Outcome, long ActivityId, ActivitySource? OtherCopy);
