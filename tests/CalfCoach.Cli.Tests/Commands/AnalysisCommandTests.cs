@@ -134,13 +134,15 @@ public sealed class AnalysisCommandTests : IDisposable
     [Theory]
     [InlineData("--height-cm", "40")]
     [InlineData("--time-zone", "Mars/Olympus")]
+    [InlineData("--mass-kg", "1e308")]
+    [InlineData("--max-hr", "NaN")]
     public async Task An_impossible_profile_value_is_bad_input_and_nothing_is_saved(string option, string value)
     {
         var run = await CliHarness.RunAsync("profile", option, value, "--db", Db);
         var shown = await CliHarness.RunAsync("profile", "--db", Db, "--json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: profile:", run.Error);
+        Assert.StartsWith($"error: profile: {option}:", run.Error);
         Assert.False(shown.Json.TryGetProperty("heightMeters", out _));
     }
 
