@@ -52,7 +52,11 @@ public static class CalfCoachWeb
         // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
         // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute()));
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
+            pages.Conventions.ConfigureFilter(new Pages.PageRequestFilter());
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>

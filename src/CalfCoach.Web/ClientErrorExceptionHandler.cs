@@ -48,6 +48,14 @@ internal sealed class ClientErrorExceptionHandler : IExceptionHandler
         return null;
     }
 
+    /// <summary>
+    /// True when an I/O error came from reading the request (Kestrel, the multipart or form reader), not from this server's
+    /// own disk: a full disk while saving an upload is a server fault, not a cut-off upload.
+    /// </summary>
+    internal static bool IsRequestRead(IOException exception) =>
+        exception is BadHttpRequestException
+        || exception.TargetSite?.DeclaringType?.Namespace?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+
     /// <summary>True when the exception came from reading the request's form (MVC's wrapper, or the framework's form reader).</summary>
     private static bool IsFormRead(Exception outer, Exception inner) =>
         outer is ValueProviderException

@@ -127,7 +127,7 @@ public static class ImportsApi
         {
             return (null, Problems.Invalid(FilesPart, $"the multipart body is malformed: {ex.Message}"));
         }
-        catch (IOException) when (!cancellationToken.IsCancellationRequested)
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ClientErrorExceptionHandler.IsRequestRead(ex))
         {
             // The body ended before its closing boundary (a dropped connection, a truncated upload): nothing is imported.
             return (null, Problems.Unreadable(StatusCodes.Status400BadRequest, FilesPart, "the upload ended before it was complete; nothing was imported, send it again."));

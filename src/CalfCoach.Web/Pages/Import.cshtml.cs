@@ -41,6 +41,7 @@ public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions opt
     /// The summary fragment for an import the page's script streamed from <c>POST /api/imports</c> (with progress): the
     /// same partial as a plain form post, so the summary is written once.
     /// </summary>
+    [JsonBodyHandler]
     public async Task<IActionResult> OnPostSummaryAsync(CancellationToken cancellationToken)
     {
         ImportSummaryFragmentRequest? body;
