@@ -18,7 +18,8 @@ public sealed class AllocationMeasured;
 /// </summary>
 /// <remarks>
 /// Runs about 5 s by default and 60 s when <c>CI=true</c> (<c>.ci/run</c>); <c>CALFCOACH_FUZZ_SECONDS</c> overrides both.
-/// The seed is printed, and <c>CALFCOACH_FUZZ_SEED=N</c> replays a run: a failure names its seed and iteration.
+/// The seed is printed (and appended to <c>artifacts/fuzz/upload-fuzz.txt</c>), and <c>CALFCOACH_FUZZ_SEED=N</c> replays a
+/// run: a failure names its seed, iteration and mutation.
 /// </remarks>
 [Collection(nameof(AllocationMeasured))]
 public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
@@ -37,6 +38,10 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
             : string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase) ? 60 : 5;
         var banner = $"upload fuzz: seed {seed} for {seconds} s (replay with CALFCOACH_FUZZ_SEED={seed})";
         Console.Error.WriteLine(banner);
+
+        // Also kept in a file: a passing test's output is not always shown, and a seed is worth having after a run.
+        var log = Path.Combine(Directory.CreateDirectory(Path.Combine(TestPaths.RepoRoot, "artifacts", "fuzz")).FullName, "upload-fuzz.txt");
+        await File.AppendAllTextAsync(log, $"{DateTimeOffset.UtcNow:O} {banner}{Environment.NewLine}", Cancel);
         TestContext.Current.SendDiagnosticMessage(banner);
         TestContext.Current.TestOutputHelper?.WriteLine(banner);
 
@@ -70,6 +75,7 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine($"upload fuzz: {iterations} uploads, none failed");
+        await File.AppendAllTextAsync(log, $"{DateTimeOffset.UtcNow:O} upload fuzz: seed {seed}: {iterations} uploads, none failed{Environment.NewLine}", Cancel);
         Assert.True(iterations > 0);
     }
 
@@ -122,7 +128,7 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
     /// <summary>One mutation of the files or of the framing around them; <paramref name="what"/> says which, for a failure.</summary>
     private static byte[] Mutate(Random random, (string Name, byte[] Content)[] files, out string what)
     {
-        var names = string.Join(", ", files.Select(f => f.Name.Length > 40 ? f.Name[..40] + "…" : f.Name));
+        var names = string.Join(", ", files.Select(f => Short(f.Name)));
         var choice = random.Next(10);
         if (choice < 6)
         {
@@ -130,7 +136,7 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
             var index = random.Next(files.Length);
             var mutated = files.ToArray();
             mutated[index] = (files[index].Name, MutateBytes(random, files[index].Content, out var how));
-            what = $"{how} in {files[index].Name} of [{names}]";
+            what = $"{how} in {Short(files[index].Name)} of [{names}]";
             return Multipart(mutated);
         }
 
@@ -151,6 +157,8 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
                 return [.. framing, .. framed[Math.Min(framed.Length, 200)..]];
         }
     }
+
+    private static string Short(string name) => name.Length > 40 ? name[..40] + "…" : name;
 
     private static byte[] MutateBytes(Random random, byte[] input, out string how)
     {

@@ -294,6 +294,7 @@ public sealed class PlanCommandTests : IDisposable
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --pain 12", "--pain:")]
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --load -5", "--load:")]
     [InlineData("log exercise heel-drops --reps 12", "--sets")]
+    [InlineData("log pain 3 --note \u0007bell", "--note: The note contains a control character")]
     [InlineData("plan --ics x.ics --time-zone Mars/Olympus", "--time-zone: unknown time zone \"Mars/Olympus\"")]
     [InlineData("plan --ics x.ics --at 7pm", "--at must be a time written HH:MM")]
     public async Task Bad_check_ins_are_refused_with_the_option_named_and_nothing_is_stored(string command, string message)
