@@ -77,6 +77,40 @@ public sealed class HostAllowListTests(NetworkApp app) : IClassFixture<NetworkAp
     }
 }
 
+/// <summary>Behind a known proxy, the host the browser asked the proxy for is the one checked.</summary>
+public sealed class KnownProxyTests(ProxiedApp app) : IClassFixture<ProxiedApp>
+{
+    [Theory]
+    [InlineData("calfcoach.example", HttpStatusCode.OK)]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    public async Task The_forwarded_host_of_a_known_proxy_is_checked_instead_of_its_own(string forwardedHost, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/shoes");
+        request.Headers.Host = "backend.internal";
+        request.Headers.Add("X-Forwarded-Host", forwardedHost);
+
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+}
+
+/// <summary>With a proxy named elsewhere, this computer is not trusted by default: its forwarded headers are ignored.</summary>
+public sealed class UnknownProxyTests(ProxiedElsewhereApp app) : IClassFixture<ProxiedElsewhereApp>
+{
+    [Fact]
+    public async Task A_forwarded_host_from_a_client_that_is_not_the_named_proxy_is_ignored_even_from_loopback()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/shoes");
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("X-Forwarded-Host", "calfcoach.example");
+
+        using var response = await app.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
+
 /// <summary>The rule that keeps an account-less server from being opened to a network by accident.</summary>
 public sealed class BindingRuleTests
 {

@@ -34,6 +34,8 @@ public abstract class WebApp : IAsyncLifetime
 
     protected virtual IReadOnlyList<string> AllowedHosts => [];
 
+    protected virtual IReadOnlyList<System.Net.IPAddress> KnownProxies => [];
+
     /// <summary>The app's database file, for tests that write what an older version could have stored.</summary>
     public string DatabasePath => Path.Combine(_folder.FullName, "web.db");
 
@@ -57,6 +59,7 @@ public abstract class WebApp : IAsyncLifetime
             Database = _database,
             Urls = [Url],
             AllowedHosts = AllowedHosts,
+            KnownProxies = KnownProxies,
             Clock = clock,
             Onset = Demo ? onset : null,
             DataNote = Demo ? "Demo: a generated runner (test data)." : null,
@@ -122,6 +125,22 @@ public sealed class NetworkApp : WebApp
     protected override string Url => "http://0.0.0.0:0";
 
     protected override IReadOnlyList<string> AllowedHosts => [AllowedName, "*.home.arpa"];
+}
+
+/// <summary>Behind a reverse proxy on this computer (<c>--known-proxies 127.0.0.1 --allowed-hosts calfcoach.example</c>).</summary>
+public sealed class ProxiedApp : WebApp
+{
+    protected override IReadOnlyList<string> AllowedHosts => ["calfcoach.example"];
+
+    protected override IReadOnlyList<System.Net.IPAddress> KnownProxies => [System.Net.IPAddress.Loopback];
+}
+
+/// <summary>Behind a proxy elsewhere (<c>--known-proxies 10.9.9.9</c>): requests from this computer are not from the proxy.</summary>
+public sealed class ProxiedElsewhereApp : WebApp
+{
+    protected override IReadOnlyList<string> AllowedHosts => ["calfcoach.example"];
+
+    protected override IReadOnlyList<System.Net.IPAddress> KnownProxies => [System.Net.IPAddress.Parse("10.9.9.9")];
 }
 
 /// <summary>An app of its own for the upload fuzz, which fills its database with whatever the mutations import.</summary>
