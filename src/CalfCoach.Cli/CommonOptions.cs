@@ -1,5 +1,6 @@
 using System.CommandLine;
-using CalfCoach.Core;
+using System.Text;
+using CalfCoach.Core.Validation;
 
 namespace CalfCoach.Cli;
 
@@ -17,15 +18,33 @@ public static class CommonOptions
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (IsoDate.TryParse(text, out var date))
+            var check = InputRules.Day.Parse(name, text);
+            if (check is { IsValid: true, Value: { } date })
             {
                 return date;
             }
 
-            result.AddError($"{name} must be a date written YYYY-MM-DD, such as 2026-03-14, not \"{text}\".");
+            result.AddError($"{name}: {check.Error?.Message ?? "give a date written YYYY-MM-DD."}");
             return null;
         },
     };
+
+    /// <summary>The checked value, or the user error naming <paramref name="option"/> with the core's reason.</summary>
+    /// <exception cref="UserInputException">The value is refused by its rule in <see cref="InputRules"/>.</exception>
+    public static T Valid<T>(Checked<T> check, string option) =>
+        check.Error is { } error ? throw new UserInputException($"{option}: {error.Message}") : check.Value;
+
+    /// <summary>The option a core key stands for: <c>startKm</c> → <c>--start-km</c>.</summary>
+    public static string OptionFor(string key)
+    {
+        var option = new StringBuilder("--");
+        foreach (var c in key)
+        {
+            option.Append(char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString());
+        }
+
+        return option.ToString();
+    }
 
     public static Option<string?> Db() => new("--db")
     {

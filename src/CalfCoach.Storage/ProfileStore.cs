@@ -76,6 +76,12 @@ public sealed class ProfileStore(Database database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfNegative(startDistanceMeters);
+        if (!double.IsFinite(startDistanceMeters))
+        {
+            // Infinity would be stored and then break every read of the shoes; shells check InputRules.ShoeStartKm first.
+            throw new ArgumentOutOfRangeException(nameof(startDistanceMeters), startDistanceMeters, "A shoe's starting distance must be finite.");
+        }
+
         using var connection = _database.OpenConnection();
         var id = connection.QuerySingleOrDefault<long?>(
             """

@@ -5,6 +5,7 @@ using CalfCoach.Import;
 using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CalfCoach.Web;
@@ -15,9 +16,18 @@ public static class CalfCoachWeb
     /// <summary>The most any request but an import may send: a page's form (an assessment step) is a few kilobytes.</summary>
     public const long SmallBodyBytes = 1024 * 1024;
 
+    /// <summary>The most fields a page's form may have (the longest, the assessment's last step, has under 100).</summary>
+    public const int MaxFormFields = 1024;
+
+    /// <exception cref="InvalidOperationException">The URLs reach beyond loopback without <see cref="CalfCoachWebOptions.AllowedHosts"/>.</exception>
     public static WebApplication Create(CalfCoachWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (CalfCoachWebOptions.BindingProblem(options.Urls, options.AllowedHosts) is { } binding)
+        {
+            throw new InvalidOperationException(binding);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Razor Pages are found in this assembly, whichever program hosts it (the CLI, a test).
@@ -42,8 +52,18 @@ public static class CalfCoachWeb
         // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
         // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        builder.Services.AddRazorPages(pages => pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute()));
+        builder.Services.AddRazorPages(pages =>
+        {
+            pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
+            pages.Conventions.ConfigureFilter(new Pages.PageRequestFilter());
+        });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.ValueCountLimit = MaxFormFields;
+            form.ValueLengthLimit = (int)SmallBodyBytes;
+        });
         builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "CalfCoach API";
@@ -60,12 +80,22 @@ public static class CalfCoachWeb
         });
 
         var app = builder.Build();
+        UploadImporter.SweepStale(options.TemporaryFolder, options.Clock);
+
+        // First, so every response carries the headers, the exception handler's 500s and the guards' refusals included.
+        app.UseSecurityHeaders();
         app.UseServerTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSecurityHeaders();
-        app.UseLoopbackHostCheck(options.Urls);
+        app.UseKnownMethods();
+        if (options.KnownProxies.Count > 0)
+        {
+            app.UseForwardedHeaders(ForwardedFrom(options.KnownProxies));
+        }
+
+        app.UseHostAllowList(HostAllowList.For(options));
         app.UseCrossSiteProtection();
+        app.UseFormLimits(ImportsApi.Route, Pages.ImportModel.Route);
 
         app.MapOpenApi();
         app.MapAssessmentsApi();
@@ -79,5 +109,23 @@ public static class CalfCoachWeb
         app.MapAssets();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Forwarded headers believed from these proxies only (the framework's default trusts loopback: cleared).</summary>
+    private static ForwardedHeadersOptions ForwardedFrom(IReadOnlyList<System.Net.IPAddress> proxies)
+    {
+        var forwarded = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto,
+            ForwardLimit = 1,
+        };
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.KnownProxies.Clear();
+        foreach (var proxy in proxies)
+        {
+            forwarded.KnownProxies.Add(proxy);
+        }
+
+        return forwarded;
     }
 }

@@ -36,6 +36,32 @@ public sealed record CalfCoachWebOptions
     /// <summary>Where uploads are held while they are imported (a fresh folder per import, deleted afterwards).</summary>
     public string TemporaryFolder { get; init; } = Path.GetTempPath();
 
+    /// <summary>
+    /// Host names (or <c>*.suffix</c>) the server also answers to, besides loopback, the machine's own addresses and the
+    /// names in <see cref="Urls"/>: what <c>calfcoach serve --allowed-hosts</c> gives.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For/-Host/-Proto</c> headers are believed (<c>--known-proxies</c>); from anyone
+    /// else those headers are ignored, so the host check sees the Host the client really sent.
+    /// </summary>
+    public IReadOnlyList<IPAddress> KnownProxies { get; init; } = [];
+
+    /// <summary>
+    /// Why the server must not start with these addresses, or null. There are no accounts: whoever reaches the server can
+    /// read and change the data, so listening beyond loopback needs the names it is reached by to be given explicitly.
+    /// </summary>
+    public static string? BindingProblem(IReadOnlyList<string> urls, IReadOnlyList<string> allowedHosts)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        ArgumentNullException.ThrowIfNull(allowedHosts);
+        return urls.All(IsLoopbackUrl) || allowedHosts.Count > 0
+            ? null
+            : "listening beyond this computer needs --allowed-hosts with the names or addresses people will open it by "
+              + "(e.g. --allowed-hosts calfcoach.lan); anyone who can reach it can read and change your data.";
+    }
+
     /// <summary>True for an address that only this computer can reach (127.0.0.0/8, ::1, localhost).</summary>
     public static bool IsLoopbackUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -37,14 +37,63 @@ internal static class JsonBody
             buffer.Write(chunk, 0, read);
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow }), null);
+            document = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow });
         }
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
             return (null, Problems.Malformed($"the body is not valid JSON{where}; send one JSON object."));
+        }
+
+        // A key given twice is refused, never read last-wins: {"startKm": 1, "startKm": 1e308} must not pass a check on
+        // one copy and store the other, and the two answers to one question cannot both be meant.
+        if (DuplicateKey(document.RootElement, "$") is { } duplicate)
+        {
+            document.Dispose();
+            return (null, Problems.Invalid(duplicate, $"the key \"{duplicate}\" appears more than once; send each key once."));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>The path of the first key that appears twice in one object (at any depth), or null.</summary>
+    private static string? DuplicateKey(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    var at = path == "$" ? property.Name : $"{path}.{property.Name}";
+                    if (!seen.Add(property.Name))
+                    {
+                        return at;
+                    }
+
+                    if (DuplicateKey(property.Value, at) is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (DuplicateKey(item, $"{path}[{index++}]") is { } inner)
+                    {
+                        return inner;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

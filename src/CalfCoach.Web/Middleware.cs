@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 
 namespace CalfCoach.Web;
 
@@ -64,27 +63,78 @@ internal static class Middleware
     });
 
     /// <summary>
-    /// While the app listens on loopback only, it answers only to loopback names, so a web page cannot reach it through a
-    /// DNS name that an attacker points at 127.0.0.1 (DNS rebinding) and read the runner's data.
+    /// Answers only to the names in <paramref name="allowed"/> (loopback; bound beyond it, also the machine's addresses, the
+    /// names in the URLs and <c>--allowed-hosts</c>), so a web page cannot reach the app through a DNS name that an attacker
+    /// points at it (DNS rebinding) and read the runner's data. Runs after the forwarded headers of known proxies only.
     /// </summary>
-    public static IApplicationBuilder UseLoopbackHostCheck(this IApplicationBuilder app, IReadOnlyList<string> urls) =>
-        !urls.All(CalfCoachWebOptions.IsLoopbackUrl) ? app : app.Use(async (context, next) =>
+    public static IApplicationBuilder UseHostAllowList(this IApplicationBuilder app, HostAllowList allowed) => app.Use(async (context, next) =>
+    {
+        if (allowed.Allows(context.Request.Host.Host))
         {
-            var host = context.Request.Host.Host;
-            if (host is "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)))
+            await next(context);
+            return;
+        }
+
+        await Problems.UnknownHost(context.Request.Host.Value ?? string.Empty, allowed.Names).ExecuteAsync(context);
+    });
+
+    /// <summary>
+    /// Reads a page's form before any page sees it, so a form over the body limit (413) or with more fields than
+    /// <see cref="CalfCoachWeb.MaxFormFields"/> (413) is refused as such: Razor Pages would otherwise bind the unreadable
+    /// form as empty and answer as if nothing had been typed. Uploads (<paramref name="streamed"/>) are left to stream.
+    /// </summary>
+    public static IApplicationBuilder UseFormLimits(this IApplicationBuilder app, params PathString[] streamed) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (request.HasFormContentType && !streamed.Any(path => request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+        {
+            try
             {
-                await next(context);
+                await request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (Exception ex) when (ClientErrorExceptionHandler.ProblemFor(context, ex, readingForm: true) is { } problem)
+            {
+                await problem.ExecuteAsync(context);
                 return;
             }
+        }
 
-            await Problems.UnknownHost(context.Request.Host.Value ?? string.Empty).ExecuteAsync(context);
-        });
+        await next(context);
+    });
+
+    /// <summary>The methods some route answers; any other (TRACE, a made-up FOO) is 405 before routing, never a page handler's 500.</summary>
+    public static IApplicationBuilder UseKnownMethods(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method) || HttpMethods.IsPatch(method))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.Headers.Allow = "GET, HEAD, POST, PATCH";
+        await Problems.MethodNotAllowed(method).ExecuteAsync(context);
+    });
 
     /// <summary>
     /// Everything the pages use comes from the app itself: scripts only from /assets (no inline script), no other origin.
     /// Inline styles stay allowed for the report's style block and the chart SVGs' style attributes.
     /// </summary>
+    /// <remarks>
+    /// Set as the response starts, not as the request arrives: the exception handler clears the headers of a failed
+    /// response before writing its 500, and a header set when the response starts survives that (and every other path).
+    /// </remarks>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        context.Response.OnStarting(static state =>
+        {
+            AddSecurityHeaders((HttpContext)state);
+            return Task.CompletedTask;
+        }, context);
+        await next(context);
+    });
+
+    private static void AddSecurityHeaders(HttpContext context)
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
@@ -95,10 +145,9 @@ internal static class Middleware
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
 
         // Health data: never kept in a shared or browser cache (the assets set their own caching).
-        if (!context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal))
+        if (!context.Request.Path.StartsWithSegments("/assets", StringComparison.Ordinal) || context.Response.StatusCode >= 400)
         {
             headers.CacheControl = "no-store";
         }
-        await next(context);
-    });
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CalfCoach.Core.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalfCoach.Web;
@@ -18,12 +19,19 @@ public static class Problems
     public const string NotFound = "urn:calfcoach:problem:not-found";
     public const string CrossSite = "urn:calfcoach:problem:cross-site";
     public const string HostNotAllowed = "urn:calfcoach:problem:host-not-allowed";
+    public const string MethodNotAllowedType = "urn:calfcoach:problem:method-not-allowed";
+    public const string UnreadableRequest = "urn:calfcoach:problem:unreadable-request";
 
     public static ProblemHttpResult Malformed(string message) =>
         Create(StatusCodes.Status400BadRequest, MalformedJson, "The request body is not valid JSON.", "$", message);
 
     public static ProblemHttpResult Invalid(string type, string title, IEnumerable<(string Key, string Message)> errors) =>
         Create(StatusCodes.Status400BadRequest, type, title, errors);
+
+    public static ProblemHttpResult Invalid(InputError error) => Invalid(error.Key, error.Message);
+
+    public static ProblemHttpResult Invalid(IReadOnlyCollection<InputError> errors) =>
+        Invalid(InvalidRequest, errors.Count == 1 ? "A value in the request is not valid." : "Values in the request are not valid.", errors.Select(e => (e.Key, e.Message)));
 
     public static ProblemHttpResult Invalid(string key, string message) =>
         Create(StatusCodes.Status400BadRequest, InvalidRequest, "A value in the request is not valid.", key, message);
@@ -39,9 +47,18 @@ public static class Problems
     public static ProblemHttpResult CrossSiteRequest(string header, string message) =>
         Create(StatusCodes.Status403Forbidden, CrossSite, "Changes can only come from CalfCoach's own pages.", header, message);
 
-    public static ProblemHttpResult UnknownHost(string host) =>
+    public static ProblemHttpResult UnknownHost(string host, IReadOnlyCollection<string> names) =>
         Create(StatusCodes.Status400BadRequest, HostNotAllowed, "This server answers only to its own address.", "Host",
-            $"\"{host}\" is not this computer's loopback name; open CalfCoach at http://127.0.0.1 or http://localhost.");
+            $"\"{Cut(host)}\" is not a name this server answers to; open CalfCoach at {string.Join(" or ", names.Select(n => n == "localhost" ? "http://127.0.0.1 or http://localhost" : n))}.");
+
+    public static ProblemHttpResult MethodNotAllowed(string method) =>
+        Create(StatusCodes.Status405MethodNotAllowed, MethodNotAllowedType, "This server does not take that kind of request.", "method",
+            $"\"{Cut(method)}\" is not used here; CalfCoach answers GET, HEAD, POST and PATCH.");
+
+    /// <summary>The form or body could not be read: cut short, or more fields than any page sends.</summary>
+    public static ProblemHttpResult Unreadable(int status, string key, string message) =>
+        Create(status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : UnreadableRequest,
+            status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.", key, message);
 
     public static ProblemHttpResult Missing(string key, string message) =>
         Create(StatusCodes.Status404NotFound, NotFound, "Not found.", key, message);
@@ -60,6 +77,9 @@ public static class Problems
             Detail = string.Join(" ", grouped.Select(g => $"{g.Key}: {string.Join(" ", g.Value)}")),
         });
     }
+
+    /// <summary>Echoed request text, kept short: a refusal must never be larger than what was refused.</summary>
+    private static string Cut(string text) => text.Length <= 100 ? text : string.Concat(text.AsSpan(0, 100), "…");
 
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MiB")

@@ -29,10 +29,25 @@ public abstract class WebApp : IAsyncLifetime
 
     protected virtual bool Demo => false;
 
+    /// <summary>Where the app listens; the client always connects over loopback to the port it got.</summary>
+    protected virtual string Url => "http://127.0.0.1:0";
+
+    protected virtual IReadOnlyList<string> AllowedHosts => [];
+
+    protected virtual IReadOnlyList<System.Net.IPAddress> KnownProxies => [];
+
+    /// <summary>The app's database file, for tests that write what an older version could have stored.</summary>
+    public string DatabasePath => Path.Combine(_folder.FullName, "web.db");
+
+    /// <summary>The temporary folder the app keeps uploads in.</summary>
+    public string UploadFolder => _folder.FullName;
+
+    public WebApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
+
     public async ValueTask InitializeAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        _database = Database.OpenSqlite(Path.Combine(_folder.FullName, "web.db"), clock);
+        _database = Database.OpenSqlite(DatabasePath, clock);
         var onset = Today.AddDays(-3);
         if (Demo)
         {
@@ -42,7 +57,9 @@ public abstract class WebApp : IAsyncLifetime
         _app = CalfCoachWeb.Create(new CalfCoachWebOptions
         {
             Database = _database,
-            Urls = ["http://127.0.0.1:0"],
+            Urls = [Url],
+            AllowedHosts = AllowedHosts,
+            KnownProxies = KnownProxies,
             Clock = clock,
             Onset = Demo ? onset : null,
             DataNote = Demo ? "Demo: a generated runner (test data)." : null,
@@ -51,7 +68,7 @@ public abstract class WebApp : IAsyncLifetime
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address);
+        BaseAddress = new UriBuilder(address) { Host = "127.0.0.1" }.Uri;
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -91,3 +108,40 @@ public sealed class GuardApp : WebApp;
 
 /// <summary>An app of its own for streamed imports.</summary>
 public sealed class StreamedImportApp : WebApp;
+
+/// <summary>An app of its own for hostile requests (bad methods, dates, forms, bodies and upload names).</summary>
+public sealed class HostileApp : WebApp;
+
+/// <summary>An app whose database a test breaks, to see what a server fault (500) looks like.</summary>
+public sealed class BrokenApp : WebApp;
+
+/// <summary>
+/// An app listening on every address (0.0.0.0), as <c>serve --urls http://0.0.0.0:5080 --allowed-hosts calfcoach.lan</c>.
+/// </summary>
+public sealed class NetworkApp : WebApp
+{
+    public const string AllowedName = "calfcoach.lan";
+
+    protected override string Url => "http://0.0.0.0:0";
+
+    protected override IReadOnlyList<string> AllowedHosts => [AllowedName, "*.home.arpa"];
+}
+
+/// <summary>Behind a reverse proxy on this computer (<c>--known-proxies 127.0.0.1 --allowed-hosts calfcoach.example</c>).</summary>
+public sealed class ProxiedApp : WebApp
+{
+    protected override IReadOnlyList<string> AllowedHosts => ["calfcoach.example"];
+
+    protected override IReadOnlyList<System.Net.IPAddress> KnownProxies => [System.Net.IPAddress.Loopback];
+}
+
+/// <summary>Behind a proxy elsewhere (<c>--known-proxies 10.9.9.9</c>): requests from this computer are not from the proxy.</summary>
+public sealed class ProxiedElsewhereApp : WebApp
+{
+    protected override IReadOnlyList<string> AllowedHosts => ["calfcoach.example"];
+
+    protected override IReadOnlyList<System.Net.IPAddress> KnownProxies => [System.Net.IPAddress.Parse("10.9.9.9")];
+}
+
+/// <summary>An app of its own for the upload fuzz, which fills its database with whatever the mutations import.</summary>
+public sealed class FuzzApp : WebApp;

@@ -6,6 +6,7 @@ using CalfCoach.Cli.Rendering;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Hydration;
 using CalfCoach.Core.Plans;
+using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using Spectre.Console;
 
@@ -54,7 +55,8 @@ public static class LogCommand
                 throw new UserInputException("log pain: choose --at-rest or --morning, not both (log two check-ins if both apply).");
             }
 
-            var checkIn = new PainCheckIn(date, parse.GetValue(score), parse.GetValue(atRest), parse.GetValue(morning), parse.GetValue(note));
+            var text = CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note");
+            var checkIn = new PainCheckIn(date, parse.GetValue(score), parse.GetValue(atRest), parse.GetValue(morning), text);
             var when = checkIn.Morning ? "on waking" : checkIn.AtRest ? "at rest" : "during activity";
             return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), $"pain {checkIn.Score}/10 {when} on {date:yyyy-MM-dd}", journal => journal.LogPain(checkIn));
         });
@@ -79,15 +81,13 @@ public static class LogCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
-            ExerciseCheckIn checkIn;
-            try
-            {
-                checkIn = new ExerciseCheckIn(date, parse.GetValue(name)!.Trim(), parse.GetValue(sets), parse.GetValue(reps), parse.GetValue(load), parse.GetValue(pain));
-            }
-            catch (ArgumentException ex)
-            {
-                throw new UserInputException($"log exercise: {Option(ex.ParamName)}{ex.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}");
-            }
+            var checkIn = new ExerciseCheckIn(
+                date,
+                CommonOptions.Valid(InputRules.ExerciseName.Check("name", parse.GetValue(name)), "log exercise: NAME")!,
+                CommonOptions.Valid(InputRules.Sets.Check("sets", parse.GetValue(sets)), "log exercise: --sets"),
+                CommonOptions.Valid(InputRules.Reps.Check("reps", parse.GetValue(reps)), "log exercise: --reps"),
+                CommonOptions.Valid(InputRules.LoadKg.Check("loadKg", parse.GetValue(load)), "log exercise: --load"),
+                CommonOptions.Valid(InputRules.Pain.Check("pain", parse.GetValue(pain)), "log exercise: --pain"));
 
             var what = $"{checkIn.Name}: {checkIn.Sets} × {checkIn.Reps}"
                 + (checkIn.LoadKg is { } kg ? $" with {kg:0.#} kg" : string.Empty)
@@ -146,7 +146,7 @@ public static class LogCommand
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
-            var review = new ClinicianReview(date, parse.GetValue(cleared), parse.GetValue(note));
+            var review = new ClinicianReview(date, parse.GetValue(cleared), CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note"));
             var what = review.ClearedForRehab
                 ? $"a clinician's clearance for graded rehabilitation on {date:yyyy-MM-dd}"
                 : $"a visit to a clinician on {date:yyyy-MM-dd} (not cleared for rehabilitation)";
@@ -173,16 +173,6 @@ public static class LogCommand
 
         return ExitCodes.Ok;
     }
-
-    private static string Option(string? parameter) => parameter switch
-    {
-        "Name" or "name" => "NAME: ",
-        "Sets" => "--sets: ",
-        "Reps" => "--reps: ",
-        "kg" or "LoadKg" => "--load: ",
-        "Pain" => "--pain: ",
-        _ => string.Empty,
-    };
 
     private static Command Sweat(CliContext context)
     {

@@ -48,13 +48,9 @@ public static class ProfileCommand
             var profile = current;
             if (changed)
             {
-                try
+                if (!update.TryApplyTo(current, out profile, out var errors))
                 {
-                    profile = update.ApplyTo(current);
-                }
-                catch (ArgumentException ex)
-                {
-                    throw new UserInputException($"profile: {ex.Message}");
+                    throw new UserInputException(string.Join(Environment.NewLine, errors.Select(e => $"profile: {CommonOptions.OptionFor(e.Key)}: {e.Message}")));
                 }
 
                 history.SaveProfile(profile);

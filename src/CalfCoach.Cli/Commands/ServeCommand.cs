@@ -29,9 +29,20 @@ public static class ServeCommand
             HelpName = "URL",
         };
         var demo = new Option<bool>("--demo") { Description = "Show a generated demo runner (in a temporary database, deleted on exit) instead of your own data." };
+        var allowedHosts = new Option<string?>("--allowed-hosts")
+        {
+            Description = "Host names (or *.domain) people open CalfCoach by, separated by ';' or ','. Needed with --urls beyond this computer; "
+                + "this computer's own addresses and the names in --urls are always allowed.",
+            HelpName = "HOSTS",
+        };
+        var knownProxies = new Option<string?>("--known-proxies")
+        {
+            Description = "IP addresses of reverse proxies whose X-Forwarded-Host/-For/-Proto headers are believed, separated by ';' or ','.",
+            HelpName = "IPS",
+        };
         var command = new Command("serve", "Open CalfCoach in your browser: dashboard, import, the calf check, shoes, profile, metronome and the report.")
         {
-            db, urls, demo,
+            db, urls, demo, allowedHosts, knownProxies,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,11 +54,33 @@ public static class ServeCommand
                 {
                     throw new UserInputException($"--urls: \"{address}\" is not an address such as http://127.0.0.1:5080.");
                 }
+            }
 
-                if (!CalfCoachWebOptions.IsLoopbackUrl(uri.ToString()))
+            var hosts = List(parse.GetValue(allowedHosts));
+            foreach (var host in hosts)
+            {
+                if (host.Length > 253 || Uri.CheckHostName(host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host) == UriHostNameType.Unknown)
                 {
-                    context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {address} can be reached from other computers on your network; your health and training data will be visible to them.");
+                    throw new UserInputException($"--allowed-hosts: \"{host}\" is not a host name such as calfcoach.lan or 192.168.1.20.");
                 }
+            }
+
+            var proxies = new List<System.Net.IPAddress>();
+            foreach (var proxy in List(parse.GetValue(knownProxies)))
+            {
+                proxies.Add(System.Net.IPAddress.TryParse(proxy, out var ip)
+                    ? ip
+                    : throw new UserInputException($"--known-proxies: \"{proxy}\" is not an IP address such as 10.0.0.2."));
+            }
+
+            if (CalfCoachWebOptions.BindingProblem(addresses, hosts) is { } binding)
+            {
+                throw new UserInputException($"--urls: {binding}");
+            }
+
+            if (!addresses.All(CalfCoachWebOptions.IsLoopbackUrl))
+            {
+                context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {string.Join(", ", addresses)} can be reached from other computers on your network. CalfCoach has no accounts: anyone on that network who opens it can read and change your health and training data.");
             }
 
             var today = context.Today;
@@ -71,6 +104,8 @@ public static class ServeCommand
                 {
                     Database = database,
                     Urls = addresses,
+                    AllowedHosts = hosts,
+                    KnownProxies = proxies,
                     Clock = context.Clock,
                     Onset = demoFolder is null ? null : today.AddDays(-DemoDaysSinceOnset),
                     DataNote = demoFolder is null ? null : "Demo: a generated runner (not real data) who raised their weekly distance too fast and added intervals. Nothing you do here is kept.",
@@ -112,6 +147,9 @@ public static class ServeCommand
         });
         return command;
     }
+
+    private static string[] List(string? text) =>
+        (text ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// Reads and analyses the history, then asks for the dashboard once, before the address is announced: the first

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
@@ -31,16 +32,12 @@ public static class ShoesCommand
         var command = new Command("add", "Add a pair of shoes.") { name, since, startKm, db };
         command.SetAction(parse =>
         {
-            var km = parse.GetValue(startKm);
-            if (km < 0 || double.IsNaN(km))
-            {
-                throw new UserInputException("--start-km must be 0 or more.");
-            }
-
+            var km = CommonOptions.Valid(InputRules.ShoeStartKm.Check("startKm", parse.GetValue(startKm)), "--start-km");
+            var shoe = CommonOptions.Valid(InputRules.ShoeName.Check("name", parse.GetValue(name)), "NAME")!;
             using var database = DatabaseOption.Open(parse.GetValue(db));
             try
             {
-                new ProfileStore(database).AddShoe(parse.GetValue(name)!, parse.GetValue(since) ?? context.Today, km * 1000);
+                new ProfileStore(database).AddShoe(shoe, parse.GetValue(since) ?? context.Today, km * 1000);
             }
             catch (InvalidOperationException ex)
             {

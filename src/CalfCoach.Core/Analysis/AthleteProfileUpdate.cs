@@ -1,3 +1,5 @@
+using CalfCoach.Core.Validation;
+
 namespace CalfCoach.Core.Analysis;
 
 /// <summary>
@@ -18,6 +20,71 @@ public sealed record AthleteProfileUpdate(
     double? ShoeReplaceKilometers = null)
 {
     public bool IsEmpty => this == new AthleteProfileUpdate();
+
+    /// <summary>
+    /// The profile with this update applied, or every value at fault (keyed as <c>PATCH /api/profile</c> names them:
+    /// <c>heightCm</c>, <c>restingHr</c>, …) with what to send instead. The one check behind the CLI, the page and the API.
+    /// </summary>
+    public bool TryApplyTo(AthleteProfile current, out AthleteProfile profile, out IReadOnlyList<InputError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var found = new List<InputError>();
+        void Take<T>(Checked<T> check)
+        {
+            if (check.Error is { } error)
+            {
+                found.Add(error);
+            }
+        }
+
+        var zone = InputRules.TimeZone.Check("timeZone", TimeZoneId);
+        Take(zone);
+        if (zone is { IsValid: true, Value: { } id } && !TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+        {
+            found.Add(new InputError("timeZone", $"\"{id}\" is not a time zone this computer knows; use a name such as Europe/London or America/New_York."));
+        }
+
+        Take(InputRules.HeightCm.Check("heightCm", HeightCentimeters));
+        Take(InputRules.LegCm.Check("legCm", LegLengthCentimeters));
+        Take(InputRules.MassKg.Check("massKg", BodyMassKilograms));
+        if (DateOfBirth is { } born)
+        {
+            Take(InputRules.Day.Check("born", born));
+        }
+
+        Take(InputRules.MaxHr.Check("maxHr", MaxHeartRateBpm));
+        Take(InputRules.RestingHr.Check("restingHr", RestingHeartRateBpm));
+        Take(InputRules.ShoeReviewKm.Check("shoeReviewKm", ShoeReviewKilometers));
+        Take(InputRules.ShoeReplaceKm.Check("shoeReplaceKm", ShoeReplaceKilometers));
+        if (found.Count == 0)
+        {
+            // The rules between values, on the values the profile will hold (a new one against a kept one).
+            var height = HeightCentimeters / 100 ?? current.HeightMeters;
+            var leg = LegLengthCentimeters / 100 ?? current.LegLengthMeters;
+            var max = MaxHeartRateBpm ?? current.MaxHeartRateBpm;
+            var rest = RestingHeartRateBpm ?? current.RestingHeartRateBpm;
+            var review = ShoeReviewKilometers ?? current.ShoeReviewKilometers;
+            var replace = ShoeReplaceKilometers ?? current.ShoeReplaceKilometers;
+            if (leg is { } l && height is { } h && l >= h * 0.7)
+            {
+                found.Add(new InputError(LegLengthCentimeters is null ? "heightCm" : "legCm", "The leg length must be well below the height (under 70 % of it); check both."));
+            }
+
+            if (max is { } m && rest is { } r && r >= m - 40)
+            {
+                found.Add(new InputError(RestingHeartRateBpm is null ? "maxHr" : "restingHr", "The resting heart rate must be at least 40 beats a minute below the maximum; check both."));
+            }
+
+            if (replace < review)
+            {
+                found.Add(new InputError(ShoeReplaceKilometers is null ? "shoeReviewKm" : "shoeReplaceKm", "Shoes are replaced at or after the distance they are reviewed at; check both distances."));
+            }
+        }
+
+        errors = found;
+        profile = found.Count == 0 ? (this with { TimeZoneId = zone.Value }).ApplyTo(current) : current;
+        return found.Count == 0;
+    }
 
     /// <summary>The profile with this update applied.</summary>
     /// <exception cref="ArgumentException">A value is out of range or inconsistent with the others; the message says which.</exception>

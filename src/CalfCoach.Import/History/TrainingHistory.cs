@@ -1,6 +1,7 @@
 using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Core.Validation;
 using CalfCoach.Storage;
 
 namespace CalfCoach.Import.History;
@@ -90,7 +91,14 @@ public sealed class TrainingHistory(Database database)
     public void SaveProfile(AthleteProfile profile) => _profiles.SaveProfileJson(AthleteProfileJson.Serialize(profile));
 
     public IReadOnlyList<Shoe> LoadShoes() =>
-        _profiles.ListShoes().Select(s => new Shoe(s.Name, s.StartDate, s.StartDistanceMeters / 1000, s.RetiredOn)).ToArray();
+        _profiles.ListShoes().Select(s => new Shoe(s.Name, s.StartDate, StartKilometers(s), s.RetiredOn)).ToArray();
+
+    /// <summary>
+    /// The distance a shoe had before it was added, or 0 for a value no shoe can have (infinity, negative): a database
+    /// written before <see cref="InputRules.ShoeStartKm"/> may hold one, and it must not break every read of the shoes.
+    /// </summary>
+    private static double StartKilometers(StoredShoe shoe) =>
+        InputRules.ShoeStartKm.Allows(shoe.StartDistanceMeters / 1000) ? shoe.StartDistanceMeters / 1000 : 0;
 
     /// <summary>Every shoe with its distance and age on <paramref name="asOf"/>, declared or named by a source's gear.</summary>
     public IReadOnlyList<ShoeRow> ListShoes(DateOnly asOf) => ShoeRows(Analyze(asOf, asOf));
@@ -105,7 +113,7 @@ public sealed class TrainingHistory(Database database)
             .Select(x => new ShoeRow(
                 x.status.Name,
                 x.declared is { } d ? IsoDate.ToText(d.StartDate) : "-",
-                (x.declared?.StartDistanceMeters ?? 0) / 1000,
+                x.declared is { } s ? StartKilometers(s) : 0,
                 Math.Round(x.status.Kilometers, 1),
                 x.status.AgeDays,
                 x.declared?.RetiredOn is { } retired ? IsoDate.ToText(retired) : null))

@@ -12,9 +12,12 @@ public static class ImportsApi
 {
     public const string FilesPart = "files";
 
+    /// <summary>Uploads stream from here to disk, so no middleware may read (buffer) their form first.</summary>
+    public const string Route = "/api/imports";
+
     public static IEndpointRouteBuilder MapImportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/imports").WithTags("Import").ProducesServerProblem();
+        var api = app.MapGroup(Route).WithTags("Import").ProducesServerProblem();
         api.MapPost("/", Import)
             .WithName("Import")
             .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
@@ -123,6 +126,11 @@ public static class ImportsApi
         catch (InvalidDataException ex)
         {
             return (null, Problems.Invalid(FilesPart, $"the multipart body is malformed: {ex.Message}"));
+        }
+        catch (IOException ex) when (!cancellationToken.IsCancellationRequested && ClientErrorExceptionHandler.IsRequestRead(ex))
+        {
+            // The body ended before its closing boundary (a dropped connection, a truncated upload): nothing is imported.
+            return (null, Problems.Unreadable(StatusCodes.Status400BadRequest, FilesPart, "the upload ended before it was complete; nothing was imported, send it again."));
         }
 
         if (upload.Count == 0)

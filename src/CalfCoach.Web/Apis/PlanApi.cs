@@ -2,6 +2,7 @@ using System.Globalization;
 using CalfCoach.Core;
 using CalfCoach.Core.Plans;
 using CalfCoach.Core.Plans.Json;
+using CalfCoach.Core.Validation;
 using CalfCoach.Formats.Calendar;
 using CalfCoach.Import.History;
 using CalfCoach.Web.Services;
@@ -64,6 +65,11 @@ public static class PlanApi
         if (!string.IsNullOrEmpty(at) && !TimeOnly.TryParseExact(at, ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
         {
             return Problems.Invalid(nameof(at), $"\"at\" must be a time written HH:MM, such as 07:30, not \"{at}\".");
+        }
+
+        if (InputRules.TimeZone.Check(nameof(timeZone), timeZone).Error is { } tooLong)
+        {
+            return Problems.Invalid(tooLong);
         }
 
         var zone = string.IsNullOrEmpty(timeZone) ? data.History.LoadProfile().TimeZoneId ?? TimeZoneInfo.Local.Id : timeZone;
@@ -144,16 +150,15 @@ public static class PlanApi
             return (null, Problems.Invalid("morning", "choose at rest or on waking, not both (log two check-ins if both apply)."));
         }
 
+        var score = InputRules.Pain.Check("score", request.Score);
+        var note = InputRules.Note.Check("note", request.Note);
+        if (Errors(score.Error, note.Error) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
         var day = date ?? data.Today;
-        PainCheckIn checkIn;
-        try
-        {
-            checkIn = new PainCheckIn(day, request.Score, request.AtRest == true, request.Morning == true, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
-        }
-        catch (ArgumentException ex)
-        {
-            return (null, Problems.Invalid("score", Message(ex)));
-        }
+        var checkIn = new PainCheckIn(day, score.Value, request.AtRest == true, request.Morning == true, note.Value);
 
         var plan = Log(data, day, journal => journal.LogPain(checkIn));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
@@ -169,17 +174,18 @@ public static class PlanApi
             return (null, problem);
         }
 
+        var name = InputRules.ExerciseName.Check("name", request.Name);
+        var sets = InputRules.Sets.Check("sets", request.Sets);
+        var reps = InputRules.Reps.Check("reps", request.Reps);
+        var load = InputRules.LoadKg.Check("loadKg", request.LoadKg);
+        var pain = InputRules.Pain.Check("pain", request.Pain);
+        if (Errors(name.Error, sets.Error, reps.Error, load.Error, pain.Error) is { } invalid)
+        {
+            return (null, invalid);
+        }
+
         var day = date ?? data.Today;
-        ExerciseCheckIn checkIn;
-        try
-        {
-            checkIn = new ExerciseCheckIn(day, (request.Name ?? string.Empty).Trim(), request.Sets, request.Reps, request.LoadKg, request.Pain);
-        }
-        catch (ArgumentException ex)
-        {
-            var key = ex.ParamName switch { "Sets" => "sets", "Reps" => "reps", "Pain" => "pain", "LoadKg" or "kg" => "loadKg", _ => "name" };
-            return (null, Problems.Invalid(key, Message(ex)));
-        }
+        var checkIn = new ExerciseCheckIn(day, name.Value!, sets.Value, reps.Value, load.Value, pain.Value);
 
         var plan = Log(data, day, journal => journal.LogExercise(checkIn));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
@@ -195,8 +201,14 @@ public static class PlanApi
             return (null, problem);
         }
 
+        var note = InputRules.Note.Check("note", request.Note);
+        if (note.Error is { } error)
+        {
+            return (null, Problems.Invalid(error));
+        }
+
         var day = date ?? data.Today;
-        var review = new ClinicianReview(day, request.ClearedForRehab, string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim());
+        var review = new ClinicianReview(day, request.ClearedForRehab, note.Value);
         var plan = Log(data, day, journal => journal.LogClinicianReview(review));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
@@ -222,5 +234,7 @@ public static class PlanApi
     private static ProblemHttpResult NoProgramme(DateOnly day) =>
         Problems.Missing("plan", $"there is no recovery programme on {IsoDate.ToText(day)} yet: take the calf check first (POST /api/assessments or the assessment page).");
 
-    private static string Message(ArgumentException ex) => ex.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine)[0];
+    /// <summary>One problem naming every value at fault, or null when all are valid.</summary>
+    private static ProblemHttpResult? Errors(params InputError?[] errors) =>
+        errors.OfType<InputError>().ToArray() is { Length: > 0 } found ? Problems.Invalid(found) : null;
 }

@@ -1,6 +1,6 @@
-using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
+using CalfCoach.Core.Validation;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,55 +31,34 @@ public static class ProfileApi
             return problem!;
         }
 
-        return TryUpdate(data, body) is { } error ? Problems.Invalid(error.Key, error.Message) : Get(data);
+        return TryUpdate(data, body) is { Count: > 0 } errors ? Problems.Invalid(errors) : Get(data);
     }
 
-    /// <returns>Null when saved, else the field at fault and why.</returns>
-    public static (string Key, string Message)? TryUpdate(RunnerData data, ProfileUpdateRequest request)
+    /// <returns>Nothing when saved, else every value at fault and why (the core's <see cref="AthleteProfileUpdate.TryApplyTo"/>).</returns>
+    public static IReadOnlyList<InputError> TryUpdate(RunnerData data, ProfileUpdateRequest request)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
         if (request.Units is { Length: > 0 } and not ("km" or "mi"))
         {
-            return ("units", "choose km or mi.");
+            return [new InputError("units", "Choose km or mi.")];
         }
 
         DistanceUnit? units = request.Units switch { "km" => DistanceUnit.Kilometers, "mi" => DistanceUnit.Miles, _ => null };
-        DateOnly? born = null;
-        if (!string.IsNullOrEmpty(request.Born))
+        var born = InputRules.Day.Parse("born", request.Born);
+        if (born.Error is { } badDate)
         {
-            if (!IsoDate.TryParse(request.Born, out var date))
-            {
-                return ("born", "write the date as YYYY-MM-DD, such as 1985-04-02.");
-            }
-
-            born = date;
+            return [badDate];
         }
 
         var update = new AthleteProfileUpdate(units, string.IsNullOrEmpty(request.TimeZone) ? null : request.TimeZone, request.HeightCm, request.LegCm,
-            request.MassKg, born, request.MaxHr, request.RestingHr, request.ShoeReviewKm, request.ShoeReplaceKm);
-        try
+            request.MassKg, born.Value, request.MaxHr, request.RestingHr, request.ShoeReviewKm, request.ShoeReplaceKm);
+        if (!update.TryApplyTo(data.History.LoadProfile(), out var profile, out var errors))
         {
-            data.History.SaveProfile(update.ApplyTo(data.History.LoadProfile()));
-            return null;
+            return errors;
         }
-        catch (ArgumentException ex)
-        {
-            return (KeyOf(ex.ParamName), ex.Message.Split(" (Parameter", 2)[0]);
-        }
-    }
 
-    /// <summary>The request key for the profile constructor's parameter named in the exception.</summary>
-    private static string KeyOf(string? parameter) => parameter switch
-    {
-        "timeZoneId" => "timeZone",
-        "heightMeters" => "heightCm",
-        "legLengthMeters" => "legCm",
-        "bodyMassKilograms" => "massKg",
-        "maxHeartRateBpm" => "maxHr",
-        "restingHeartRateBpm" => "restingHr",
-        "shoeReviewKilometers" => "shoeReviewKm",
-        "shoeReplaceKilometers" => "shoeReplaceKm",
-        _ => "$",
-    };
+        data.History.SaveProfile(profile);
+        return [];
+    }
 }

@@ -1,3 +1,4 @@
+using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,24 +38,17 @@ public static class ShoesApi
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        if (string.IsNullOrWhiteSpace(request.Name))
+        var name = InputRules.ShoeName.Check("name", request.Name);
+        var since = InputRules.Day.Parse("since", request.Since);
+        var km = InputRules.ShoeStartKm.Check("startKm", request.StartKm ?? 0);
+        if ((name.Error ?? since.Error ?? km.Error) is { } error)
         {
-            return ("name", "give the shoe a name.");
-        }
-
-        if (!QueryValues.TryDate(request.Since, "since", out var since, out _))
-        {
-            return ("since", "write the date as YYYY-MM-DD, such as 2026-03-14.");
-        }
-
-        if (request.StartKm is { } km && (double.IsNaN(km) || km < 0))
-        {
-            return ("startKm", "the distance already run must be 0 or more.");
+            return (error.Key, error.Message);
         }
 
         try
         {
-            data.Profiles.AddShoe(request.Name, since ?? data.Today, (request.StartKm ?? 0) * 1000);
+            data.Profiles.AddShoe(name.Value!, since.Value ?? data.Today, km.Value * 1000);
             return null;
         }
         catch (InvalidOperationException ex)
@@ -68,13 +62,15 @@ public static class ShoesApi
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
-        if (!QueryValues.TryDate(request.On, "on", out var on, out _))
+        var name = InputRules.ShoeName.Check("name", request.Name);
+        var on = InputRules.Day.Parse("on", request.On);
+        if ((name.Error ?? on.Error) is { } error)
         {
-            return ("on", "write the date as YYYY-MM-DD, such as 2026-03-14.");
+            return (error.Key, error.Message);
         }
 
-        return data.Profiles.RetireShoe(request.Name ?? string.Empty, on ?? data.Today)
+        return data.Profiles.RetireShoe(name.Value!, on.Value ?? data.Today)
             ? null
-            : ("name", $"there is no shoe named \"{request.Name}\".");
+            : ("name", $"there is no shoe named \"{name.Value}\".");
     }
 }

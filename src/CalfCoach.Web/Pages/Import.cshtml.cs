@@ -17,6 +17,9 @@ namespace CalfCoach.Web.Pages;
 [StreamedUpload]
 public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions options) : PageModel
 {
+    /// <summary>The page's address (its <c>@page</c> route): its form posts stream the upload, so nothing may read the form first.</summary>
+    public const string Route = "/import";
+
     public ImportSummary? Summary { get; private set; }
 
     public string? Error { get; private set; }
@@ -38,6 +41,7 @@ public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions opt
     /// The summary fragment for an import the page's script streamed from <c>POST /api/imports</c> (with progress): the
     /// same partial as a plain form post, so the summary is written once.
     /// </summary>
+    [JsonBodyHandler]
     public async Task<IActionResult> OnPostSummaryAsync(CancellationToken cancellationToken)
     {
         ImportSummaryFragmentRequest? body;

@@ -19,7 +19,7 @@ public sealed class ProfileModel(RunnerData data) : PageModel
 
     public IActionResult OnPost(ProfileUpdateRequest update)
     {
-        Error = ProfileApi.TryUpdate(data, update);
+        Error = ProfileApi.TryUpdate(data, update) is [var first, ..] ? (first.Key, first.Message) : null;
         Saved = Error is null;
         Profile = data.History.LoadProfile();
         return Page();

@@ -10,13 +10,79 @@ namespace CalfCoach.Web.Services;
 /// </summary>
 public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options) : IDisposable
 {
+    /// <summary>Upload folders are named <c>calfcoach-upload-PID-GUID</c>: the owner is known from the moment the folder exists.</summary>
+    public const string FolderPrefix = "calfcoach-upload-";
+
+    /// <summary>A folder this old whose owner has exited was left by a crash: no import of one request takes this long to start.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public Upload Begin()
     {
-        var folder = Path.Combine(options.TemporaryFolder, "calfcoach-upload-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(options.TemporaryFolder, $"{FolderPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         return new Upload(this, folder);
+    }
+
+    /// <summary>
+    /// Deletes upload folders in <paramref name="temporaryFolder"/> left by a server that crashed mid-upload: only those
+    /// older than <see cref="StaleAfter"/> whose owning process is gone (or whose id now belongs to a process started
+    /// after the folder was made). Another server's live upload is never touched.
+    /// </summary>
+    /// <returns>The folders deleted.</returns>
+    public static IReadOnlyList<string> SweepStale(string temporaryFolder, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(temporaryFolder);
+        ArgumentNullException.ThrowIfNull(clock);
+        var swept = new List<string>();
+        if (!Directory.Exists(temporaryFolder))
+        {
+            return swept;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var folder in Directory.EnumerateDirectories(temporaryFolder, FolderPrefix + "*"))
+        {
+            var name = Path.GetFileName(folder);
+            var dash = name.IndexOf('-', FolderPrefix.Length);
+            if (dash < 0 || !int.TryParse(name.AsSpan(FolderPrefix.Length, dash - FolderPrefix.Length), out var pid))
+            {
+                continue; // Not named by this version: its owner is unknown, so it is left alone.
+            }
+
+            var made = Directory.GetLastWriteTimeUtc(folder);
+            if (now - made < StaleAfter || OwnerAlive(pid, made))
+            {
+                continue;
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                swept.Add(folder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another sweeper got there first, or it is not ours to delete: either way nothing to do.
+            }
+        }
+
+        return swept;
+    }
+
+    /// <summary>True while process <paramref name="pid"/> runs and was started before the folder was last written.</summary>
+    private static bool OwnerAlive(int pid, DateTime folderWrittenUtc)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited is false && process.StartTime.ToUniversalTime() <= folderWrittenUtc;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return false;
+        }
     }
 
     public void Dispose() => _oneAtATime.Dispose();
@@ -60,16 +126,20 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
 
         public long Bytes { get; private set; }
 
-        /// <summary>Stores one uploaded file under a safe version of its name (no absolute paths, no "..").</summary>
+        /// <summary>
+        /// Stores one uploaded file under a safe version of its name (no absolute paths, no "..", no segment too long for
+        /// the file system). A name that collides with an earlier file or folder of the upload goes in a folder of its own.
+        /// </summary>
         public async Task SaveAsync(string? fileName, Stream content, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(content);
             Count++;
             var relative = SafeRelativePath(fileName, Count);
             var path = Path.Combine(Folder, relative);
-            if (File.Exists(path))
+            if (!IsFree(Folder, path))
             {
-                path = Path.Combine(Folder, $"{Count}", relative);
+                // "~N" is never a segment SafeRelativePath makes, and N is this file's own number: always free.
+                path = Path.Combine(Folder, $"~{Count}", relative);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -93,6 +163,15 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
             }
         }
 
+        /// <summary>The most folders a name may nest (a Strava export nests two); deeper ones keep their innermost folders.</summary>
+        internal const int MaxDepth = 8;
+
+        /// <summary>
+        /// The most characters of one name segment: 60 UTF-16 units are at most 180 UTF-8 bytes, under every file system's
+        /// 255-byte limit, so a 300-character name cannot fail the write.
+        /// </summary>
+        internal const int MaxSegment = 60;
+
         internal static string SafeRelativePath(string? fileName, int index)
         {
             var invalid = Path.GetInvalidFileNameChars();
@@ -100,9 +179,48 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
                 .Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(p => p is not "." and not "..")
                 .Select(p => new string([.. p.Select(c => invalid.Contains(c) || char.IsControl(c) ? '_' : c)]))
+                .Select(p => p.StartsWith('~') ? "_" + p[1..] : p)
                 .Where(p => p.Length > 0)
+                .Select(Shorten)
                 .ToArray();
-            return parts.Length == 0 ? $"upload-{index}" : Path.Combine(parts);
+            return parts.Length == 0 ? $"upload-{index}" : Path.Combine(parts[Math.Max(0, parts.Length - MaxDepth)..]);
+        }
+
+        /// <summary>A long segment keeps its start and its end (the extensions, e.g. ".fit.gz", that say how to read it).</summary>
+        private static string Shorten(string segment)
+        {
+            if (segment.Length <= MaxSegment)
+            {
+                return segment;
+            }
+
+            var head = segment.Length > 0 && char.IsHighSurrogate(segment[39]) ? 39 : 40;
+            var tailStart = segment.Length - 19;
+            if (char.IsLowSurrogate(segment[tailStart]))
+            {
+                tailStart++;
+            }
+
+            return string.Concat(segment.AsSpan(0, head), "~", segment.AsSpan(tailStart));
+        }
+
+        /// <summary>True when nothing is at <paramref name="path"/> and no folder on the way to it is a file.</summary>
+        private static bool IsFree(string root, string path)
+        {
+            if (File.Exists(path) || Directory.Exists(path))
+            {
+                return false;
+            }
+
+            for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+            {
+                if (File.Exists(folder))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

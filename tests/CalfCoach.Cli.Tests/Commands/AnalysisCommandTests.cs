@@ -118,6 +118,29 @@ public sealed class AnalysisCommandTests : IDisposable
         Assert.Contains("exists already", again.Error);
     }
 
+    [Theory]
+    [InlineData("--start-km", "1e308", "--start-km: The distance already run in the shoe must be a number from 0 to 10000 km, not 1E+308.")]
+    [InlineData("--start-km", "NaN", "--start-km: ")]
+    [InlineData("--since", "0001-01-01", "--since: The date must be between 1900-01-01 and 2199-12-31")]
+    public async Task An_impossible_shoe_value_is_bad_input_naming_the_option_and_no_shoe_is_stored(string option, string value, string message)
+    {
+        var run = await CliHarness.RunAsync("shoes", "add", "Pegasus", option, value, "--db", Db);
+        var listed = await CliHarness.RunAsync("shoes", "list", "--db", Db, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error);
+        Assert.Equal(0, listed.Json.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_shoe_name_over_100_characters_is_bad_input()
+    {
+        var run = await CliHarness.RunAsync("shoes", "add", new string('n', 5_000), "--db", Db);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("NAME: The shoe's name is 5000 characters long; keep it to 100.", run.Error);
+    }
+
     [Fact]
     public async Task The_profile_is_updated_and_kept()
     {
@@ -134,13 +157,15 @@ public sealed class AnalysisCommandTests : IDisposable
     [Theory]
     [InlineData("--height-cm", "40")]
     [InlineData("--time-zone", "Mars/Olympus")]
+    [InlineData("--mass-kg", "1e308")]
+    [InlineData("--max-hr", "NaN")]
     public async Task An_impossible_profile_value_is_bad_input_and_nothing_is_saved(string option, string value)
     {
         var run = await CliHarness.RunAsync("profile", option, value, "--db", Db);
         var shown = await CliHarness.RunAsync("profile", "--db", Db, "--json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("error: profile:", run.Error);
+        Assert.StartsWith($"error: profile: {option}:", run.Error);
         Assert.False(shown.Json.TryGetProperty("heightMeters", out _));
     }
 

@@ -153,7 +153,7 @@ public sealed class AssessCommandTests
         var run = await CliHarness.RunAsync("assess", "--answers", CliHarness.Example("answers-overload.json"), "--as-of", date);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"--as-of must be a date written YYYY-MM-DD, such as 2026-03-14, not \"{date}\".", run.Error);
+        Assert.Contains($"--as-of: The date must be written YYYY-MM-DD, such as 2026-03-14, not \"{date}\".", run.Error);
     }
 
     [Fact]

@@ -289,10 +289,12 @@ public sealed class PlanCommandTests : IDisposable
     [InlineData("log pain -1", "SCORE must be a whole number from 0 to 10")]
     [InlineData("log pain 3 --at-rest --morning", "choose --at-rest or --morning, not both")]
     [InlineData("log exercise heel-drops --sets -1 --reps 12", "--sets:")]
-    [InlineData("log exercise heel-drops --sets 0 --reps 12", "--sets: Must be at least 1.")]
+    [InlineData("log exercise heel-drops --sets 0 --reps 12", "--sets: The number of sets must be a whole number from 1 to 100, not 0.")]
+    [InlineData("log exercise heel-drops --sets 3 --reps 12 --load 1e308", "--load: The added weight must be a number from 0 to 300 kg, not 1E+308.")]
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --pain 12", "--pain:")]
     [InlineData("log exercise heel-drops --sets 3 --reps 12 --load -5", "--load:")]
     [InlineData("log exercise heel-drops --reps 12", "--sets")]
+    [InlineData("log pain 3 --note \u0007bell", "--note: The note contains a control character")]
     [InlineData("plan --ics x.ics --time-zone Mars/Olympus", "--time-zone: unknown time zone \"Mars/Olympus\"")]
     [InlineData("plan --ics x.ics --at 7pm", "--at must be a time written HH:MM")]
     public async Task Bad_check_ins_are_refused_with_the_option_named_and_nothing_is_stored(string command, string message)
