@@ -206,7 +206,7 @@ public static partial class ReportRenderer
             .Append(Encode(disposition.WireName())).Append("</p><p class=\"disposition-headline\">").Append(Encode(disposition.Headline()))
             .Append("</p><p>Assessed on <time datetime=\"").Append(IsoDate.ToText(assessment.AsOf)).Append("\">").Append(IsoDate.ToText(assessment.AsOf)).Append("</time>.</p></div>\n");
 
-        List(html, "Do now", assessment.DoNow);
+        List(html, "Do now", assessment.DoNowText);
         if (assessment.RedFlags.Count > 0)
         {
             List(html, "Warning signs in your answers", assessment.RedFlags.Select(f => $"{f.Because} ({f.Disposition.WireName()})"));

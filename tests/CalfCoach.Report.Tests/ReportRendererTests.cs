@@ -129,7 +129,7 @@ public sealed partial class ReportRendererTests
         var plan = DemoReport[DemoReport.IndexOf("<section id=\"plan\">", StringComparison.Ordinal)..];
 
         Assert.Contains(">self-care</p>", plan, StringComparison.Ordinal);
-        Assert.All(DemoAssessment.DoNow, line => Assert.Contains(System.Net.WebUtility.HtmlEncode(line), plan, StringComparison.Ordinal));
+        Assert.All(DemoAssessment.DoNowText, line => Assert.Contains(System.Net.WebUtility.HtmlEncode(line), plan, StringComparison.Ordinal));
         Assert.All(DemoAssessment.SelfCare.Concat(DemoAssessment.Prevention),
             item => Assert.Contains(System.Net.WebUtility.HtmlEncode(item.Title), plan, StringComparison.Ordinal));
         Assert.Contains(">Prevention</h3>", plan, StringComparison.Ordinal);

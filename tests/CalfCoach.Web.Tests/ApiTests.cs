@@ -229,7 +229,7 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
 
         var answers = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("RunnerAnswers");
         var required = answers.GetProperty("required").EnumerateArray().Select(k => k.GetString()).ToArray();
-        Assert.Equal([.. Questionnaire.SymptomQuestions.Select(q => q.Key), Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey], required);
+        Assert.Equal([.. Questionnaire.SymptomQuestionsOf(1).Select(q => q.Key), Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey], required);
         Assert.Equal(Questionnaire.AllKeys, answers.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.False(answers.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal(0, answers.GetProperty("properties").GetProperty(Questionnaire.DaysSinceOnsetKey).GetProperty("minimum").GetInt32());

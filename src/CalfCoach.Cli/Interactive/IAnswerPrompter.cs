@@ -25,6 +25,9 @@ public interface IAnswerPrompter
         where T : struct;
 
     IReadOnlyList<T> AskMany<T>(string question, IReadOnlyList<Choice<T>> choices);
+
+    /// <summary>One of several answers, required (a follow-up question): no default, the end of input is an error.</summary>
+    T AskOneOf<T>(string question, IReadOnlyList<Choice<T>> choices);
 }
 
 /// <summary>Input ended before a required question was answered.</summary>

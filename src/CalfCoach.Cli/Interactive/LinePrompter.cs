@@ -88,6 +88,26 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
         }
     }
 
+    public T AskOneOf<T>(string question, IReadOnlyList<Choice<T>> choices)
+    {
+        console.MarkupLineInterpolated($"[bold]{question}[/]");
+        for (var i = 0; i < choices.Count; i++)
+        {
+            console.MarkupLineInterpolated($"  {i + 1,2}. {choices[i].Label}");
+        }
+
+        while (true)
+        {
+            var reply = Ask("The number that fits best", $"1–{choices.Count}");
+            if (int.TryParse(reply, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count)
+            {
+                return choices[n - 1].Value;
+            }
+
+            console.MarkupLineInterpolated($"[yellow]Please give one number from 1 to {choices.Count}.[/]");
+        }
+    }
+
     public IReadOnlyList<T> AskMany<T>(string question, IReadOnlyList<Choice<T>> choices)
     {
         console.MarkupLineInterpolated($"[bold]{question}[/]");

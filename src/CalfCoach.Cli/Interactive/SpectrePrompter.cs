@@ -59,6 +59,13 @@ public sealed class SpectrePrompter(IAnsiConsole console) : IAnswerPrompter
         return match?.Value;
     }
 
+    public T AskOneOf<T>(string question, IReadOnlyList<Choice<T>> choices) =>
+        console.Prompt(new SelectionPrompt<Choice<T>>()
+                .Title(Markup.Escape(question))
+                .UseConverter(c => Markup.Escape(c.Label))
+                .AddChoices(choices))
+            .Value;
+
     public IReadOnlyList<T> AskMany<T>(string question, IReadOnlyList<Choice<T>> choices) =>
         console.Prompt(new MultiSelectionPrompt<Choice<T>>()
                 .Title(Markup.Escape(question))

@@ -32,7 +32,7 @@ public static class AssessmentView
         var header = new Rows(
             new Markup($"[bold {colour.ToMarkup()}][[{Symbol(result.Disposition)}]] {Markup.Escape(result.Disposition.WireName().ToUpperInvariant())}[/]  [bold]{Markup.Escape(result.Disposition.Headline())}[/]"),
             new Text(string.Empty),
-            Bullets(result.DoNow));
+            Bullets(result.DoNowText));
         console.Write(new Panel(header)
             .Header($" Assessment for {result.AsOf:yyyy-MM-dd} ")
             .Border(BoxBorder.Heavy)

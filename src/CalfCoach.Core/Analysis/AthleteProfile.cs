@@ -25,7 +25,8 @@ public sealed record AthleteProfile
         double? maxHeartRateBpm = null,
         double? restingHeartRateBpm = null,
         double shoeReviewKilometers = 500,
-        double shoeReplaceKilometers = 800)
+        double shoeReplaceKilometers = 800,
+        string? country = null)
     {
         if (!Enum.IsDefined(units))
         {
@@ -52,6 +53,11 @@ public sealed record AthleteProfile
             throw new ArgumentOutOfRangeException(nameof(restingHeartRateBpm), rest, "Resting heart rate must be well below maximum.");
         }
 
+        if (country is not null && !Assessment.EmergencyServices.IsKnown(country))
+        {
+            throw new ArgumentException($"Unknown country '{country}'; use a two-letter code the emergency table knows, such as GB or US.", nameof(country));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(shoeReviewKilometers);
         ArgumentOutOfRangeException.ThrowIfLessThan(shoeReplaceKilometers, shoeReviewKilometers);
 
@@ -65,6 +71,7 @@ public sealed record AthleteProfile
         RestingHeartRateBpm = restingHeartRateBpm;
         ShoeReviewKilometers = shoeReviewKilometers;
         ShoeReplaceKilometers = shoeReplaceKilometers;
+        Country = country?.ToUpperInvariant();
     }
 
     public static AthleteProfile Default { get; } = new();
@@ -92,6 +99,12 @@ public sealed record AthleteProfile
 
     /// <summary>Replace a shoe by this distance (EVIDENCE.md 6: ~800 km / 500 mi).</summary>
     public double ShoeReplaceKilometers { get; }
+
+    /// <summary>
+    /// Where the runner lives (ISO 3166-1 alpha-2): the emergency and same-day care numbers in the advice come from it.
+    /// Null until the runner chooses; the advice then names the common numbers.
+    /// </summary>
+    public string? Country { get; }
 
     /// <summary>The resolved <see cref="TimeZoneId"/> (validated at construction).</summary>
     /// <remarks>Not stored or sent: <see cref="TimeZoneId"/> is the value, this the machine's own description of it.</remarks>

@@ -17,7 +17,8 @@ public sealed record AthleteProfileUpdate(
     double? MaxHeartRateBpm = null,
     double? RestingHeartRateBpm = null,
     double? ShoeReviewKilometers = null,
-    double? ShoeReplaceKilometers = null)
+    double? ShoeReplaceKilometers = null,
+    string? Country = null)
 {
     public bool IsEmpty => this == new AthleteProfileUpdate();
 
@@ -56,6 +57,14 @@ public sealed record AthleteProfileUpdate(
         Take(InputRules.RestingHr.Check("restingHr", RestingHeartRateBpm));
         Take(InputRules.ShoeReviewKm.Check("shoeReviewKm", ShoeReviewKilometers));
         Take(InputRules.ShoeReplaceKm.Check("shoeReplaceKm", ShoeReplaceKilometers));
+        var country = InputRules.Country.Check("country", Country);
+        Take(country);
+        if (country is { IsValid: true, Value: { } code } && !Assessment.EmergencyServices.IsKnown(code))
+        {
+            found.Add(new InputError("country",
+                $"\"{code}\" is not a country CalfCoach has emergency numbers for; use one of {string.Join(", ", Assessment.EmergencyServices.Known.Select(s => s.Country))}."));
+        }
+
         if (found.Count == 0)
         {
             // The rules between values, on the values the profile will hold (a new one against a kept one).
@@ -82,7 +91,7 @@ public sealed record AthleteProfileUpdate(
         }
 
         errors = found;
-        profile = found.Count == 0 ? (this with { TimeZoneId = zone.Value }).ApplyTo(current) : current;
+        profile = found.Count == 0 ? (this with { TimeZoneId = zone.Value, Country = country.Value }).ApplyTo(current) : current;
         return found.Count == 0;
     }
 
@@ -101,6 +110,7 @@ public sealed record AthleteProfileUpdate(
             MaxHeartRateBpm ?? current.MaxHeartRateBpm,
             RestingHeartRateBpm ?? current.RestingHeartRateBpm,
             ShoeReviewKilometers ?? current.ShoeReviewKilometers,
-            ShoeReplaceKilometers ?? current.ShoeReplaceKilometers);
+            ShoeReplaceKilometers ?? current.ShoeReplaceKilometers,
+            Country ?? current.Country);
     }
 }

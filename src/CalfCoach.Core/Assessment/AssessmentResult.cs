@@ -4,7 +4,7 @@ namespace CalfCoach.Core.Assessment;
 public sealed record AssessmentResult(
     DateOnly AsOf,
     Disposition Disposition,
-    IReadOnlyList<string> DoNow,
+    IReadOnlyList<AdviceLine> DoNow,
     IReadOnlyList<RedFlag> RedFlags,
     IReadOnlyList<Concern> Concerns,
     IReadOnlyList<ContributingFactor> ContributingFactors,
@@ -13,6 +13,18 @@ public sealed record AssessmentResult(
     IReadOnlyList<PlanItem> Prevention,
     FollowUpPlan FollowUp)
 {
+    /// <summary>
+    /// Warning signs these answers were never asked (they were given in an older version of the questions): the result
+    /// names them and offers the re-check.
+    /// </summary>
+    public IReadOnlyList<Symptom> NotAsked { get; init; } = [];
+
+    /// <summary>The country's numbers the advice was written with.</summary>
+    public EmergencyServices Services { get; init; } = EmergencyServices.Neutral;
+
+    /// <summary>The words of the "do now" lines, in order.</summary>
+    public IReadOnlyList<string> DoNowText => DoNow.Select(line => line.Text).ToArray();
+
     /// <summary>Shown with every result, whatever the disposition.</summary>
     public const string Notice =
         "CalfCoach does not diagnose. It sorts your answers by how urgently you should get help and suggests safe self-care; "

@@ -19,6 +19,14 @@ public enum Concern
     UnusualCramp,
     ExerciseTriggeredPressureOrArtery,
     SlowHealingStrain,
+    HeatIllness,
+    StressFracture,
+    TendonDamageFromMedicine,
+    MuscleDamageFromMedicine,
+    BleedingIntoCalf,
+    NarrowedArtery,
+    VeinProblem,
+    Tetanus,
 }
 
 public static class ConcernExtensions
@@ -38,6 +46,14 @@ public static class ConcernExtensions
         Concern.UnusualCramp => "unusual-cramp",
         Concern.ExerciseTriggeredPressureOrArtery => "exercise-triggered-pressure-or-artery",
         Concern.SlowHealingStrain => "more-than-simple-overload",
+        Concern.HeatIllness => "heat-illness",
+        Concern.StressFracture => "stress-fracture",
+        Concern.TendonDamageFromMedicine => "tendon-damage-from-medicine",
+        Concern.MuscleDamageFromMedicine => "muscle-damage-from-medicine",
+        Concern.BleedingIntoCalf => "bleeding-into-calf",
+        Concern.NarrowedArtery => "narrowed-artery",
+        Concern.VeinProblem => "vein-problem",
+        Concern.Tetanus => "tetanus",
         _ => throw new ArgumentOutOfRangeException(nameof(concern), concern, null),
     };
 
@@ -70,6 +86,22 @@ public static class ConcernExtensions
             "pressure that builds in the calf during exercise (chronic exertional compartment syndrome) or an artery squeezed by the calf muscles (popliteal artery entrapment).",
         Concern.SlowHealingStrain =>
             "an injury that is more than simple overload, such as a larger strain, and deserves an examination.",
+        Concern.HeatIllness =>
+            "heat illness: the body has overheated during effort. Heatstroke harms the brain and organs within minutes, and cooling at once is what saves them.",
+        Concern.StressFracture =>
+            "a stress fracture: a small crack in the shin bone or the thin outer bone from repeated load, which needs rest from running and sometimes a scan.",
+        Concern.TendonDamageFromMedicine =>
+            "damage to the Achilles or other tendons from a \"-floxacin\" antibiotic, which can lead to a rupture, even weeks after the course.",
+        Concern.MuscleDamageFromMedicine =>
+            "muscle damage from a statin: usually mild, but a doctor should check it, sometimes with a blood test.",
+        Concern.BleedingIntoCalf =>
+            "bleeding into the calf while on a blood thinner, which can build up pressure inside the muscle.",
+        Concern.NarrowedArtery =>
+            "narrowed arteries of the leg (peripheral arterial disease), which let too little blood reach the calf during effort.",
+        Concern.VeinProblem =>
+            "a problem with the veins that drain the leg, sometimes left by an old clot.",
+        Concern.Tetanus =>
+            "tetanus, an infection from a dirty wound that stiffens and cramps the muscles.",
         _ => throw new ArgumentOutOfRangeException(nameof(concern), concern, null),
     };
 }

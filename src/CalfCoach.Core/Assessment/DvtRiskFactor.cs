@@ -29,6 +29,16 @@ public static class DvtRiskFactorExtensions
     public static bool IsProvoking(this DvtRiskFactor factor) =>
         factor is not (DvtRiskFactor.AgeOver60 or DvtRiskFactor.Smoking);
 
+    /// <summary>
+    /// The factors that score on the two-level Wells score (NICE NG158: active cancer, a cast or paralysis, three days in
+    /// bed or major surgery, a previous clot). With calf pain they keep a same-day check whatever the calf pattern;
+    /// the other triggers (travel, the pill, pregnancy) do so when the calf also shows a sign that fits a clot
+    /// (docs/EVIDENCE-NOTES.md, "Clot risk factors").
+    /// </summary>
+    public static bool IsWellsItem(this DvtRiskFactor factor) =>
+        factor is DvtRiskFactor.RecentSurgery or DvtRiskFactor.HospitalOrBedrest or DvtRiskFactor.PlasterCast
+            or DvtRiskFactor.Cancer or DvtRiskFactor.PreviousClot;
+
     /// <summary>The stable wire name used in answers files and the API.</summary>
     public static string Id(this DvtRiskFactor factor) => factor switch
     {

@@ -16,12 +16,13 @@ public static class FollowUp
     /// <summary>Silbernagel pain-monitoring model: pain during activity may reach 5/10 (EVIDENCE.md 4.2).</summary>
     public const int AcceptablePainDuringActivity = 5;
 
-    public static FollowUpPlan For(Disposition disposition, RunnerAnswers answers, DateOnly asOf)
+    public static FollowUpPlan For(Disposition disposition, RunnerAnswers answers, DateOnly asOf, EmergencyServices? services = null)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        services ??= EmergencyServices.Neutral;
         var newSign = new EscalationTrigger("new-warning-sign",
             "Any new warning sign: breathlessness, chest pain, a cold or pale foot, numbness, swelling, warmth, redness, fever, or pain that becomes severe",
-            "Run the assessment again at once, or call for help if it is an emergency sign.", null);
+            $"Breathlessness, chest pain, fainting or a cold, pale foot: call {services.EmergencyNumberText} now. Any of the others: get help the same day ({services.SameDayCare}).", null);
 
         switch (disposition)
         {
@@ -29,7 +30,7 @@ public static class FollowUp
                 return new FollowUpPlan(asOf, [newSign with
                 {
                     When = "While you wait for help, you get worse",
-                    Then = "Call the emergency number again and say what has changed.",
+                    Then = $"Call {services.EmergencyNumberText} again and say what has changed.",
                     EscalatesTo = Disposition.Emergency,
                 }]);
             case Disposition.Urgent:
@@ -37,7 +38,7 @@ public static class FollowUp
                 [
                     new EscalationTrigger("breathing-or-chest",
                         "You become short of breath, get chest pain, cough blood or feel faint",
-                        "Call the emergency number now.", Disposition.Emergency),
+                        $"Call {services.EmergencyNumberText} for an ambulance now.", Disposition.Emergency),
                     new EscalationTrigger("not-seen-today", "You cannot be seen today",
                         "Go to an urgent care centre or the emergency department.", Disposition.Urgent),
                 ]);

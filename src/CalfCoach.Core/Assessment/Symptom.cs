@@ -4,7 +4,10 @@ namespace CalfCoach.Core.Assessment;
 /// A yes/no warning sign the runner is asked about. Every one is required in the answers, and
 /// "yes" is always the worrying answer, so adding one can only make the picture more serious.
 /// </summary>
-/// <remarks>Sources: the article's warning signs and EVIDENCE.md section 1.1 (R1–R15) and 1.13.</remarks>
+/// <remarks>
+/// Sources: the article's warning signs and EVIDENCE.md section 1.1 (R1–R15) and 1.13. The signs first asked in
+/// version 2 of the questionnaire (see <see cref="SymptomQuestion.SinceVersion"/>) are in docs/EVIDENCE-NOTES.md.
+/// </remarks>
 public enum Symptom
 {
     // Breathing and circulation
@@ -14,6 +17,7 @@ public enum Symptom
     FaintingOrCollapse,
     ColdOrPaleFoot,
     CannotMoveFootOrToes,
+    OverheatedOrConfused,
 
     // Infection and general state
     Fever,
@@ -27,6 +31,7 @@ public enum Symptom
     PainAtRest,
     RecurringDuringRuns,
     CrampOver10Minutes,
+    SuddenlyMuchWorse,
 
     // Injury
     PopOrSnap,
@@ -39,9 +44,12 @@ public enum Symptom
     Discoloration,
     Bruising,
     KneeLump,
+    HardOrSoreVeins,
+    WoundOrBite,
 
     // Nerves and spine
     NumbnessOrTingling,
+    FootWeakOrDropping,
     BothLegsWeakOrNumb,
     SaddleNumbnessOrBladderBowel,
 

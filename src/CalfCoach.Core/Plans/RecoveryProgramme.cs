@@ -84,7 +84,7 @@ public static class RecoveryProgramme
     {
         private readonly List<string> _reasons = [];
         private Disposition _disposition = start.Assessment.Disposition;
-        private IReadOnlyList<string> _doNow = start.Assessment.DoNow;
+        private IReadOnlyList<string> _doNow = start.Assessment.DoNowText;
         private DateOnly _escalatedOn = start.Date;
         private Phase _phase = Phase.FirstAid;
         private DateOnly _phaseSince = start.Date;
@@ -185,7 +185,7 @@ public static class RecoveryProgramme
                         $"{day:yyyy-MM-dd}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\" (EVIDENCE.md 1.1).");
 
                     // What to do now comes from the check that raised the advice, not from the calmer start.
-                    _doNow = Assessor.Assess(check.Answers, day).DoNow;
+                    _doNow = Assessor.Assess(check.Answers, day).DoNowText;
                 }
             }
 

@@ -127,6 +127,9 @@ public static class InputRules
     public static readonly WholeNumberRule Pain = new("The pain score", 0, 10);
 
     public static readonly TextRule TimeZone = new("The time zone", 64);
+
+    /// <summary>A two-letter country code (ISO 3166-1), for the emergency numbers.</summary>
+    public static readonly TextRule Country = new("The country code", 2);
     public static readonly NumberRule HeightCm = new("The height", " cm", 100, 250);
     public static readonly NumberRule LegCm = new("The leg length", " cm", 50, 140);
     public static readonly NumberRule MassKg = new("The body mass", " kg", 25, 250);

@@ -75,11 +75,11 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         }
 
         var forbids = state.Disposition.ForbidsCoaching();
-        string[] doNow =
+        AdviceLine[] doNow =
         [
-            $"The advice for this pain stays \"{state.Disposition.WireName()}\" ({state.Disposition.Headline()}): what was recorded since {programme.StartedOn:yyyy-MM-dd} calls for it. "
-                + "Answering the questions again does not lower it; only a clinician's all-clear, recorded in your plan, does.",
-            .. state.Today.Where(t => t.Id is "get-help" or "see-clinician").Select(t => t.Details),
+            new("held-at-programme-level", $"The advice for this pain stays \"{state.Disposition.WireName()}\" ({state.Disposition.Headline()}): what was recorded since {programme.StartedOn:yyyy-MM-dd} calls for it. "
+                + "Answering the questions again does not lower it; only a clinician's all-clear, recorded in your plan, does."),
+            .. state.Today.Where(t => t.Id is "get-help" or "see-clinician").Select(t => new AdviceLine($"programme-{t.Id}", t.Details)),
         ];
         return result with
         {
@@ -191,7 +191,7 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     {
         ArgumentNullException.ThrowIfNull(answers);
         analysis = _history.Analyze(asOf, OnsetOf(answers, asOf));
-        return Assessor.Assess(answers, asOf, analysis.Findings);
+        return Assessor.Assess(answers, asOf, analysis.Findings, EmergencyServices.For(_history.LoadProfile().Country));
     }
 
     private static DateOnly OnsetOf(RunnerAnswers answers, DateOnly asOf) => asOf.AddDays(-answers.DaysSinceOnset);

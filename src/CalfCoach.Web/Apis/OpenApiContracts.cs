@@ -118,7 +118,13 @@ internal static class OpenApiContracts
         var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         foreach (var question in Questionnaire.SymptomQuestions)
         {
-            properties[question.Key] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = question.Text };
+            properties[question.Key] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Boolean,
+                Description = question.SinceVersion > Questionnaire.FirstVersion
+                    ? $"{question.Text} (Version {question.SinceVersion}: required there, refused in version 1.)"
+                    : question.Text,
+            };
         }
 
         properties[Questionnaire.DaysSinceOnsetKey] = Days("Whole days since the pain began.");
@@ -137,6 +143,22 @@ internal static class OpenApiContracts
         properties[Questionnaire.DiabetesOrImmunosuppressedKey] = OptionalBoolean("Diabetes, or a weakened immune system.");
         properties[Questionnaire.DvtRiskFactorsKey] = List(AnswersJsonReader.DvtRiskFactorChoices, "Risk factors for a blood clot.");
         properties[Questionnaire.RecentChangesKey] = List(AnswersJsonReader.RecentChangeChoices, "Changes to training or kit in the weeks before the pain.");
+        properties[Questionnaire.VersionKey] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Minimum = Questionnaire.FirstVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Maximum = Questionnaire.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Description = "The version of the questions answered; without it, version 1. Version 2 must answer every version-2 sign, painLocation, medicines, and the follow-up of every sign answered true.",
+        };
+        foreach (var detail in Questionnaire.Details)
+        {
+            var gateways = string.Join(" or ", detail.Gateways.Select(g => Questionnaire.For(g).Key));
+            properties[detail.Key] = Choice(detail.Choices.Select(c => c.Value).ToArray(),
+                $"Version 2 follow-up, required when {gateways} is true and refused when false: {detail.Text} The first value is the most worrying, and what a version-1 object is read as.");
+        }
+
+        properties[Questionnaire.PainLocationKey] = Choice(AnswersJsonReader.PainLocationChoices, "Version 2, required: where the pain is.");
+        properties[Questionnaire.MedicinesKey] = List(AnswersJsonReader.MedicineChoices, "Version 2, required (empty if none): medicines that change what calf pain can mean.");
 
         // Every key the reader knows is described: a key added to the questionnaire without a schema fails here, not silently.
         var undescribed = Questionnaire.AllKeys.Except(properties.Keys, StringComparer.Ordinal).ToArray();
@@ -151,7 +173,7 @@ internal static class OpenApiContracts
             Description = "The answers of the calf check (`calfcoach assess --answers`). Every warning sign must be answered true or false; "
                 + "a missing, null or unknown key is refused, never taken as \"no\".",
             Properties = properties,
-            Required = new HashSet<string>([.. Questionnaire.SymptomQuestions.Select(q => q.Key), Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey], StringComparer.Ordinal),
+            Required = new HashSet<string>([.. Questionnaire.SymptomQuestionsOf(Questionnaire.FirstVersion).Select(q => q.Key), Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey], StringComparer.Ordinal),
             AdditionalPropertiesAllowed = false,
         };
     }

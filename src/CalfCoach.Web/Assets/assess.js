@@ -17,3 +17,15 @@
   boxes.forEach(b => b.addEventListener('change', () => update(true)));
   update(false);
 })();
+
+// Follow-up questions appear under their sign the moment it is ticked (the server asks for them on "Next" without this).
+(() => {
+  const followUps = [...document.querySelectorAll('fieldset.follow-up[data-gateways]')];
+  if (followUps.length === 0) return;
+  const update = () => followUps.forEach(f => {
+    const gateways = f.dataset.gateways.split(' ');
+    f.hidden = !gateways.some(key => document.getElementById('q-' + key)?.checked);
+  });
+  document.querySelectorAll('input[name="yes"]').forEach(b => b.addEventListener('change', update));
+  update();
+})();

@@ -48,8 +48,8 @@ public sealed class AssessModel(RunnerData data) : PageModel
     public static bool IsEmergencySign(Symptom symptom) => Triage.IsEmergencyAlready(new HashSet<Symptom> { symptom });
 
     /// <summary>What to do now for an emergency sign on its own (the engine's own instructions).</summary>
-    public IReadOnlyList<string> EmergencyDoNow(Symptom symptom) =>
-        Assessor.Assess(new RunnerAnswers(new HashSet<Symptom> { symptom }, 0, 0), data.Today, []).DoNow;
+    public IReadOnlyList<AdviceLine> EmergencyDoNow(Symptom symptom) =>
+        Assessor.Assess(new RunnerAnswers(new HashSet<Symptom> { symptom }, 0, 0), data.Today, [], data.EmergencyServices).DoNow;
 
     public void OnGet() => Step = 0;
 
@@ -76,6 +76,16 @@ public sealed class AssessModel(RunnerData data) : PageModel
 
         if (step < DetailsStep)
         {
+            // A gateway ticked on this screen whose follow-up is not chosen yet: the same screen again, with the
+            // follow-up shown (scripts show it inline as the box is ticked; without them this is where it appears).
+            var missing = MissingFollowUps(Groups[step], Yes, Request.Form);
+            if (missing.Count > 0)
+            {
+                Step = step;
+                Errors = missing;
+                return Page();
+            }
+
             Step = step + 1;
             return Page();
         }
@@ -107,8 +117,31 @@ public sealed class AssessModel(RunnerData data) : PageModel
     [
         Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey, Questionnaire.PainScoreKey, Questionnaire.SideKey,
         Questionnaire.OnsetKey, Questionnaire.AfterInjuryKey, Questionnaire.CrampDuringRunKey, Questionnaire.DiabetesOrImmunosuppressedKey,
-        Questionnaire.DvtRiskFactorsKey, Questionnaire.RecentChangesKey,
+        Questionnaire.DvtRiskFactorsKey, Questionnaire.RecentChangesKey, Questionnaire.PainLocationKey, Questionnaire.MedicinesKey,
     ];
+
+    /// <summary>The follow-ups shown on a screen: each after the last of its gateway signs on that screen.</summary>
+    public static IReadOnlyList<DetailQuestion> FollowUpsAfter(QuestionGroup group, SymptomQuestion question) =>
+        Questionnaire.Details.Where(d => d.Gateways.Contains(question.Symptom)
+            && group.Questions.Last(q => d.Gateways.Contains(q.Symptom)) == question).ToArray();
+
+    /// <summary>The follow-ups carried from other screens as hidden fields (their gateways are not on this one).</summary>
+    public IEnumerable<(string Key, string Value)> CarriedFollowUps(QuestionGroup? onScreen) =>
+        Posted is null
+            ? []
+            : Questionnaire.Details
+                .Where(d => onScreen is null || !d.Gateways.Any(g => onScreen.Questions.Any(q => q.Symptom == g)))
+                .SelectMany(d => Posted[d.Key].Where(v => !string.IsNullOrEmpty(v)).Select(v => (d.Key, v!)));
+
+    /// <summary>True when the follow-up is asked: one of its gateways is ticked.</summary>
+    public bool IsAsked(DetailQuestion detail) => detail.Gateways.Any(g => Yes.Contains(Questionnaire.For(g).Key));
+
+    private static List<AnswerError> MissingFollowUps(QuestionGroup group, IReadOnlySet<string> yes, IFormCollection form) =>
+        Questionnaire.Details
+            .Where(d => d.Gateways.Any(g => group.Questions.Any(q => q.Symptom == g) && yes.Contains(Questionnaire.For(g).Key)))
+            .Where(d => !d.Choices.Any(c => form[d.Key].Contains(c.Value)))
+            .Select(d => new AnswerError(d.Key, $"{d.Text} Choose the answer that fits best."))
+            .ToList();
 
     public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
 
@@ -119,11 +152,23 @@ public sealed class AssessModel(RunnerData data) : PageModel
     /// <summary>The answers object (the <c>assess --answers</c> contract) from the ticked signs and the details form.</summary>
     internal static string AnswersObject(IReadOnlySet<string> yes, IFormCollection form)
     {
-        var json = new JsonObject();
+        var json = new JsonObject { [Questionnaire.VersionKey] = Questionnaire.CurrentVersion };
         foreach (var question in Questionnaire.SymptomQuestions)
         {
             json[question.Key] = yes.Contains(question.Key);
         }
+
+        // A follow-up is sent only where one of its gateways is ticked; a missing one is named by the reader.
+        foreach (var detail in Questionnaire.Details.Where(d => d.Gateways.Any(g => yes.Contains(Questionnaire.For(g).Key))))
+        {
+            if (form[detail.Key].ToString() is { Length: > 0 } chosen)
+            {
+                json[detail.Key] = chosen;
+            }
+        }
+
+        json[Questionnaire.PainLocationKey] = form[Questionnaire.PainLocationKey].ToString() is { Length: > 0 } where ? where : Questionnaire.NotSure;
+        json[Questionnaire.MedicinesKey] = new JsonArray([.. form[Questionnaire.MedicinesKey].Where(v => !string.IsNullOrEmpty(v)).Select(v => JsonValue.Create(v))]);
 
         foreach (var key in new[] { Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey, Questionnaire.PainScoreKey })
         {

@@ -45,11 +45,15 @@ public sealed class RunnerData(CalfCoachWebOptions options)
     /// <summary>The recovery journal (assessments, check-ins, the programme) over the same database.</summary>
     public RecoveryJournal Journal => _journal ??= new(Database, History);
 
+    /// <summary>Who to call where the runner lives, from the profile's country (the common numbers until one is chosen).</summary>
+    public EmergencyServices EmergencyServices => EmergencyServices.For(History.LoadProfile().Country);
+
     /// <summary>
     /// The assessment of <paramref name="answers"/> with the stored history's findings, recorded in the journal (starting or
     /// updating the programme), as <c>calfcoach assess --db</c> does. Stopped early on an emergency, nothing is recorded:
     /// the unasked signs were never answered.
     /// </summary>
+
     public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf, bool stoppedEarly = false) =>
         stoppedEarly ? Journal.Assess(answers, asOf) : Journal.RecordAssessment(answers, asOf).Result;
 

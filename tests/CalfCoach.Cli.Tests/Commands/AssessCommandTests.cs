@@ -91,7 +91,7 @@ public sealed class AssessCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("[!!!] EMERGENCY", run.Out);
-        Assert.Contains("Call your local emergency number now", run.Out);
+        Assert.Contains("Call your local emergency number", run.Out);
         Assert.Contains("CalfCoach does not diagnose", run.Out);
     }
 

@@ -5,10 +5,10 @@ namespace CalfCoach.Cli.Tests.Commands;
 /// <summary>The question flow, driven in-process through the line prompter.</summary>
 public sealed class InteractiveAssessTests
 {
-    /// <summary>"n" to every sign, then timing, pain, side, onset, injury, cramp, diabetes, risk factors, changes.</summary>
+    /// <summary>"n" to every sign, then timing, pain, where (5: the muscle), side, onset, injury, cramp, diabetes, medicines, risk factors, changes.</summary>
     private static string AllNo(string changes = "none") =>
         string.Concat(Enumerable.Repeat("n\n", Questionnaire.SymptomQuestions.Count))
-        + "3\n2\n4\nleft\ngradual\nn\nn\nn\nnone\n" + changes + "\n";
+        + "3\n2\n4\n5\nleft\ngradual\nn\nn\nn\nnone\nnone\n" + changes + "\n";
 
     [Fact]
     public async Task Questions_come_in_groups_with_emergency_signs_first()
@@ -74,9 +74,24 @@ public sealed class InteractiveAssessTests
     }
 
     [Fact]
+    public async Task A_sign_answered_yes_is_followed_by_its_follow_up_and_a_night_cramp_that_passes_is_self_care()
+    {
+        // Every sign "n" except pain at rest, answered "y" and then "3": a night cramp now and then that passes.
+        var signs = Questionnaire.SymptomQuestions.Select(q => q.Symptom == Symptom.PainAtRest ? "y\n3\n" : "n\n");
+        var input = string.Concat(signs) + "3\n2\n4\n5\nleft\ngradual\nn\nn\nn\nnone\nnone\nnone\n";
+
+        var run = await CliHarness.RunWithInputAsync(input, "assess", "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("What is the pain at rest like?", run.Error);
+        Assert.Equal("self-care", run.Json.GetProperty("disposition").GetString());
+        Assert.Contains("night-cramp-stretch", run.Json.GetProperty("selfCare").EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task Home_care_days_cannot_exceed_days_since_onset()
     {
-        var input = string.Concat(Enumerable.Repeat("n\n", Questionnaire.SymptomQuestions.Count)) + "2\n5\n2\n\n\n\n\n\n\nnone\nnone\n";
+        var input = string.Concat(Enumerable.Repeat("n\n", Questionnaire.SymptomQuestions.Count)) + "2\n5\n2\n\n6\n\n\n\n\n\nnone\nnone\nnone\n";
 
         var run = await CliHarness.RunWithInputAsync(input, "assess", "--json");
 

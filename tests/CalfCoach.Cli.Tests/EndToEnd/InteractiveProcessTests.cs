@@ -14,7 +14,7 @@ public sealed class InteractiveProcessTests
     [Fact]
     public async Task Piped_answers_complete_an_assessment_and_exit_0()
     {
-        var result = await CliProcess.RunAsync(AllSignsNo + "3\n2\n4\nleft\ngradual\nn\nn\nn\nnone\n1\n", "assess", "--as-of", "2026-11-27", "--json");
+        var result = await CliProcess.RunAsync(AllSignsNo + "3\n2\n4\n5\nleft\ngradual\nn\nn\nn\nnone\nnone\n1\n", "assess", "--as-of", "2026-11-27", "--json");
 
         Assert.Equal(0, result.ExitCode);
         var json = JsonDocument.Parse(result.Out).RootElement;
@@ -30,7 +30,8 @@ public sealed class InteractiveProcessTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("EMERGENCY", result.Out);
-        Assert.Contains("Call your local emergency number now", result.Out);
+        Assert.Contains("Call your local emergency number", result.Out);
+        Assert.Contains("ambulance", result.Out);
         Assert.DoesNotContain(Questionnaire.For(Symptom.CoughingBlood).Text, result.Out);
     }
 

@@ -19,6 +19,10 @@ internal static class A
     public static RunnerAnswers Changes(this RunnerAnswers a, params RecentChange[] changes) =>
         a with { RecentChanges = a.RecentChanges.Concat(changes).ToHashSet() };
 
+    /// <summary>The same answers given in version 2 of the questions, with the pain in <paramref name="where"/> and no medicines unless listed.</summary>
+    public static RunnerAnswers V2(this RunnerAnswers a, PainLocation? where = PainLocation.MuscleBelly, params Medicine[] medicines) =>
+        a with { Version = Questionnaire.CurrentVersion, Location = where, Medicines = medicines.ToHashSet() };
+
     public static Disposition Disposition(this RunnerAnswers a) => Triage.Evaluate(a).Disposition;
 
     public static AssessmentResult Assess(this RunnerAnswers a) => Assessor.Assess(a, Day);

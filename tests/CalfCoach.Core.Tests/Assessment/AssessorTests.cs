@@ -11,8 +11,8 @@ public sealed class AssessorTests
         var result = A.With(ShortnessOfBreath).Assess();
 
         Assert.Equal(Disposition.Emergency, result.Disposition);
-        Assert.Contains(result.DoNow, line => line.Contains("999") && line.Contains("911") && line.Contains("112"));
-        Assert.Contains("Do not drive yourself.", result.DoNow);
+        Assert.Contains(result.DoNowText, line => line.Contains("999") && line.Contains("911") && line.Contains("112"));
+        Assert.Contains("Do not drive yourself.", result.DoNowText);
         Assert.Empty(result.SelfCare);
         Assert.Empty(result.Prevention);
     }
@@ -23,7 +23,7 @@ public sealed class AssessorTests
         var result = A.With(Swelling).Assess();
 
         Assert.Equal(Disposition.Urgent, result.Disposition);
-        Assert.Contains(result.DoNow, line => line.Contains("Do not massage"));
+        Assert.Contains(result.DoNowText, line => line.Contains("Do not massage"));
         Assert.Contains(Concern.BloodClotInLeg, result.Concerns);
     }
 
@@ -32,7 +32,7 @@ public sealed class AssessorTests
     {
         var result = A.With(PopOrSnap).Assess();
 
-        Assert.Contains(result.DoNow, line => line.Contains("24 hours"));
+        Assert.Contains(result.DoNowText, line => line.Contains("24 hours"));
         Assert.Contains(Concern.TearOrRupture, result.Concerns);
     }
 
@@ -42,7 +42,7 @@ public sealed class AssessorTests
         var result = A.With(RecurringDuringRuns).Assess();
 
         Assert.Equal(Disposition.SeeClinician, result.Disposition);
-        Assert.Contains(result.DoNow, line => line.Contains("Do not run"));
+        Assert.Contains(result.DoNowText, line => line.Contains("Do not run"));
         Assert.NotEmpty(result.SelfCare);
     }
 

@@ -38,6 +38,12 @@ public sealed class TriageMonotonicityTests
         { Symptom.Bruising, Disposition.SeeClinician },
         { Symptom.KneeLump, Disposition.SeeClinician },
         { Symptom.NumbnessOrTingling, Disposition.Urgent },
+        { Symptom.OverheatedOrConfused, Disposition.Emergency },
+        { Symptom.FootWeakOrDropping, Disposition.Urgent },
+        { Symptom.SuddenlyMuchWorse, Disposition.Urgent },
+        { Symptom.HardOrSoreVeins, Disposition.Urgent },
+        // Its follow-up (cramps or stiffness since?) not given: read as the worrying branch, a possible tetanus.
+        { Symptom.WoundOrBite, Disposition.Urgent },
         { Symptom.BothLegsWeakOrNumb, Disposition.Emergency },
         { Symptom.SaddleNumbnessOrBladderBowel, Disposition.Emergency },
         // "Not improving" alone only counts once enough days of home care have passed.

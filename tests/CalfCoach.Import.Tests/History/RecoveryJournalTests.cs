@@ -124,7 +124,7 @@ public sealed class RecoveryJournalTests : IDisposable
 
         Assert.False(again.StartedProgramme);
         Assert.Equal(Disposition.SeeClinician, again.Result.Disposition);
-        Assert.Contains("stays \"see-clinician\"", again.Result.DoNow[0]);
+        Assert.Contains("stays \"see-clinician\"", again.Result.DoNow[0].Text);
         Assert.Equal(Disposition.SeeClinician, again.Programme.State.Disposition);
         Assert.Equal(Disposition.SeeClinician, _journal.Programme(Day(10))!.State.Disposition);
         Assert.Contains(again.Programme.State.Today, t => t.Id == "see-clinician");

@@ -32,6 +32,21 @@ public static class AnswersJsonReader
         ["gradual"] = Onset.Gradual,
     };
 
+    private static readonly Dictionary<string, RestPainKind> RestPainByWire = ByWire<RestPainKind>(SignDetailText.Id);
+    private static readonly Dictionary<string, NumbnessKind> NumbnessByWire = ByWire<NumbnessKind>(SignDetailText.Id);
+    private static readonly Dictionary<string, SwellingExtent> SwellingExtentByWire = ByWire<SwellingExtent>(SignDetailText.Id);
+    private static readonly Dictionary<string, SwellingCause> SwellingCauseByWire = ByWire<SwellingCause>(SignDetailText.Id);
+    private static readonly Dictionary<string, RecurringEases> RecurringEasesByWire = ByWire<RecurringEases>(SignDetailText.Id);
+    private static readonly Dictionary<string, SkinPatch> SkinPatchByWire = ByWire<SkinPatch>(SignDetailText.Id);
+    private static readonly Dictionary<string, FootWeakOnset> FootWeakOnsetByWire = ByWire<FootWeakOnset>(SignDetailText.Id);
+    private static readonly Dictionary<string, WoundAftermath> WoundAftermathByWire = ByWire<WoundAftermath>(SignDetailText.Id);
+    private static readonly Dictionary<string, Medicine> MedicineByWire = ByWire<Medicine>(SignDetailText.Id);
+
+    private static readonly Dictionary<string, PainLocation?> LocationByWire = new(
+        Enum.GetValues<PainLocation>().Select(l => KeyValuePair.Create(l.Id(), (PainLocation?)l))
+            .Append(KeyValuePair.Create(Questionnaire.NotSure, (PainLocation?)null)),
+        StringComparer.Ordinal);
+
     /// <summary>The values <c>side</c> accepts (for schemas and help that must not drift from this reader).</summary>
     public static IReadOnlyCollection<string> SideChoices => SideByWire.Keys;
 
@@ -43,6 +58,12 @@ public static class AnswersJsonReader
 
     /// <summary>The items <c>recentChanges</c> accepts.</summary>
     public static IReadOnlyCollection<string> RecentChangeChoices => ChangeByWire.Keys;
+
+    /// <summary>The items <c>medicines</c> accepts.</summary>
+    public static IReadOnlyCollection<string> MedicineChoices => MedicineByWire.Keys;
+
+    /// <summary>The values <c>painLocation</c> accepts.</summary>
+    public static IReadOnlyCollection<string> PainLocationChoices => LocationByWire.Keys;
 
     public static AnswersReadResult Read(string json)
     {
@@ -83,6 +104,17 @@ public static class AnswersJsonReader
         bool? afterInjury = null, crampDuringRun = null, diabetes = null;
         var dvt = new HashSet<DvtRiskFactor>();
         var changes = new HashSet<RecentChange>();
+        var version = Questionnaire.FirstVersion;
+        RestPainKind? restPain = null;
+        NumbnessKind? numbness = null;
+        SwellingExtent? swellingExtent = null;
+        SwellingCause? swellingCause = null;
+        RecurringEases? recurringEases = null;
+        SkinPatch? skinPatch = null;
+        FootWeakOnset? footWeakOnset = null;
+        WoundAftermath? woundAftermath = null;
+        PainLocation? location = null;
+        var medicines = new HashSet<Medicine>();
 
         foreach (var property in root.EnumerateObject())
         {
@@ -142,12 +174,50 @@ public static class AnswersJsonReader
                 case Questionnaire.RecentChangesKey:
                     OptionalList(key, value, ChangeByWire, changes, errors);
                     break;
+                case Questionnaire.VersionKey:
+                    version = ReadVersion(key, value, errors) ?? version;
+                    break;
+                case Questionnaire.RestPainKey:
+                    restPain = RequiredChoice(key, value, RestPainByWire, errors);
+                    break;
+                case Questionnaire.NumbnessKey:
+                    numbness = RequiredChoice(key, value, NumbnessByWire, errors);
+                    break;
+                case Questionnaire.SwellingExtentKey:
+                    swellingExtent = RequiredChoice(key, value, SwellingExtentByWire, errors);
+                    break;
+                case Questionnaire.SwellingCauseKey:
+                    swellingCause = RequiredChoice(key, value, SwellingCauseByWire, errors);
+                    break;
+                case Questionnaire.RecurringEasesKey:
+                    recurringEases = RequiredChoice(key, value, RecurringEasesByWire, errors);
+                    break;
+                case Questionnaire.SkinPatchKey:
+                    skinPatch = RequiredChoice(key, value, SkinPatchByWire, errors);
+                    break;
+                case Questionnaire.FootWeakOnsetKey:
+                    footWeakOnset = RequiredChoice(key, value, FootWeakOnsetByWire, errors);
+                    break;
+                case Questionnaire.WoundAftermathKey:
+                    woundAftermath = RequiredChoice(key, value, WoundAftermathByWire, errors);
+                    break;
+                case Questionnaire.PainLocationKey:
+                    location = ReadLocation(key, value, errors);
+                    break;
+                case Questionnaire.MedicinesKey:
+                    if (value.ValueKind == JsonValueKind.Null)
+                    {
+                        errors.Add(new AnswerError(key, $"key \"{key}\" is null: give an array, empty if you take none of {ListChoices(MedicineByWire.Keys)}."));
+                    }
+
+                    OptionalList(key, value, MedicineByWire, medicines, errors);
+                    break;
                 default:
                     throw new InvalidOperationException($"Known key \"{key}\" has no reader.");
             }
         }
 
-        foreach (var question in Questionnaire.SymptomQuestions)
+        foreach (var question in Questionnaire.SymptomQuestions.Where(q => q.SinceVersion <= version))
         {
             if (!seen.Contains(question.Key))
             {
@@ -155,6 +225,8 @@ public static class AnswersJsonReader
                     $"missing required key \"{question.Key}\": answer true or false. A missing answer is never taken as \"no\"."));
             }
         }
+
+        CheckVersionedKeys(version, seen, present, errors);
 
         foreach (var key in new[] { Questionnaire.DaysSinceOnsetKey, Questionnaire.DaysOfHomeCareKey })
         {
@@ -185,11 +257,98 @@ public static class AnswersJsonReader
             DiabetesOrImmunosuppressed = diabetes,
             DvtRiskFactors = dvt,
             RecentChanges = changes,
+            Version = version,
+            RestPain = restPain,
+            Numbness = numbness,
+            SwellingExtent = swellingExtent,
+            SwellingCause = swellingCause,
+            RecurringEases = recurringEases,
+            SkinPatch = skinPatch,
+            FootWeakOnset = footWeakOnset,
+            WoundAftermath = woundAftermath,
+            Location = location,
+            Medicines = medicines,
         };
         return new AnswersReadResult(answers, []);
     }
 
     private static AnswersReadResult Fail(AnswerError error) => new(null, [error]);
+
+    private static Dictionary<string, T> ByWire<T>(Func<T, string> id)
+        where T : struct, Enum => Enum.GetValues<T>().ToDictionary(id, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Version 1 objects may not hold keys first asked in version 2 (a file that mixes them was written by hand and its
+    /// meaning is unclear). A version-2 object answers every version-2 sign (checked with the other signs), where it
+    /// hurts, the medicines, and every follow-up of a gateway answered "yes"; a follow-up of a gateway answered "no"
+    /// contradicts it.
+    /// </summary>
+    private static void CheckVersionedKeys(int version, HashSet<string> seen, HashSet<Symptom> present, List<AnswerError> errors)
+    {
+        if (version < 2)
+        {
+            foreach (var key in seen.Where(Questionnaire.VersionTwoKeys.Contains))
+            {
+                errors.Add(new AnswerError(key,
+                    $"key \"{key}\" belongs to version 2 of the questions: add \"version\": 2 and answer all of them, or leave it out."));
+            }
+
+            return;
+        }
+
+        foreach (var detail in Questionnaire.Details)
+        {
+            var gateways = string.Join(" or ", detail.Gateways.Select(g => $"\"{Questionnaire.For(g).Key}\""));
+            var choices = ListChoices(detail.Choices.Select(c => c.Value));
+            var asked = detail.IsAskedFor(present);
+            if (asked && !seen.Contains(detail.Key))
+            {
+                errors.Add(new AnswerError(detail.Key,
+                    $"missing required key \"{detail.Key}\": {gateways} is true, so say which of {choices} fits."));
+            }
+            else if (!asked && seen.Contains(detail.Key) && detail.Gateways.All(g => seen.Contains(Questionnaire.For(g).Key)))
+            {
+                errors.Add(new AnswerError(detail.Key,
+                    $"key \"{detail.Key}\" follows up {gateways}, which is false: leave it out, or answer true there."));
+            }
+        }
+
+        if (!seen.Contains(Questionnaire.PainLocationKey))
+        {
+            errors.Add(new AnswerError(Questionnaire.PainLocationKey,
+                $"missing required key \"{Questionnaire.PainLocationKey}\": give one of {ListChoices(LocationByWire.Keys)}."));
+        }
+
+        if (!seen.Contains(Questionnaire.MedicinesKey))
+        {
+            errors.Add(new AnswerError(Questionnaire.MedicinesKey,
+                $"missing required key \"{Questionnaire.MedicinesKey}\": give an array (empty if none) of {ListChoices(MedicineByWire.Keys)}."));
+        }
+    }
+
+    private static int? ReadVersion(string key, JsonElement value, List<AnswerError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
+            && number is >= Questionnaire.FirstVersion and <= Questionnaire.CurrentVersion)
+        {
+            return number;
+        }
+
+        errors.Add(new AnswerError(key,
+            $"key \"{key}\" must be {Questionnaire.FirstVersion} or {Questionnaire.CurrentVersion}, not {Describe(value)}."));
+        return null;
+    }
+
+    private static PainLocation? ReadLocation(string key, JsonElement value, List<AnswerError> errors)
+    {
+        if (value.ValueKind == JsonValueKind.String && LocationByWire.TryGetValue(value.GetString()!, out var location))
+        {
+            return location;
+        }
+
+        errors.Add(new AnswerError(key, $"key \"{key}\" must be one of {ListChoices(LocationByWire.Keys)}, not {Describe(value)}."));
+        return null;
+    }
 
     private static bool? RequiredBool(string key, JsonElement value, List<AnswerError> errors)
     {
@@ -239,6 +398,19 @@ public static class AnswersJsonReader
         }
 
         errors.Add(new AnswerError(key, $"key \"{key}\" must be a whole number from 0 to {PainScore.Max}, not {Describe(value)}."));
+        return null;
+    }
+
+    /// <summary>A follow-up, once given, must name its choice: null is not an answer.</summary>
+    private static T? RequiredChoice<T>(string key, JsonElement value, Dictionary<string, T> choices, List<AnswerError> errors)
+        where T : struct
+    {
+        if (value.ValueKind != JsonValueKind.Null)
+        {
+            return OptionalChoice(key, value, choices, errors);
+        }
+
+        errors.Add(new AnswerError(key, $"key \"{key}\" is null: give one of {ListChoices(choices.Keys)}."));
         return null;
     }
 

@@ -11,6 +11,7 @@ public sealed record AssessmentDocument(
     string Disposition,
     string Headline,
     IReadOnlyList<string> DoNow,
+    IReadOnlyList<string> DoNowIds,
     IReadOnlyList<RedFlagDocument> RedFlags,
     IReadOnlyList<ConcernDocument> Concerns,
     IReadOnlyList<FactorDocument> ContributingFactors,
@@ -18,7 +19,12 @@ public sealed record AssessmentDocument(
     IReadOnlyList<WithheldDocument> Withheld,
     IReadOnlyList<PlanItemDocument> Prevention,
     FollowUpDocument FollowUp,
+    IReadOnlyList<string> NotAsked,
+    EmergencyServicesDocument Services,
     string Notice);
+
+/// <param name="Emergency">The number to dial for an ambulance; empty when the country is not known (then <c>EmergencyText</c> names the common ones).</param>
+public sealed record EmergencyServicesDocument(string Country, string Emergency, string EmergencyText, string SameDayCare);
 
 public sealed record RedFlagDocument(string Id, string Disposition, string Because, IReadOnlyList<string> Concerns);
 
@@ -50,7 +56,8 @@ public static class AssessmentJson
             IsoDate.ToText(result.AsOf),
             result.Disposition.WireName(),
             result.Disposition.Headline(),
-            result.DoNow,
+            result.DoNowText,
+            result.DoNow.Select(line => line.Id).ToArray(),
             result.RedFlags.Select(f => new RedFlagDocument(f.Id, f.Disposition.WireName(), f.Because, f.Concerns.Select(c => c.Id()).ToArray())).ToArray(),
             result.Concerns.Select(c => new ConcernDocument(c.Id(), c.Possibility())).ToArray(),
             result.ContributingFactors.Select(f => new FactorDocument(f.Id, f.Title, f.Evidence, f.Source)).ToArray(),
@@ -60,6 +67,8 @@ public static class AssessmentJson
             new FollowUpDocument(
                 IsoDate.ToText(result.FollowUp.ReviewOn),
                 result.FollowUp.Triggers.Select(t => new TriggerDocument(t.Id, t.When, t.Then, t.EscalatesTo?.WireName())).ToArray()),
+            result.NotAsked.Select(s => Questionnaire.For(s).Key).ToArray(),
+            new EmergencyServicesDocument(result.Services.Country, result.Services.Emergency, result.Services.EmergencyNumberText, result.Services.SameDayCare),
             AssessmentResult.Notice);
     }
 

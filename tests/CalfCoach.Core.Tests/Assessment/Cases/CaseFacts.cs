@@ -51,6 +51,7 @@ internal static class CaseFacts
         ["pain-on-moving-toes"] = "moving the toes or foot makes the calf pain much worse",
         ["pain-at-rest-constant"] = "the calf or shin hurts while resting or aches through the night (not a cramp that passes)",
         ["night-cramps-that-pass"] = "cramps at night that pass within minutes; the calf is fine between them",
+        ["night-cramps-often"] = "the night cramps come most nights or most weeks, or spoil sleep (with night-cramps-that-pass)",
         ["recurring-during-runs"] = "pain at about the same point of every run that settles within minutes of stopping",
         ["walking-pain-relieved-by-standing-still"] = "calf pain on walking or running that goes after a few minutes standing still (claudication)",
         ["cramp-over-10-min"] = "a cramp that lasted longer than 10 minutes",
@@ -74,6 +75,7 @@ internal static class CaseFacts
         ["warm-skin"] = "the skin over the sore area is warm",
         ["red-or-dark-skin"] = "the skin of the calf is red or darker than usual",
         ["red-warm-spreading-skin"] = "an area of red, hot, painful skin that is spreading",
+        ["red-patch-small-not-spreading"] = "the warm or red skin is a patch no bigger than a palm that is not growing (with warm-skin or red-or-dark-skin)",
         ["bruising"] = "marked bruising on the calf or down to the ankle, without swelling (the article's \"significant bruising\")",
         ["small-bruises"] = "a few small (coin-sized) bruises, nothing more",
         ["knee-lump"] = "a lump behind the knee on that side",
@@ -208,6 +210,7 @@ internal static class VersionOneTranslator
         ["pain-at-rest-constant"] = ["painAtRest"],
         // "Does the calf hurt while you are resting, or wake you at night?" has no way to say "only a cramp that passes".
         ["night-cramps-that-pass"] = ["painAtRest"],
+        ["night-cramps-often"] = ["painAtRest"],
         ["recurring-during-runs"] = ["recurringDuringRuns"],
         // Claudication is pain at the same point of every walk or run that settles within minutes.
         ["walking-pain-relieved-by-standing-still"] = ["recurringDuringRuns"],
@@ -239,10 +242,10 @@ internal static class VersionOneTranslator
     public static readonly IReadOnlySet<string> Unasked = new HashSet<string>(StringComparer.Ordinal)
     {
         "foot-drop", "bony-spot-tenderness", "achilles-pain", "back-pain-radiating", "wound-or-bite",
-        "tender-along-veins", "statin", "fluoroquinolone", "blood-thinner", "one-leg",
+        "tender-along-veins", "statin", "fluoroquinolone", "blood-thinner", "one-leg", "red-patch-small-not-spreading",
     };
 
-    private static readonly Dictionary<string, string> RiskFactorIds = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> RiskFactorIds = new(StringComparer.Ordinal)
     {
         ["contraceptive-pill"] = "estrogen-therapy",
         ["pregnant"] = "pregnancy-or-postpartum",
@@ -254,7 +257,7 @@ internal static class VersionOneTranslator
         ["smoker"] = "smoking",
     };
 
-    private static readonly Dictionary<string, string> ChangeIds = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string> ChangeIds = new(StringComparer.Ordinal)
     {
         ["training-load-spike"] = "distance-increase",
         ["new-speedwork"] = "new-speedwork",
@@ -281,7 +284,7 @@ internal static class VersionOneTranslator
         var has = facts.ToHashSet(StringComparer.Ordinal);
         var answers = new JsonObject();
         var yes = facts.Where(SignKeys.ContainsKey).SelectMany(f => SignKeys[f]).ToHashSet(StringComparer.Ordinal);
-        foreach (var question in Questionnaire.SymptomQuestions)
+        foreach (var question in Questionnaire.SymptomQuestionsOf(1))
         {
             answers[question.Key] = yes.Contains(question.Key);
         }
@@ -315,4 +318,104 @@ internal static class VersionOneTranslator
         return read.Answers ?? throw new InvalidOperationException(
             "The version-1 answers object was refused: " + string.Join("; ", read.Errors.Select(e => e.ToString())));
     }
+}
+
+/// <summary>
+/// Turns a case's facts into the answers an honest runner gives to version 2 of the questionnaire: the version-1
+/// answers, plus the signs version 2 added, the follow-ups of every gateway answered "yes", where it hurts (not sure
+/// when the case does not say) and the medicines. Read by the real <see cref="AnswersJsonReader"/>.
+/// </summary>
+internal static class VersionTwoTranslator
+{
+    /// <summary>Facts that answer a sign first asked in version 2.</summary>
+    private static readonly Dictionary<string, string[]> NewSignKeys = new(StringComparer.Ordinal)
+    {
+        ["overheating-confusion"] = ["overheatedOrConfused", "feelingVeryUnwell"],
+        ["foot-drop"] = ["footWeakOrDropping"],
+        ["wound-or-bite"] = ["woundOrBite"],
+        ["tender-along-veins"] = ["hardOrSoreVeins"],
+    };
+
+    private static readonly Dictionary<string, string> MedicineIds = new(StringComparer.Ordinal)
+    {
+        ["statin"] = "statin",
+        ["fluoroquinolone"] = "fluoroquinolone",
+        ["blood-thinner"] = "blood-thinner",
+    };
+
+    public static string ToAnswersJson(IReadOnlyList<string> facts)
+    {
+        var has = facts.ToHashSet(StringComparer.Ordinal);
+        var answers = System.Text.Json.Nodes.JsonNode.Parse(VersionOneTranslator.ToAnswersJson(facts))!.AsObject();
+        answers[Questionnaire.VersionKey] = Questionnaire.CurrentVersion;
+        var yes = facts.Where(NewSignKeys.ContainsKey).SelectMany(f => NewSignKeys[f]).ToHashSet(StringComparer.Ordinal);
+        foreach (var question in Questionnaire.SymptomQuestions)
+        {
+            if (question.SinceVersion > 1 || yes.Contains(question.Key))
+            {
+                answers[question.Key] = yes.Contains(question.Key) || (answers[question.Key]?.GetValue<bool>() ?? false);
+            }
+        }
+
+        // Version 2 asks for significant bruising: a few coin-sized bruises are an honest "no".
+        if (has.Contains("small-bruises") && !has.Overlaps(["bruising", "swelling-with-bruising"]))
+        {
+            answers["bruising"] = false;
+        }
+
+        if (Yes(answers, "painAtRest"))
+        {
+            answers[Questionnaire.RestPainKey] = has.Contains("pain-at-rest-constant") ? "constant"
+                : has.Contains("night-cramps-often") ? "night-cramps-often" : "night-cramps-sometimes";
+        }
+
+        if (Yes(answers, "footWeakOrDropping"))
+        {
+            answers[Questionnaire.FootWeakOnsetKey] = has.Contains("onset-gradual") ? "gradual" : "sudden";
+        }
+
+        if (Yes(answers, "warmth") || Yes(answers, "discoloration"))
+        {
+            answers[Questionnaire.SkinPatchKey] = has.Contains("red-patch-small-not-spreading") && !has.Contains("red-warm-spreading-skin")
+                ? "small-not-spreading" : "spreading-or-large";
+        }
+
+        if (Yes(answers, "woundOrBite"))
+        {
+            answers[Questionnaire.WoundAftermathKey] = has.Overlaps(["brief-cramp-gone", "cramp-over-10-min", "tense-hard-calf"]) ? "cramps-or-stiffness" : "neither";
+        }
+
+        if (Yes(answers, "numbnessOrTingling"))
+        {
+            answers[Questionnaire.NumbnessKey] = has.Contains("numbness-persistent") ? "persistent" : "only-while-running";
+        }
+
+        if (Yes(answers, "swelling"))
+        {
+            answers[Questionnaire.SwellingExtentKey] = has.Contains("whole-leg-swollen") ? "whole-leg"
+                : has.Overlaps(["calf-3cm-bigger", "pitting-oedema"]) ? "calf-much-bigger" : "calf-slightly";
+            answers[Questionnaire.SwellingCauseKey] = has.Contains("swelling-with-bruising") && !has.Contains("swelling-unexplained")
+                ? "bruise-after-knock-or-run" : "unexplained";
+        }
+
+        if (Yes(answers, "recurringDuringRuns"))
+        {
+            answers[Questionnaire.RecurringEasesKey] = has.Contains("walking-pain-relieved-by-standing-still") ? "standing-still-on-walks" : "stopping-the-run";
+        }
+
+        answers[Questionnaire.PainLocationKey] = has.Contains("bony-spot-tenderness") ? "bone-spot"
+            : has.Contains("achilles-pain") ? "achilles"
+            : "not-sure";
+        answers[Questionnaire.MedicinesKey] = new System.Text.Json.Nodes.JsonArray([.. facts.Where(MedicineIds.ContainsKey).Select(f => (System.Text.Json.Nodes.JsonNode?)MedicineIds[f])]);
+        return answers.ToJsonString();
+    }
+
+    public static RunnerAnswers ToAnswers(IReadOnlyList<string> facts)
+    {
+        var read = AnswersJsonReader.Read(ToAnswersJson(facts));
+        return read.Answers ?? throw new InvalidOperationException(
+            "The version-2 answers object was refused: " + string.Join("; ", read.Errors.Select(e => e.ToString())));
+    }
+
+    private static bool Yes(System.Text.Json.Nodes.JsonObject answers, string key) => answers[key]?.GetValue<bool>() == true;
 }

@@ -143,16 +143,36 @@ public sealed class PublishedCasesTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Version_2_answers_print_their_figures_reach_90_percent_exact_and_none_is_below_its_lowest_safe_level()
+    {
+        var runs = Run(VersionTwoTranslator.ToAnswers);
+        var exact = Report(runs, "version 2");
+        var under = runs.Where(r => r.Result < r.Case.LowestSafeDisposition)
+            .Select(r => $"{r.Case.Id}: engine {r.Result.WireName()}, lowest safe {r.Case.LowestSafe}").ToArray();
+
+        Assert.Empty(under);
+        Assert.True(exact * 10 >= runs.Count * 9, $"{exact} of {runs.Count} exact, below the 90 % the issue asks for.");
+    }
+
+    [Fact]
     public void Todays_engine_prints_its_figures_and_keeps_at_least_the_baseline_exact_matches()
     {
         var runs = Run();
+        var exact = Report(runs, "version 1");
+
+        Assert.True(exact >= BaselineExactMatches,
+            $"{exact} exact matches, fewer than the recorded baseline of {BaselineExactMatches}: a rule change made the engine less accurate.");
+    }
+
+    private int Report(List<CaseRun> runs, string version)
+    {
         var exact = runs.Count(r => r.Result == r.Case.GoldDisposition);
         var over = runs.Where(r => r.Result > r.Case.GoldDisposition).ToArray();
         var under = runs.Where(r => r.Result < r.Case.LowestSafeDisposition).ToArray();
         var belowGold = runs.Where(r => r.Result < r.Case.GoldDisposition).ToArray();
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Published cases: {runs.Count}; exact {exact} ({100.0 * exact / runs.Count:F1} %, target 90 %); " +
+            $"Published cases, {version} answers: {runs.Count}; exact {exact} ({100.0 * exact / runs.Count:F1} %, target 90 %); " +
             $"over-triaged {over.Length}; below gold {belowGold.Length}; under-triaged (below lowest safe) {under.Length} (target 0)."));
         foreach (var miss in runs.Where(r => r.Result != r.Case.GoldDisposition).OrderBy(r => r.Case.Id, StringComparer.Ordinal))
         {
@@ -161,8 +181,7 @@ public sealed class PublishedCasesTests(ITestOutputHelper output)
                 $"engine {miss.Result.WireName()} [{string.Join(", ", miss.Rules)}]");
         }
 
-        Assert.True(exact >= BaselineExactMatches,
-            $"{exact} exact matches, fewer than the recorded baseline of {BaselineExactMatches}: a rule change made the engine less accurate.");
+        return exact;
     }
 
     [Fact]
@@ -189,10 +208,12 @@ public sealed class PublishedCasesTests(ITestOutputHelper output)
         });
     }
 
-    private static List<CaseRun> Run() =>
+    private static List<CaseRun> Run() => Run(VersionOneTranslator.ToAnswers);
+
+    private static List<CaseRun> Run(Func<IReadOnlyList<string>, RunnerAnswers> translate) =>
         Cases.Select(c =>
         {
-            var result = Assessor.Assess(VersionOneTranslator.ToAnswers(c.Facts), A.Day);
+            var result = Assessor.Assess(translate(c.Facts), A.Day);
             return new CaseRun(c, result.Disposition, result.RedFlags.Select(f => f.Id).ToArray());
         }).ToList();
 

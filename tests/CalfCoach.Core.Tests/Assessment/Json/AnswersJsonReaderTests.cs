@@ -10,7 +10,7 @@ public sealed class AnswersJsonReaderTests
     private static JsonObject Valid()
     {
         var json = new JsonObject();
-        foreach (var question in Questionnaire.SymptomQuestions)
+        foreach (var question in Questionnaire.SymptomQuestionsOf(1))
         {
             json[question.Key] = false;
         }
@@ -74,7 +74,7 @@ public sealed class AnswersJsonReaderTests
     [Fact]
     public void Every_required_sign_key_is_named_when_missing()
     {
-        foreach (var question in Questionnaire.SymptomQuestions)
+        foreach (var question in Questionnaire.SymptomQuestionsOf(1))
         {
             var json = Valid();
             json.Remove(question.Key);
@@ -271,8 +271,8 @@ public sealed class AnswersJsonReaderTests
     {
         var errors = AnswersJsonReader.Read("{}").Errors;
 
-        Assert.Equal(Questionnaire.SymptomQuestions.Count + 2, errors.Count);
-        Assert.Equal(Questionnaire.SymptomQuestions.Select(q => q.Key).Concat(["daysSinceOnset", "daysOfHomeCare"]), errors.Select(e => e.Key));
+        Assert.Equal(Questionnaire.SymptomQuestionsOf(1).Count + 2, errors.Count);
+        Assert.Equal(Questionnaire.SymptomQuestionsOf(1).Select(q => q.Key).Concat(["daysSinceOnset", "daysOfHomeCare"]), errors.Select(e => e.Key));
     }
 
     [Fact]
