@@ -22,11 +22,16 @@ public static class ProfileCommand
         var restHr = new Option<double?>("--resting-hr") { Description = "Resting heart rate, if known.", HelpName = "BPM" };
         var review = new Option<double?>("--shoe-review-km") { Description = "Distance at which to review shoes (default 500).", HelpName = "KM" };
         var replace = new Option<double?>("--shoe-replace-km") { Description = "Distance by which to replace shoes (default 800).", HelpName = "KM" };
+        var country = new Option<string?>("--country")
+        {
+            Description = "Two-letter code of the country you live in (GB, US, DE, …): the emergency and same-day care numbers in the advice.",
+            HelpName = "CODE",
+        };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var command = new Command("profile", "Show your profile, or update the values given.")
         {
-            units, zone, height, leg, mass, born, maxHr, restHr, review, replace, db, json,
+            units, zone, height, leg, mass, born, maxHr, restHr, review, replace, country, db, json,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +48,8 @@ public static class ProfileCommand
                 parse.GetValue(maxHr),
                 parse.GetValue(restHr),
                 parse.GetValue(review),
-                parse.GetValue(replace));
+                parse.GetValue(replace),
+                parse.GetValue(country));
             var changed = !update.IsEmpty;
             var profile = current;
             if (changed)
@@ -65,6 +71,9 @@ public static class ProfileCommand
 
             var grid = new Grid().AddColumn().AddColumn();
             grid.AddRow("Units", DistanceText.Symbol(profile.Units));
+            grid.AddRow("Country", profile.Country is { } code
+                ? $"{CalfCoach.Core.Assessment.EmergencyServices.For(code).Name} (emergency {CalfCoach.Core.Assessment.EmergencyServices.For(code).Emergency})"
+                : "not chosen: the advice names the common emergency numbers (--country to choose)");
             grid.AddRow("Time zone", profile.TimeZoneId ?? "-");
             grid.AddRow("Height", profile.HeightMeters is { } hm ? $"{hm * 100:0} cm" : "-");
             grid.AddRow("Leg length", profile.LegLengthMeters is { } lm ? $"{lm * 100:0} cm" : "-");

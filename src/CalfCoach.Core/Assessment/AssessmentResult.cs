@@ -19,6 +19,10 @@ public sealed record AssessmentResult(
     /// </summary>
     public IReadOnlyList<Symptom> NotAsked { get; init; } = [];
 
+    /// <summary>What the advice was chosen against (concerns, disposition, day): a plan built on this result re-checks
+    /// its own lines against the same facts on later days.</summary>
+    public AdviceSituation? Situation { get; init; }
+
     /// <summary>The country's numbers the advice was written with.</summary>
     public EmergencyServices Services { get; init; } = EmergencyServices.Neutral;
 

@@ -39,6 +39,7 @@ public static class Assessor
         {
             NotAsked = answers.NotAsked,
             Services = services,
+            Situation = situation,
         };
     }
 }

@@ -34,10 +34,20 @@ internal static class ProgrammeTasks
                 "Book a doctor or physiotherapist within the next few days. No running meanwhile; keep only pain-free home care."));
         }
 
+        // The day since the pain began, recomputed for this date: first-aid wording belongs to its days only.
+        var daySinceOnset = Assessment(context).Situation is { } started
+            ? started.Day + (day.DayNumber - Assessment(context).AsOf.DayNumber)
+            : day.DayNumber - context.PhaseSince.DayNumber;
         switch (context.Phase)
         {
             case Phase.FirstAid:
                 FirstAid(tasks);
+                if (daySinceOnset > AdviceSituation.FirstAidLastDay)
+                {
+                    tasks.Add(new("load-as-pain-allows", "Move as the pain allows",
+                        "The first-aid days are over: walk as far as is comfortable and keep the calf moving. Log your walking pain so the plan can move on to the next phase."));
+                }
+
                 break;
             case Phase.Recovery:
                 Recovery(context, day, tasks);
@@ -58,7 +68,11 @@ internal static class ProgrammeTasks
         tasks.Add(new ProgrammeTask("pain-check-in", "Log your pain",
             "Each morning, log the pain and stiffness on waking (0–10); after walking or exercise, log the pain during it. "
             + "Pain during may reach 5/10 but must settle by the next morning, and morning pain must not rise week to week (EVIDENCE.md 4.2)."));
-        return tasks.Where(t => !Withheld(context, t.Id)).ToArray();
+        // The same conflict table as the assessment (EVIDENCE.md 7a): on this day, at this level, with the start's concerns.
+        var forbidden = Assessment(context).Situation is { } situation
+            ? AdviceConflicts.ForbiddenIn(situation with { Day = daySinceOnset, Disposition = context.Disposition })
+            : [];
+        return tasks.Where(t => !Withheld(context, t.Id) && !forbidden.Contains(t.Id)).ToArray();
     }
 
     private static AssessmentResult Assessment(TaskContext context) => context.Start.Assessment;

@@ -39,7 +39,8 @@ public sealed record ProfileUpdateRequest(
     double? MaxHr = null,
     double? RestingHr = null,
     double? ShoeReviewKm = null,
-    double? ShoeReplaceKm = null);
+    double? ShoeReplaceKm = null,
+    string? Country = null);
 
 /// <summary>A pain check-in (0–10). Without <c>atRest</c> or <c>morning</c>: pain during walking or activity. <c>date</c> (YYYY-MM-DD) defaults to today.</summary>
 public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Morning = null, string? Note = null, string? Date = null);

@@ -52,7 +52,8 @@ public static class ProfileApi
         }
 
         var update = new AthleteProfileUpdate(units, string.IsNullOrEmpty(request.TimeZone) ? null : request.TimeZone, request.HeightCm, request.LegCm,
-            request.MassKg, born.Value, request.MaxHr, request.RestingHr, request.ShoeReviewKm, request.ShoeReplaceKm);
+            request.MassKg, born.Value, request.MaxHr, request.RestingHr, request.ShoeReviewKm, request.ShoeReplaceKm,
+            string.IsNullOrEmpty(request.Country) ? null : request.Country);
         if (!update.TryApplyTo(data.History.LoadProfile(), out var profile, out var errors))
         {
             return errors;

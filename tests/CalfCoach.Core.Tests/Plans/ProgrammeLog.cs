@@ -31,7 +31,7 @@ internal sealed class ProgrammeLog
 
     public static DateOnly Day(int n) => Day0.AddDays(n);
 
-    public static RunnerAnswers Answers(params Symptom[] yes) => new(yes.ToHashSet(), daysSinceOnset: 2, daysOfHomeCare: 1);
+    public static RunnerAnswers Answers(params Symptom[] yes) => new(yes.ToHashSet(), daysSinceOnset: 0, daysOfHomeCare: 0);
 
     public ProgrammeLog AtRest(int day, int score) => Add(new PainCheckIn(Day(day), score, AtRest: true));
 
