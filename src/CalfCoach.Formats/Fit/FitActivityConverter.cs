@@ -30,7 +30,7 @@ public static class FitActivityConverter
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(source);
-        var problems = fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray();
+        var problems = fit.Problems.Select(p => p.ToString()).ToArray();
         var device = DeviceName(fit);
 
         if (fit.Sessions.Count <= 1)

@@ -109,7 +109,7 @@ public sealed class FitActivityDecoder
         catch (FitFormatException ex) when (state.FileCount > 0)
         {
             // Keep what was decoded before the damage; an input that is not FIT at all still throws.
-            state.Problems.Add(new FitProblem(ex.ByteOffset, ex.Message));
+            state.Problems.Add(new FitProblem(ex.ByteOffset, ex.Problem));
             state.IsPartial = true;
         }
         finally

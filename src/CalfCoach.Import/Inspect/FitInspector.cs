@@ -35,7 +35,7 @@ public static class FitInspector
         return new InspectReport(
             file,
             !fit.IsPartial,
-            fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray(),
+            fit.Problems.Select(p => p.ToString()).ToArray(),
             "fit",
             fit.Sport is { } sport ? JsonNamingPolicy.CamelCase.ConvertName(sport.ToString()) : null,
             fit.SubSport is { } subSport ? JsonNamingPolicy.CamelCase.ConvertName(subSport.ToString()) : null,
