@@ -145,6 +145,15 @@ internal static class Migrations
                 recorded_at_unix_ms {d.Int64} NOT NULL
             );
             """),
+        new(4, "cadence unit: cadence of every sport is kept, in its own unit", d => $"""
+            ALTER TABLE activities ADD COLUMN cadence_unit {d.Text} NOT NULL DEFAULT 'spm';
+
+            -- Rows written before this kept cadence for foot sports only (steps per minute); other sports had none,
+            -- so their unit is the sport's, as an import today would write it.
+            UPDATE activities SET cadence_unit = CASE sport
+                WHEN 'running' THEN 'spm' WHEN 'walking' THEN 'spm' WHEN 'hiking' THEN 'spm'
+                WHEN 'cycling' THEN 'rpm' WHEN 'swimming' THEN 'strokes/min' ELSE 'cpm' END;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

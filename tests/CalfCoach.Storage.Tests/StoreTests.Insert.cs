@@ -5,6 +5,20 @@ namespace CalfCoach.Storage.Tests;
 public abstract partial class StoreTests
 {
     [Fact]
+    public void A_rides_cadence_is_stored_and_read_back_in_rpm()
+    {
+        var store = OpenStore();
+        var ride = TestActivities.FullRun() with { Sport = Sport.Cycling, AvgCadenceStepsPerMinute = null };
+
+        Assert.True(store.TryInsert(ride, out var id));
+        var loaded = store.LoadActivity(id)!;
+
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, loaded.CadenceUnit);
+        TestActivities.AssertIdentical(ride.Streams, loaded.Streams);
+        Assert.True(loaded.Streams.Has(StreamKind.Cadence));
+    }
+
+    [Fact]
     public void Insert_then_load_returns_every_field_laps_and_streams_unchanged()
     {
         var store = OpenStore();
@@ -29,6 +43,7 @@ public abstract partial class StoreTests
         Assert.Equal(activity.AvgHeartRateBpm, loaded.AvgHeartRateBpm);
         Assert.Equal(activity.MaxHeartRateBpm, loaded.MaxHeartRateBpm);
         Assert.Equal(activity.AvgCadenceStepsPerMinute, loaded.AvgCadenceStepsPerMinute);
+        Assert.Equal(activity.CadenceUnit, loaded.CadenceUnit);
         Assert.Equal(activity.Laps, loaded.Laps);
         Assert.Equal(activity.Source, loaded.Source);
         Assert.Equal(activity.IsPartial, loaded.IsPartial);

@@ -53,8 +53,20 @@ public sealed record Activity
 
     public double? MaxHeartRateBpm { get; init; }
 
-    /// <summary>Average cadence in steps per minute (both feet).</summary>
+    /// <summary>Average cadence in steps per minute (both feet); foot sports only.</summary>
     public double? AvgCadenceStepsPerMinute { get; init; }
+
+    /// <summary>
+    /// The unit of <see cref="ActivityStreams.Cadence"/>: the sport's (<see cref="SportExtensions.CadenceUnit"/>) unless
+    /// a reader or the database says otherwise. Analysis reads cadence as steps only when this is steps per minute.
+    /// </summary>
+    public CadenceUnit CadenceUnit
+    {
+        get => _cadenceUnit ?? Sport.CadenceUnit();
+        init => _cadenceUnit = value;
+    }
+
+    private readonly CadenceUnit? _cadenceUnit;
 
     public IReadOnlyList<ActivityLap> Laps { get; init; } = [];
 

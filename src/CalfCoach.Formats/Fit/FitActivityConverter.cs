@@ -65,7 +65,8 @@ public static class FitActivityConverter
         FitActivity fit, FitSession? session, FitSport? fitSport, FitSubSport? fitSubSport, DateTimeOffset start,
         int from, int to, ActivitySource source, string? device, string[] problems)
     {
-        var streams = Streams(fit.Records, start, from, to);
+        // Foot sports take the doubled steps-per-minute column; others keep FIT's number (rpm, strokes) as recorded.
+        var streams = Streams(fit.Records, IsFoot(fitSport), start, from, to);
         var lastElapsed = streams.Count > 0 ? streams.ElapsedSeconds[^1] : 0;
         var laps = fit.Laps
             .Where(l => l.StartTimeUtc is { } s && s >= start && (session?.TimestampUtc is not { } end || s <= end))
@@ -101,7 +102,7 @@ public static class FitActivityConverter
         };
     }
 
-    private static ActivityStreams Streams(FitRecordStreams records, DateTimeOffset start, int from, int to)
+    private static ActivityStreams Streams(FitRecordStreams records, bool footSport, DateTimeOffset start, int from, int to)
     {
         var builder = new ActivityStreamsBuilder(to - from);
         var s = builder.Columns;
@@ -109,7 +110,7 @@ public static class FitActivityConverter
         var distance = records.DistanceMeters.Span;
         var speed = records.SpeedMetersPerSecond.Span;
         var heartRate = records.HeartRateBpm.Span;
-        var cadence = records.CadenceStepsPerMinute.Span;
+        var cadence = footSport ? records.CadenceStepsPerMinute.Span : records.Cadence.Span;
         var altitude = records.AltitudeMeters.Span;
         var latitude = records.LatitudeDegrees.Span;
         var longitude = records.LongitudeDegrees.Span;
@@ -132,7 +133,7 @@ public static class FitActivityConverter
             s.DistanceMeters[j] = (float)distance[i];
             s.SpeedMetersPerSecond[j] = (float)speed[i];
             s.HeartRateBpm[j] = (float)heartRate[i];
-            s.CadenceStepsPerMinute[j] = (float)cadence[i];
+            s.Cadence[j] = (float)cadence[i];
             s.AltitudeMeters[j] = (float)altitude[i];
             s.LatitudeDegrees[j] = latitude[i];
             s.LongitudeDegrees[j] = longitude[i];

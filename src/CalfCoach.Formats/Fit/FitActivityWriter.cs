@@ -75,7 +75,8 @@ public static class FitActivityWriter
         var s = activity.Streams;
         for (var i = 0; i < s.Count; i++)
         {
-            var strides = isFoot ? s.CadenceStepsPerMinute[i] / 2 : double.NaN;
+            // FIT counts one foot's strides for foot sports; other sports' cadence (rpm) is written as it is.
+            var strides = isFoot ? s.Cadence[i] / 2 : s.Cadence[i];
             WriteData(body, LocalRecord, RecordFields,
             [
                 Seconds(activity.StartUtc.AddSeconds(s.ElapsedSeconds[i])),

@@ -26,7 +26,7 @@ public sealed class FitActivityConverterTests
         Assert.Equal(167.344, run.AvgCadenceStepsPerMinute!.Value, 3);
         Assert.Equal(21, run.Streams.CountPresent(StreamKind.Cadence));
         // Steps, not strides: the moving samples average near the session's 167 steps/min (a few are 0 while standing).
-        Assert.InRange(run.Streams.CadenceStepsPerMinute.Where(c => c > 0).Average(), 150, 185);
+        Assert.InRange(run.Streams.Cadence.Where(c => c > 0).Average(), 150, 185);
         Assert.StartsWith("Garmin", run.Device);
         Assert.True(run.CountsAsRunningLoad);
     }
@@ -66,6 +66,34 @@ public sealed class FitActivityConverterTests
         var run = Assert.Single(parts, p => p.CountsAsRunningLoad);
         Assert.True(run.Streams.Count > 0);
         Assert.True(parts.Zip(parts.Skip(1)).All(pair => pair.First.StartUtc <= pair.Second.StartUtc));
+    }
+
+    [Fact]
+    public void A_ride_keeps_its_cadence_in_rpm()
+    {
+        var ride = Assert.Single(Convert("adriangibbons_php-fit-file-analysis/power-analysis.fit"));
+
+        // Oracle (Garmin SDK): 3043 records, all with cadence; session avg_cadence 73 rpm (not doubled: no feet).
+        Assert.Equal(Sport.Cycling, ride.Sport);
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, ride.CadenceUnit);
+        Assert.Equal(3043, ride.Streams.CountPresent(StreamKind.Cadence));
+        Assert.InRange(ride.Streams.Cadence.Where(c => c > 0).Average(), 60, 90);
+        Assert.Null(ride.AvgCadenceStepsPerMinute);
+    }
+
+    [Fact]
+    public void A_generated_ride_keeps_its_cadence_in_rpm_through_a_fit_file()
+    {
+        var run = CalfCoach.Core.Demo.SyntheticRun.Generate(new CalfCoach.Core.Demo.SyntheticRunSpec(new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero), 3, 330, 88), seed: 3);
+        var ride = run with { Sport = Sport.Cycling, SubSport = SubSport.Generic, AvgCadenceStepsPerMinute = null };
+
+        var decoded = Assert.Single(FitActivityConverter.ToActivities(Decoder.Decode(FitActivityWriter.Write(ride)), new ActivitySource("fit", "ride.fit", "h")));
+
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, decoded.CadenceUnit);
+        for (var i = 0; i < ride.Streams.Count; i++)
+        {
+            Assert.Equal(ride.Streams.Cadence[i], decoded.Streams.Cadence[i], 0.01f); // FIT's 1/128 fractional cadence
+        }
     }
 
     [Fact]

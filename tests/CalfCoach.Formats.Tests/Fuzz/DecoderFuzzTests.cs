@@ -163,7 +163,7 @@ public sealed class DecoderFuzzTests
         var s = run.Streams;
         for (var i = 0; i < s.Count; i += 3)
         {
-            text.Append(CultureInfo.InvariantCulture, $"<Trackpoint><Time>{run.StartUtc.AddSeconds(s.ElapsedSeconds[i]).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}</Time><Position><LatitudeDegrees>{s.LatitudeDegrees[i]:F6}</LatitudeDegrees><LongitudeDegrees>{s.LongitudeDegrees[i]:F6}</LongitudeDegrees></Position><DistanceMeters>{s.DistanceMeters[i]:F1}</DistanceMeters><HeartRateBpm><Value>{s.HeartRateBpm[i]:F0}</Value></HeartRateBpm><Cadence>{s.CadenceStepsPerMinute[i] / 2:F0}</Cadence></Trackpoint>");
+            text.Append(CultureInfo.InvariantCulture, $"<Trackpoint><Time>{run.StartUtc.AddSeconds(s.ElapsedSeconds[i]).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}</Time><Position><LatitudeDegrees>{s.LatitudeDegrees[i]:F6}</LatitudeDegrees><LongitudeDegrees>{s.LongitudeDegrees[i]:F6}</LongitudeDegrees></Position><DistanceMeters>{s.DistanceMeters[i]:F1}</DistanceMeters><HeartRateBpm><Value>{s.HeartRateBpm[i]:F0}</Value></HeartRateBpm><Cadence>{s.Cadence[i] / 2:F0}</Cadence></Trackpoint>");
         }
 
         return Encoding.UTF8.GetBytes(text.Append("</Track></Lap></Activity></Activities></TrainingCenterDatabase>").ToString());
