@@ -23,6 +23,7 @@ public sealed class SqliteStoreTests : StoreTests
         store.TryInsert(TestActivities.MinimalRun("ride", Now.AddDays(1), Sport.Cycling), out var rideId);
         using (var connection = OpenDatabase().OpenConnection())
         {
+            connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("ALTER TABLE activities DROP COLUMN cadence_unit");
             connection.Execute("DELETE FROM schema_migrations WHERE version >= 4");
         }
@@ -31,6 +32,24 @@ public sealed class SqliteStoreTests : StoreTests
 
         Assert.Equal(CadenceUnit.StepsPerMinute, upgraded.LoadActivity(runId)!.CadenceUnit);
         Assert.Equal(CadenceUnit.RevolutionsPerMinute, upgraded.LoadActivity(rideId)!.CadenceUnit);
+    }
+
+    [Fact]
+    public void A_58_day_run_stored_before_plausibility_checks_stops_counting_after_the_upgrade()
+    {
+        var store = OpenStore();
+        store.TryInsert(TestActivities.MinimalRun("long", Now) with { ElapsedSeconds = 58 * 86400 }, out var longId);
+        store.TryInsert(TestActivities.MinimalRun("ultra", Now.AddDays(100)) with { ElapsedSeconds = 6 * 86400 }, out var ultraId);
+        using (var connection = OpenDatabase().OpenConnection())
+        {
+            connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
+            connection.Execute("DELETE FROM schema_migrations WHERE version >= 5");
+        }
+
+        var upgraded = new ActivityStore(OpenDatabase());
+
+        Assert.Contains("more than 14 days", upgraded.LoadActivity(longId)!.NotCountedBecause, StringComparison.Ordinal);
+        Assert.Null(upgraded.LoadActivity(ultraId)!.NotCountedBecause);
     }
 
     [Fact]

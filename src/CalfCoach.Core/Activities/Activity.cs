@@ -80,7 +80,14 @@ public sealed record Activity
     /// <summary>What was wrong with the file, each with its byte offset or line.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad();
+    /// <summary>
+    /// Why the activity cannot be one real recording (an implausible duration, speed or number of sessions:
+    /// <see cref="ActivityPlausibility"/>), in plain words; null when it is plausible. A marked activity is kept and
+    /// shown, but never counted in the training analysis.
+    /// </summary>
+    public string? NotCountedBecause { get; init; }
+
+    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad() && NotCountedBecause is null;
 
     /// <summary>
     /// How much the activity tells us, used to keep the richer of two copies of the same run

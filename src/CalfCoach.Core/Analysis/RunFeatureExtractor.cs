@@ -211,6 +211,7 @@ public static class RunFeatureExtractor
             IntervalSpeedMetersPerSecond = repeatSpeed,
             BestTwentyMinuteSpeedMetersPerSecond = BestSustainedSpeed(s),
             NameSuggestsRace = NameSuggestsRace(activity.Name),
+            NotCountedBecause = activity.NotCountedBecause,
         };
     }
 

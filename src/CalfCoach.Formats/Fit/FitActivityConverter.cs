@@ -41,6 +41,17 @@ public static class FitActivityConverter
             return [Build(fit, session, fit.Sport, fit.SubSport, start, 0, fit.Records.Count, source, device, problems)];
         }
 
+        if (fit.Sessions.Count > ActivityPlausibility.MaxSessionsPerFile)
+        {
+            // Thousands of sessions (a hostile or broken file) would become thousands of runs: keep the records as one
+            // activity, with totals from the samples, and say why it is not counted.
+            var firstStart = fit.Sessions.Select(s => s.StartTimeUtc ?? s.TimestampUtc).FirstOrDefault(t => t is not null)
+                ?? FirstTimestamp(fit.Records, 0, fit.Records.Count) ?? fit.FileId?.TimeCreatedUtc
+                ?? throw new FitFormatException(0, "the file has no session start, record timestamp or creation time, so the activity cannot be placed in time; it is probably not an activity file");
+            var whole = Build(fit, null, fit.Sport, fit.SubSport, firstStart, 0, fit.Records.Count, source, device, problems);
+            return [whole with { NotCountedBecause = $"the file has {fit.Sessions.Count} sessions; more than {ActivityPlausibility.MaxSessionsPerFile} is not one day's sport, so they are kept together as one activity and not counted" }];
+        }
+
         var activities = new List<Activity>(fit.Sessions.Count);
         for (var i = 0; i < fit.Sessions.Count; i++)
         {
