@@ -231,6 +231,10 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
 
             // The file's own sport wins; the export only fills in what the file left open.
             Sport = activity.Sport == Sport.Other ? sport : activity.Sport,
+
+            // The cadence numbers were read for the file's sport: a sport named only by the export must not relabel
+            // an unknown sport's raw counts as steps (they would reach the step-rate analysis undoubled).
+            CadenceUnit = activity.CadenceUnit,
             SubSport = activity.SubSport == SubSport.Generic ? subSport : activity.SubSport,
         };
     }
