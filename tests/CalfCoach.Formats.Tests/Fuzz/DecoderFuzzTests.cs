@@ -28,7 +28,7 @@ public sealed class DecoderFuzz;
 /// a run. A failure names the seed, iteration, mutations and corpus file, and writes the input to <c>artifacts/fuzz</c>.
 /// </remarks>
 [Collection(nameof(DecoderFuzz))]
-public sealed class DecoderFuzzTests
+public sealed partial class DecoderFuzzTests
 {
     private static readonly TimeSpan MaxDecodeTime = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(30);
@@ -47,7 +47,8 @@ public sealed class DecoderFuzzTests
         // Each decoder draws from its own stream of the one seed, so one printed number replays all three.
         var seed = baseSeed + format switch { "fit" => 0, "gpx" => 1, _ => 2 };
         var corpus = Corpus(format);
-        var banner = $"decoder fuzz {format}: seed {baseSeed} for {seconds} s over {corpus.Count} files (replay with CALFCOACH_FUZZ_SEED={baseSeed})";
+        var banner = $"decoder fuzz {format}: seed {baseSeed} for {seconds} s over {corpus.Count} files (replay with CALFCOACH_FUZZ_SEED={baseSeed})"
+            + (TestPaths.RealCorpus is null ? "; the real-file corpus ../shared/data/real is absent, so only generated files are mutated" : "");
         Report(banner);
 
         // Warm-up, unmeasured and unmutated: the first decode of each shape compiles its code (JIT), once.
@@ -115,6 +116,12 @@ public sealed class DecoderFuzzTests
                 if (activity.Streams.Count > bytes.Length)
                 {
                     throw new InvalidOperationException($"{activity.Streams.Count} samples from {bytes.Length} bytes: output outgrew the input");
+                }
+
+                // Issue 12's message class: a problem names its byte offset once, never "byte N: byte N:".
+                if (activity.Problems.FirstOrDefault(p => RepeatedOffset().IsMatch(p)) is { } repeated)
+                {
+                    throw new InvalidOperationException($"a problem repeats its offset: {repeated}");
                 }
             }
         }
@@ -208,10 +215,12 @@ public sealed class DecoderFuzzTests
             case "gpx":
                 corpus.Add(("generated run.gpx", Gpx(run, "running")));
                 corpus.Add(("generated ride.gpx", Gpx(ride, "cycling")));
+                corpus.AddRange(FuzzRegressionTests.XmlCrashClasses(format));
                 break;
             default:
                 corpus.Add(("generated run.tcx", Tcx(run, "Running")));
                 corpus.Add(("generated ride.tcx", Tcx(ride, "Biking")));
+                corpus.AddRange(FuzzRegressionTests.XmlCrashClasses(format));
                 break;
         }
 
@@ -289,4 +298,7 @@ public sealed class DecoderFuzzTests
         text.Append("<Creator><Name>Forerunner</Name></Creator></Activity></Activities></TrainingCenterDatabase>");
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"byte [0-9]+: byte [0-9]+:", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RepeatedOffset();
 }

@@ -11,12 +11,30 @@ namespace CalfCoach.Formats.Tests.Fuzz;
 
 /// <summary>
 /// Inputs of past crash classes, reduced to their essence: ones the fuzz found that made a reader loop for ever, and the
-/// FIT inputs of issue 12 (a file of 20,000 sessions, hostile hr messages). The FIT ones are also seeds of the decoder fuzz
+/// FIT inputs of issue 12 (a file of 20,000 sessions, hostile hr messages). All are also seeds of the decoder fuzz
 /// (<see cref="DecoderFuzzTests"/>), so their mutations are explored on every run.
 /// </summary>
 public sealed class FuzzRegressionTests
 {
     private static readonly ActivitySource Source = new("fit", "crash.fit", "h");
+
+    private const string GpxWithTwoNamesAndTypes = """
+        <gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><metadata><name>a</name><name>b</name></metadata>
+        <trk><name>first</name><type>running</type><name>second</name><type>cycling</type>
+        <trkseg><trkpt lat="1" lon="2"><time>2026-01-01T00:00:00Z</time></trkpt><trkpt lat="1.001" lon="2"><time>2026-01-01T00:00:10Z</time></trkpt></trkseg></trk></gpx>
+        """;
+
+    private const string TcxWithTwoCreatorNames = """
+        <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">
+        <Id>2026-01-01T00:00:00Z</Id><Lap StartTime="2026-01-01T00:00:00Z"><TotalTimeSeconds>10</TotalTimeSeconds><Track>
+        <Trackpoint><Time>2026-01-01T00:00:00Z</Time></Trackpoint><Trackpoint><Time>2026-01-01T00:00:10Z</Time></Trackpoint></Track></Lap>
+        <Creator><Name>Forerunner</Name><Name>again</Name></Creator></Activity></Activities></TrainingCenterDatabase>
+        """;
+
+    /// <summary>The GPX or TCX crash classes (endless loops the first fuzz found), named, as fuzz seeds.</summary>
+    internal static IEnumerable<(string Name, byte[] Bytes)> XmlCrashClasses(string format) => format == "gpx"
+        ? [("two names and types.gpx", Encoding.UTF8.GetBytes(GpxWithTwoNamesAndTypes))]
+        : [("two creator names.tcx", Encoding.UTF8.GetBytes(TcxWithTwoCreatorNames))];
 
     /// <summary>The FIT crash classes, named, as fuzz seeds.</summary>
     internal static IEnumerable<(string Name, byte[] Bytes)> FitCrashClasses()
@@ -102,13 +120,9 @@ public sealed class FuzzRegressionTests
     [Fact]
     public void A_gpx_track_with_two_names_and_two_types_is_read_and_keeps_the_first()
     {
-        const string gpx = """
-            <gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><metadata><name>a</name><name>b</name></metadata>
-            <trk><name>first</name><type>running</type><name>second</name><type>cycling</type>
-            <trkseg><trkpt lat="1" lon="2"><time>2026-01-01T00:00:00Z</time></trkpt><trkpt lat="1.001" lon="2"><time>2026-01-01T00:00:10Z</time></trkpt></trkseg></trk></gpx>
-            """;
 
-        var activity = Assert.Single(GpxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(gpx)), new ActivitySource("gpx", "t.gpx", "h")));
+
+        var activity = Assert.Single(GpxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(GpxWithTwoNamesAndTypes)), new ActivitySource("gpx", "t.gpx", "h")));
 
         Assert.Equal("first", activity.Name);
         Assert.Equal(Sport.Running, activity.Sport);
@@ -117,14 +131,9 @@ public sealed class FuzzRegressionTests
     [Fact]
     public void A_tcx_creator_with_two_names_is_read()
     {
-        const string tcx = """
-            <TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">
-            <Id>2026-01-01T00:00:00Z</Id><Lap StartTime="2026-01-01T00:00:00Z"><TotalTimeSeconds>10</TotalTimeSeconds><Track>
-            <Trackpoint><Time>2026-01-01T00:00:00Z</Time></Trackpoint><Trackpoint><Time>2026-01-01T00:00:10Z</Time></Trackpoint></Track></Lap>
-            <Creator><Name>Forerunner</Name><Name>again</Name></Creator></Activity></Activities></TrainingCenterDatabase>
-            """;
 
-        var activity = Assert.Single(TcxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(tcx)), new ActivitySource("tcx", "t.tcx", "h")));
+
+        var activity = Assert.Single(TcxReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(TcxWithTwoCreatorNames)), new ActivitySource("tcx", "t.tcx", "h")));
 
         Assert.Equal(Sport.Running, activity.Sport);
     }
