@@ -127,7 +127,8 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                     var prepared = new ReadyActivity[activities.Count];
                     for (var i = 0; i < activities.Count; i++)
                     {
-                        var activity = WithHints(activities[i], file.Hints);
+                        // Checked after the hints, which may name the sport the limits depend on.
+                        var activity = ActivityPlausibility.Mark(WithHints(activities[i], file.Hints));
 
                         // One file, several activities (a multisport FIT, a GPX with several tracks): each
                         // gets its own key, and the file's own hash is recorded once all are stored.
@@ -195,7 +196,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             case StoreOutcome.Inserted:
                 SaveFeatures(decision.ActivityId, ready);
-                tally.Stored(ready.Prepared.Activity.CountsAsRunningLoad, ready.Prepared.Activity.IsPartial);
+                tally.Stored(ready.Prepared.Activity);
                 break;
             case StoreOutcome.ReplacedPoorerCopy:
                 SaveFeatures(decision.ActivityId, ready);
@@ -230,6 +231,10 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
 
             // The file's own sport wins; the export only fills in what the file left open.
             Sport = activity.Sport == Sport.Other ? sport : activity.Sport,
+
+            // The cadence numbers were read for the file's sport: a sport named only by the export must not relabel
+            // an unknown sport's raw counts as steps (they would reach the step-rate analysis undoubled).
+            CadenceUnit = activity.CadenceUnit,
             SubSport = activity.SubSport == SubSport.Generic ? subSport : activity.SubSport,
         };
     }
@@ -239,6 +244,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
     {
         private readonly Lock _lock = new();
         private readonly List<ImportFailure> _failed = [];
+        private readonly List<ImportNotCounted> _notCounted = [];
         private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone;
 
         public void FileSeen() => Interlocked.Increment(ref _files);
@@ -253,10 +259,21 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
 
         public void Duplicate() => Interlocked.Increment(ref _duplicates);
 
-        public void Stored(bool running, bool partial)
+        public void Stored(Activity activity)
         {
-            Interlocked.Increment(ref running ? ref _imported : ref _notRunning);
-            if (partial)
+            if (activity.NotCountedBecause is { } reason)
+            {
+                lock (_lock)
+                {
+                    _notCounted.Add(new ImportNotCounted(activity.Source.Path, activity.Sport.WireName(), reason));
+                }
+            }
+            else
+            {
+                Interlocked.Increment(ref activity.CountsAsRunningLoad ? ref _imported : ref _notRunning);
+            }
+
+            if (activity.IsPartial)
             {
                 Interlocked.Increment(ref _partial);
             }
@@ -274,7 +291,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning, _duplicates, _failed.Count);
+                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning + _notCounted.Count, _duplicates, _failed.Count);
             }
         }
 
@@ -282,7 +299,10 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _files, bytes, seconds);
+                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _files, bytes, seconds)
+                {
+                    NotCounted = _notCounted.ToArray(),
+                };
             }
         }
     }

@@ -5,6 +5,12 @@ namespace CalfCoach.Import;
 /// <summary>A file that could not be imported, and why (with the byte offset or line where the reader found it).</summary>
 public sealed record ImportFailure(string File, string Error);
 
+/// <summary>
+/// An activity stored but left out of the analysis because it cannot be one real recording, with the reason in plain
+/// words (<see cref="CalfCoach.Core.Activities.ActivityPlausibility"/>).
+/// </summary>
+public sealed record ImportNotCounted(string File, string Sport, string Reason);
+
 /// <summary>What an import did. Counts are activities, except <see cref="Files"/>.</summary>
 /// <param name="Imported">New running activities stored.</param>
 /// <param name="Duplicates">Activities already stored: the same file again, or the same run from another file (the richer copy is kept).</param>
@@ -23,9 +29,15 @@ public sealed record ImportSummary(
     long Bytes,
     double Seconds)
 {
+    /// <summary>
+    /// New activities stored but not counted (an implausible duration, speed or number of sessions), each with its reason;
+    /// they are in none of <see cref="Imported"/> and <see cref="NotRunning"/>.
+    /// </summary>
+    public IReadOnlyList<ImportNotCounted> NotCounted { get; init; } = [];
+
     /// <summary>True when files were offered but not one activity could be stored or recognised as already stored.</summary>
     [JsonIgnore]
-    public bool NothingImported => Imported + Duplicates + NotRunning == 0;
+    public bool NothingImported => Imported + Duplicates + NotRunning + NotCounted.Count == 0;
 }
 
 /// <summary>Progress of a running import, for a progress bar.</summary>

@@ -21,7 +21,7 @@ public sealed class ActivityStore(Database database)
         start_unix_ms AS StartUnixMs, utc_offset_s AS UtcOffsetS, sport AS Sport, sub_sport AS SubSport,
         name AS Name, device AS Device, gear AS Gear, elapsed_s AS ElapsedS, timer_s AS TimerS,
         distance_m AS DistanceM, ascent_m AS AscentM, avg_hr_bpm AS AvgHrBpm, max_hr_bpm AS MaxHrBpm,
-        avg_cadence_spm AS AvgCadenceSpm, is_partial AS IsPartial, problems_json AS ProblemsJson,
+        avg_cadence_spm AS AvgCadenceSpm, cadence_unit AS CadenceUnit, not_counted_because AS NotCountedBecause, is_partial AS IsPartial, problems_json AS ProblemsJson,
         sample_count AS SampleCount, richness AS Richness, imported_at_unix_ms AS ImportedAtUnixMs
         """;
 
@@ -126,11 +126,11 @@ public sealed class ActivityStore(Database database)
             INSERT INTO activities (
                 content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
                 name, device, gear, elapsed_s, timer_s, distance_m, ascent_m, avg_hr_bpm, max_hr_bpm,
-                avg_cadence_spm, is_partial, problems_json, sample_count, richness, imported_at_unix_ms)
+                avg_cadence_spm, cadence_unit, not_counted_because, is_partial, problems_json, sample_count, richness, imported_at_unix_ms)
             VALUES (
                 @ContentSha256, @SourceFormat, @SourcePath, @StartUnixMs, @UtcOffsetS, @Sport, @SubSport,
                 @Name, @Device, @Gear, @ElapsedS, @TimerS, @DistanceM, @AscentM, @AvgHrBpm, @MaxHrBpm,
-                @AvgCadenceSpm, @IsPartial, @ProblemsJson, @SampleCount, @Richness, @ImportedAtUnixMs)
+                @AvgCadenceSpm, @CadenceUnit, @NotCountedBecause, @IsPartial, @ProblemsJson, @SampleCount, @Richness, @ImportedAtUnixMs)
             RETURNING id
             """,
             prepared.Row,
@@ -217,7 +217,7 @@ public sealed class ActivityStore(Database database)
                 start_unix_ms = @StartUnixMs, utc_offset_s = @UtcOffsetS, sport = @Sport, sub_sport = @SubSport,
                 name = @Name, device = @Device, gear = @Gear, elapsed_s = @ElapsedS, timer_s = @TimerS,
                 distance_m = @DistanceM, ascent_m = @AscentM, avg_hr_bpm = @AvgHrBpm, max_hr_bpm = @MaxHrBpm,
-                avg_cadence_spm = @AvgCadenceSpm, is_partial = @IsPartial, problems_json = @ProblemsJson,
+                avg_cadence_spm = @AvgCadenceSpm, cadence_unit = @CadenceUnit, not_counted_because = @NotCountedBecause, is_partial = @IsPartial, problems_json = @ProblemsJson,
                 sample_count = @SampleCount, richness = @Richness, imported_at_unix_ms = @ImportedAtUnixMs
             WHERE id = @Id
             """,
@@ -350,6 +350,8 @@ public sealed class ActivityStore(Database database)
             AvgHeartRateBpm = row.AvgHrBpm,
             MaxHeartRateBpm = row.MaxHrBpm,
             AvgCadenceStepsPerMinute = row.AvgCadenceSpm,
+            CadenceUnit = SportExtensions.ParseCadenceUnit(row.CadenceUnit),
+            NotCountedBecause = row.NotCountedBecause,
             Laps = laps,
             Streams = stream is null ? ActivityStreams.Empty : StreamCodec.Decode(stream.Blob),
             Source = new ActivitySource(row.SourceFormat, row.SourcePath, row.ContentSha256),
@@ -435,6 +437,7 @@ public sealed class ActivityStore(Database database)
         r.MaxHrBpm,
         r.AvgCadenceSpm,
         r.IsPartial,
+        r.NotCountedBecause,
         (int)r.SampleCount,
         r.Richness,
         new ActivitySource(r.SourceFormat, r.SourcePath, r.ContentSha256),
@@ -460,6 +463,8 @@ public sealed class ActivityStore(Database database)
         double? AvgHrBpm,
         double? MaxHrBpm,
         double? AvgCadenceSpm,
+        string CadenceUnit,
+        string? NotCountedBecause,
         bool IsPartial,
         string ProblemsJson,
         long SampleCount,
@@ -503,6 +508,8 @@ public sealed class ActivityStore(Database database)
                 NullIfNaN(a.AvgHeartRateBpm),
                 NullIfNaN(a.MaxHeartRateBpm),
                 NullIfNaN(a.AvgCadenceStepsPerMinute),
+                a.CadenceUnit.WireName(),
+                a.NotCountedBecause,
                 a.IsPartial,
                 JsonSerializer.Serialize(a.Problems),
                 a.Streams.Count,
@@ -549,6 +556,10 @@ public sealed class ActivityStore(Database database)
         public double? MaxHrBpm { get; init; }
 
         public double? AvgCadenceSpm { get; init; }
+
+        public string CadenceUnit { get; init; } = "spm";
+
+        public string? NotCountedBecause { get; init; }
 
         public bool IsPartial { get; init; }
 

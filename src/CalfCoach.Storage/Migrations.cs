@@ -145,6 +145,24 @@ internal static class Migrations
                 recorded_at_unix_ms {d.Int64} NOT NULL
             );
             """),
+        new(4, "cadence unit: cadence of every sport is kept, in its own unit", d => $"""
+            ALTER TABLE activities ADD COLUMN cadence_unit {d.Text} NOT NULL DEFAULT 'spm';
+
+            -- Rows written before this kept cadence for foot sports only (steps per minute); other sports had none,
+            -- so their unit is the sport's, as an import today would write it.
+            UPDATE activities SET cadence_unit = CASE sport
+                WHEN 'running' THEN 'spm' WHEN 'walking' THEN 'spm' WHEN 'hiking' THEN 'spm'
+                WHEN 'cycling' THEN 'rpm' WHEN 'swimming' THEN 'strokes/min' ELSE 'cpm' END;
+            """),
+        new(5, "implausible activities: kept, marked with the reason, not counted", d => $"""
+            ALTER TABLE activities ADD COLUMN not_counted_because {d.Text} NULL;
+
+            -- What an import today would mark by duration alone (ActivityPlausibility.MaxDuration, 14 days), so a
+            -- 58-day "run" imported before this stops counting at once.
+            UPDATE activities SET not_counted_because =
+                'it lasts more than 14 days; no single recorded activity lasts that long (the longest ultras take about a week), so the file is probably several activities joined or has wrong times'
+            WHERE elapsed_s > 1209600;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

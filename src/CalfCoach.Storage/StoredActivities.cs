@@ -10,6 +10,7 @@ public sealed record StoredActivityCandidate(long Id, DateTimeOffset StartUtc, l
 /// <param name="StartUtc">The start instant, in UTC, to the millisecond.</param>
 /// <param name="SampleCount">Samples in the stored streams.</param>
 /// <param name="ImportedUtc">When this copy was stored.</param>
+/// <param name="NotCountedBecause">Why the activity is left out of the analysis (<see cref="Activity.NotCountedBecause"/>), or null.</param>
 public sealed record ActivitySummary(
     long Id,
     DateTimeOffset StartUtc,
@@ -27,6 +28,7 @@ public sealed record ActivitySummary(
     double? MaxHeartRateBpm,
     double? AvgCadenceStepsPerMinute,
     bool IsPartial,
+    string? NotCountedBecause,
     int SampleCount,
     long Richness,
     ActivitySource Source,

@@ -247,7 +247,7 @@ public static class StreamCodec
         Column.Distance => s.DistanceMeters,
         Column.Speed => s.SpeedMetersPerSecond,
         Column.HeartRate => s.HeartRateBpm,
-        Column.Cadence => s.CadenceStepsPerMinute,
+        Column.Cadence => s.Cadence,
         Column.Altitude => s.AltitudeMeters,
         Column.Power => s.PowerWatts,
         Column.StrideLength => s.StrideLengthMeters,

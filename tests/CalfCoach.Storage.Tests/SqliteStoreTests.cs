@@ -1,3 +1,4 @@
+using CalfCoach.Core.Activities;
 using Dapper;
 
 namespace CalfCoach.Storage.Tests;
@@ -12,6 +13,44 @@ public sealed class SqliteStoreTests : StoreTests
     protected override Database OpenDatabaseCore(TimeProvider timeProvider) => Database.OpenSqlite(DatabasePath, timeProvider);
 
     protected override void DisposeStorage() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_database_from_before_cadence_units_is_upgraded_with_each_sports_unit()
+    {
+        // A version-3 database: the columns of migration 4 and later removed and their versions forgotten.
+        var store = OpenStore();
+        store.TryInsert(TestActivities.MinimalRun("run", Now), out var runId);
+        store.TryInsert(TestActivities.MinimalRun("ride", Now.AddDays(1), Sport.Cycling), out var rideId);
+        using (var connection = OpenDatabase().OpenConnection())
+        {
+            connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
+            connection.Execute("ALTER TABLE activities DROP COLUMN cadence_unit");
+            connection.Execute("DELETE FROM schema_migrations WHERE version >= 4");
+        }
+
+        var upgraded = new ActivityStore(OpenDatabase());
+
+        Assert.Equal(CadenceUnit.StepsPerMinute, upgraded.LoadActivity(runId)!.CadenceUnit);
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, upgraded.LoadActivity(rideId)!.CadenceUnit);
+    }
+
+    [Fact]
+    public void A_58_day_run_stored_before_plausibility_checks_stops_counting_after_the_upgrade()
+    {
+        var store = OpenStore();
+        store.TryInsert(TestActivities.MinimalRun("long", Now) with { ElapsedSeconds = 58 * 86400 }, out var longId);
+        store.TryInsert(TestActivities.MinimalRun("ultra", Now.AddDays(100)) with { ElapsedSeconds = 6 * 86400 }, out var ultraId);
+        using (var connection = OpenDatabase().OpenConnection())
+        {
+            connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
+            connection.Execute("DELETE FROM schema_migrations WHERE version >= 5");
+        }
+
+        var upgraded = new ActivityStore(OpenDatabase());
+
+        Assert.Contains("more than 14 days", upgraded.LoadActivity(longId)!.NotCountedBecause, StringComparison.Ordinal);
+        Assert.Null(upgraded.LoadActivity(ultraId)!.NotCountedBecause);
+    }
 
     [Fact]
     public void Database_is_in_WAL_mode_with_foreign_keys_on()

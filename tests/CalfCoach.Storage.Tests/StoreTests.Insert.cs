@@ -5,6 +5,33 @@ namespace CalfCoach.Storage.Tests;
 public abstract partial class StoreTests
 {
     [Fact]
+    public void A_marked_activity_keeps_its_reason_in_the_store_and_the_listing()
+    {
+        var store = OpenStore();
+        var marked = TestActivities.FullRun() with { NotCountedBecause = "it lasts 58.2 days" };
+
+        Assert.True(store.TryInsert(marked, out var id));
+
+        Assert.Equal("it lasts 58.2 days", store.LoadActivity(id)!.NotCountedBecause);
+        Assert.False(store.LoadActivity(id)!.CountsAsRunningLoad);
+        Assert.Equal("it lasts 58.2 days", Assert.Single(store.ListActivities()).NotCountedBecause);
+    }
+
+    [Fact]
+    public void A_rides_cadence_is_stored_and_read_back_in_rpm()
+    {
+        var store = OpenStore();
+        var ride = TestActivities.FullRun() with { Sport = Sport.Cycling, AvgCadenceStepsPerMinute = null };
+
+        Assert.True(store.TryInsert(ride, out var id));
+        var loaded = store.LoadActivity(id)!;
+
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, loaded.CadenceUnit);
+        TestActivities.AssertIdentical(ride.Streams, loaded.Streams);
+        Assert.True(loaded.Streams.Has(StreamKind.Cadence));
+    }
+
+    [Fact]
     public void Insert_then_load_returns_every_field_laps_and_streams_unchanged()
     {
         var store = OpenStore();
@@ -29,6 +56,7 @@ public abstract partial class StoreTests
         Assert.Equal(activity.AvgHeartRateBpm, loaded.AvgHeartRateBpm);
         Assert.Equal(activity.MaxHeartRateBpm, loaded.MaxHeartRateBpm);
         Assert.Equal(activity.AvgCadenceStepsPerMinute, loaded.AvgCadenceStepsPerMinute);
+        Assert.Equal(activity.CadenceUnit, loaded.CadenceUnit);
         Assert.Equal(activity.Laps, loaded.Laps);
         Assert.Equal(activity.Source, loaded.Source);
         Assert.Equal(activity.IsPartial, loaded.IsPartial);
@@ -185,7 +213,7 @@ public abstract partial class StoreTests
             new ActivitySummary(
                 id, activity.StartUtc, activity.UtcOffset, activity.Sport, activity.SubSport, activity.Name, activity.Device, activity.Gear,
                 activity.ElapsedSeconds, activity.TimerSeconds, activity.DistanceMeters, activity.AscentMeters, activity.AvgHeartRateBpm,
-                activity.MaxHeartRateBpm, activity.AvgCadenceStepsPerMinute, activity.IsPartial, activity.Streams.Count, activity.Richness,
+                activity.MaxHeartRateBpm, activity.AvgCadenceStepsPerMinute, activity.IsPartial, null, activity.Streams.Count, activity.Richness,
                 activity.Source, Now),
             summary);
     }

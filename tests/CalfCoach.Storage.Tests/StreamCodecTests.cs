@@ -111,7 +111,7 @@ public sealed class StreamCodecTests
             s.LongitudeDegrees[i] = i < 5 ? double.NaN : 8;
         }
 
-        s.CadenceStepsPerMinute[3] = BitConverter.Int32BitsToSingle(0x7fc0_1234); // a NaN with a payload
+        s.Cadence[3] = BitConverter.Int32BitsToSingle(0x7fc0_1234); // a NaN with a payload
         s.ElapsedSeconds[4] = float.NaN;
         var streams = builder.Build();
 

@@ -53,7 +53,7 @@ internal static class TestActivities
             s.DistanceMeters[i] = (float)(distanceCm / 100.0);
             s.SpeedMetersPerSecond[i] = (float)(speedMmPerS / 1000.0);
             s.AltitudeMeters[i] = (float)((altitudeRaw / 5.0) - 500);
-            s.CadenceStepsPerMinute[i] = cadenceHalfSteps / 2f;
+            s.Cadence[i] = cadenceHalfSteps / 2f;
             s.PowerWatts[i] = power;
             s.TemperatureCelsius[i] = 18 + (i / 1200);
             s.StrideLengthMeters[i] = (float)(stepMm / 1000.0);

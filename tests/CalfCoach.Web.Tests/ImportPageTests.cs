@@ -32,6 +32,26 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_run_at_car_speed_is_kept_but_shown_as_not_counted_with_the_reason()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/import");
+        var run = Fixtures.Run(Fixtures.GeneratedRunDay.AddDays(-60), 9, seed: 78);
+        var drive = run with { ElapsedSeconds = 360, TimerSeconds = 360 }; // 9 km in 6 minutes: 90 km/h
+
+        await page.Locator("#files").SetInputFilesAsync(
+            [new FilePayload { Name = "drive.fit", MimeType = "application/octet-stream", Buffer = Formats.Fit.FitActivityWriter.Write(drive) }]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
+        await Assertions.Expect(page.Locator("[data-count=notCounted]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator(".not-counted")).ToContainTextAsync("drive.fit");
+        await Assertions.Expect(page.Locator(".not-counted")).ToContainTextAsync("90 km/h");
+        await Browser.AssertAccessibleAsync(page, "the import summary with an activity not counted");
+    }
+
+    [Fact]
     public async Task A_generated_fit_file_and_a_strava_style_export_appear_on_the_dashboard_with_the_failed_file_and_why()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

@@ -16,7 +16,8 @@ public static class ActivitiesCommand
 {
     public sealed record ActivityRow(
         long Id, string Date, string StartUtc, string Sport, string SubSport, string? Name, double? DistanceKm,
-        double DurationMinutes, double? AvgHeartRateBpm, double? AvgCadenceSpm, string? Gear, bool Partial, string Source);
+        double DurationMinutes, double? AvgHeartRateBpm, double? AvgCadenceSpm, string? Gear, bool Partial, string Source,
+        string? NotCountedBecause);
 
     public static Command Create(CliContext context)
     {
@@ -58,6 +59,13 @@ public static class ActivitiesCommand
             }
 
             context.Out.Write(table);
+
+            // Implausible activities stay listed, but the runner must see they are left out of the analysis, and why.
+            foreach (var r in rows.Where(r => r.NotCountedBecause is not null))
+            {
+                context.Out.MarkupLineInterpolated($"[yellow]Not counted[/]: {r.Date} {r.Sport} ({ShortName(r.Source)}): {r.NotCountedBecause}");
+            }
+
             return ExitCodes.Ok;
         });
         return command;
@@ -81,7 +89,8 @@ public static class ActivitiesCommand
             a.AvgCadenceStepsPerMinute,
             a.Gear,
             a.IsPartial,
-            a.Source.Path);
+            a.Source.Path,
+            a.NotCountedBecause);
     }
 }
 

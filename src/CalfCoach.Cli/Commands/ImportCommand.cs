@@ -78,6 +78,7 @@ public static class ImportCommand
             .AddColumn("Result").AddColumn(new TableColumn("Count").RightAligned());
         table.AddRow("Imported (running)", summary.Imported.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Not running (kept, not counted as running load)", summary.NotRunning.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow(summary.NotCounted.Count > 0 ? "[yellow]Not counted (implausible; kept, reasons below)[/]" : "Not counted (implausible; kept)", summary.NotCounted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Duplicates (already stored)", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Partial (damaged file, kept up to the damage)", summary.Partial.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow(summary.Failed.Count > 0 ? "[red]Failed[/]" : "Failed", summary.Failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -94,6 +95,18 @@ public static class ImportCommand
             }
 
             console.Write(failures);
+        }
+
+        if (summary.NotCounted.Count > 0)
+        {
+            var notCounted = new Table().Border(TableBorder.Rounded).Title("[bold yellow]Stored but not counted in the analysis[/]")
+                .AddColumn("File").AddColumn("Sport").AddColumn("Why");
+            foreach (var item in summary.NotCounted)
+            {
+                notCounted.AddRow(new Text(item.File), new Text(item.Sport), new Text(item.Reason));
+            }
+
+            console.Write(notCounted);
         }
 
         if (summary.Files == 0 && summary.Failed.Count == 0)

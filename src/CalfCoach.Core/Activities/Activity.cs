@@ -53,8 +53,20 @@ public sealed record Activity
 
     public double? MaxHeartRateBpm { get; init; }
 
-    /// <summary>Average cadence in steps per minute (both feet).</summary>
+    /// <summary>Average cadence in steps per minute (both feet); foot sports only.</summary>
     public double? AvgCadenceStepsPerMinute { get; init; }
+
+    /// <summary>
+    /// The unit of <see cref="ActivityStreams.Cadence"/>: the sport's (<see cref="SportExtensions.CadenceUnit"/>) unless
+    /// a reader or the database says otherwise. Analysis reads cadence as steps only when this is steps per minute.
+    /// </summary>
+    public CadenceUnit CadenceUnit
+    {
+        get => _cadenceUnit ?? Sport.CadenceUnit();
+        init => _cadenceUnit = value;
+    }
+
+    private readonly CadenceUnit? _cadenceUnit;
 
     public IReadOnlyList<ActivityLap> Laps { get; init; } = [];
 
@@ -68,7 +80,14 @@ public sealed record Activity
     /// <summary>What was wrong with the file, each with its byte offset or line.</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
-    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad();
+    /// <summary>
+    /// Why the activity cannot be one real recording (an implausible duration, speed or number of sessions:
+    /// <see cref="ActivityPlausibility"/>), in plain words; null when it is plausible. A marked activity is kept and
+    /// shown, but never counted in the training analysis.
+    /// </summary>
+    public string? NotCountedBecause { get; init; }
+
+    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad() && NotCountedBecause is null;
 
     /// <summary>
     /// How much the activity tells us, used to keep the richer of two copies of the same run

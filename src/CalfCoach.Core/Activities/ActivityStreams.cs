@@ -30,7 +30,7 @@ public sealed class ActivityStreams
         DistanceMeters = Nan(count);
         SpeedMetersPerSecond = Nan(count);
         HeartRateBpm = Nan(count);
-        CadenceStepsPerMinute = Nan(count);
+        Cadence = Nan(count);
         AltitudeMeters = Nan(count);
         LatitudeDegrees = NanD(count);
         LongitudeDegrees = NanD(count);
@@ -55,8 +55,12 @@ public sealed class ActivityStreams
 
     public float[] HeartRateBpm { get; }
 
-    /// <summary>Steps per minute, both feet counted (170 for a typical runner, not the 85 some files store).</summary>
-    public float[] CadenceStepsPerMinute { get; }
+    /// <summary>
+    /// Cadence in the activity's <see cref="Activity.CadenceUnit"/>: for foot sports steps per minute, both feet counted
+    /// (170 for a typical runner, not the 85 some files store); for cycling pedal revolutions per minute; for swimming
+    /// strokes per minute. Only steps per minute ever reach the step-rate analysis.
+    /// </summary>
+    public float[] Cadence { get; }
 
     public float[] AltitudeMeters { get; }
 
@@ -113,7 +117,7 @@ public sealed class ActivityStreams
         StreamKind.Distance => DistanceMeters,
         StreamKind.Speed => SpeedMetersPerSecond,
         StreamKind.HeartRate => HeartRateBpm,
-        StreamKind.Cadence => CadenceStepsPerMinute,
+        StreamKind.Cadence => Cadence,
         StreamKind.Altitude => AltitudeMeters,
         StreamKind.Power => PowerWatts,
         StreamKind.StrideLength => StrideLengthMeters,

@@ -67,6 +67,9 @@ public static class RunFeatureExtractor
         var s = activity.Streams;
         var n = s.Count;
 
+        // Only steps feed the step-rate features: a ride's rpm (or a swim's strokes) must never read as a low cadence.
+        var hasSteps = activity.CadenceUnit == CadenceUnit.StepsPerMinute;
+
         Span<float> cadenceBySpeed = stackalloc float[SpeedBinCount * CadenceBinCount];
         Span<float> secondsBySpeed = stackalloc float[SpeedBinCount];
         Span<float> fineSpeed = stackalloc float[FineSpeedBinCount];
@@ -135,7 +138,7 @@ public static class RunFeatureExtractor
 
             var speedBin = Math.Min((int)((speed - RunningSpeedMetersPerSecond) / SpeedBinWidthMetersPerSecond), SpeedBinCount - 1);
             secondsBySpeed[speedBin] += (float)dt;
-            var cadence = s.CadenceStepsPerMinute[i];
+            var cadence = hasSteps ? s.Cadence[i] : float.NaN;
             if (float.IsNaN(cadence) || cadence < MinCadenceStepsPerMinute || cadence >= MaxCadenceStepsPerMinute - 0.5f)
             {
                 continue;
@@ -208,6 +211,7 @@ public static class RunFeatureExtractor
             IntervalSpeedMetersPerSecond = repeatSpeed,
             BestTwentyMinuteSpeedMetersPerSecond = BestSustainedSpeed(s),
             NameSuggestsRace = NameSuggestsRace(activity.Name),
+            NotCountedBecause = activity.NotCountedBecause,
         };
     }
 

@@ -74,8 +74,11 @@ public sealed record RunFeatures
     /// <summary>True when the activity's name says race (see <see cref="RunFeatureExtractor.RaceWords"/>).</summary>
     public bool NameSuggestsRace { get; init; }
 
+    /// <summary>The activity's <see cref="Activity.NotCountedBecause"/>: set, the run is left out of the analysis.</summary>
+    public string? NotCountedBecause { get; init; }
+
     [JsonIgnore]
-    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad();
+    public bool CountsAsRunningLoad => Sport.CountsAsRunningLoad() && NotCountedBecause is null;
 
     /// <summary>The run's day on the runner's calendar: the device offset, else <paramref name="zone"/>, else UTC.</summary>
     public DateOnly LocalDate(TimeZoneInfo? zone = null) =>

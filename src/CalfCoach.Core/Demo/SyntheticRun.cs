@@ -55,7 +55,7 @@ public static class SyntheticRun
             s.DistanceMeters[i] = (float)distance;
             s.SpeedMetersPerSecond[i] = (float)speed;
             s.HeartRateBpm[i] = (float)Math.Round(heartRate);
-            s.CadenceStepsPerMinute[i] = (float)cadence;
+            s.Cadence[i] = (float)cadence;
             s.AltitudeMeters[i] = (float)altitude;
             s.LatitudeDegrees[i] = lat;
             s.LongitudeDegrees[i] = lon;

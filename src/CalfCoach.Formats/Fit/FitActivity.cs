@@ -55,7 +55,12 @@ public sealed record FitActivity
 }
 
 /// <summary>A problem found while decoding, with the byte offset (from the start of the input) where it was found.</summary>
-public sealed record FitProblem(long ByteOffset, string Message);
+/// <param name="Message">What is wrong, without the offset (which <see cref="ToString"/> puts in front once).</param>
+public sealed record FitProblem(long ByteOffset, string Message)
+{
+    /// <summary>"byte N: message", the form shown to people.</summary>
+    public override string ToString() => $"byte {ByteOffset}: {Message}";
+}
 
 /// <summary>file_id (0).</summary>
 /// <param name="Type">Profile type <c>file</c>: 4 = activity.</param>

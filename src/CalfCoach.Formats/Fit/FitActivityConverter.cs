@@ -30,7 +30,7 @@ public static class FitActivityConverter
     {
         ArgumentNullException.ThrowIfNull(fit);
         ArgumentNullException.ThrowIfNull(source);
-        var problems = fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray();
+        var problems = fit.Problems.Select(p => p.ToString()).ToArray();
         var device = DeviceName(fit);
 
         if (fit.Sessions.Count <= 1)
@@ -39,6 +39,17 @@ public static class FitActivityConverter
             var start = session?.StartTimeUtc ?? FirstTimestamp(fit.Records, 0, fit.Records.Count) ?? fit.FileId?.TimeCreatedUtc
                 ?? throw new FitFormatException(0, "the file has no session start, record timestamp or creation time, so the activity cannot be placed in time; it is probably not an activity file");
             return [Build(fit, session, fit.Sport, fit.SubSport, start, 0, fit.Records.Count, source, device, problems)];
+        }
+
+        if (fit.Sessions.Count > ActivityPlausibility.MaxSessionsPerFile)
+        {
+            // Thousands of sessions (a hostile or broken file) would become thousands of runs: keep the records as one
+            // activity, with totals from the samples, and say why it is not counted.
+            var firstStart = fit.Sessions.Select(s => s.StartTimeUtc ?? s.TimestampUtc).FirstOrDefault(t => t is not null)
+                ?? FirstTimestamp(fit.Records, 0, fit.Records.Count) ?? fit.FileId?.TimeCreatedUtc
+                ?? throw new FitFormatException(0, "the file has no session start, record timestamp or creation time, so the activity cannot be placed in time; it is probably not an activity file");
+            var whole = Build(fit, null, fit.Sport, fit.SubSport, firstStart, 0, fit.Records.Count, source, device, problems);
+            return [whole with { NotCountedBecause = $"the file has {fit.Sessions.Count} sessions; more than {ActivityPlausibility.MaxSessionsPerFile} is not one day's sport, so they are kept together as one activity and not counted" }];
         }
 
         var activities = new List<Activity>(fit.Sessions.Count);
@@ -65,7 +76,8 @@ public static class FitActivityConverter
         FitActivity fit, FitSession? session, FitSport? fitSport, FitSubSport? fitSubSport, DateTimeOffset start,
         int from, int to, ActivitySource source, string? device, string[] problems)
     {
-        var streams = Streams(fit.Records, start, from, to);
+        // Foot sports take the doubled steps-per-minute column; others keep FIT's number (rpm, strokes) as recorded.
+        var streams = Streams(fit.Records, IsFoot(fitSport), start, from, to);
         var lastElapsed = streams.Count > 0 ? streams.ElapsedSeconds[^1] : 0;
         var laps = fit.Laps
             .Where(l => l.StartTimeUtc is { } s && s >= start && (session?.TimestampUtc is not { } end || s <= end))
@@ -101,7 +113,7 @@ public static class FitActivityConverter
         };
     }
 
-    private static ActivityStreams Streams(FitRecordStreams records, DateTimeOffset start, int from, int to)
+    private static ActivityStreams Streams(FitRecordStreams records, bool footSport, DateTimeOffset start, int from, int to)
     {
         var builder = new ActivityStreamsBuilder(to - from);
         var s = builder.Columns;
@@ -109,7 +121,7 @@ public static class FitActivityConverter
         var distance = records.DistanceMeters.Span;
         var speed = records.SpeedMetersPerSecond.Span;
         var heartRate = records.HeartRateBpm.Span;
-        var cadence = records.CadenceStepsPerMinute.Span;
+        var cadence = footSport ? records.CadenceStepsPerMinute.Span : records.Cadence.Span;
         var altitude = records.AltitudeMeters.Span;
         var latitude = records.LatitudeDegrees.Span;
         var longitude = records.LongitudeDegrees.Span;
@@ -132,7 +144,7 @@ public static class FitActivityConverter
             s.DistanceMeters[j] = (float)distance[i];
             s.SpeedMetersPerSecond[j] = (float)speed[i];
             s.HeartRateBpm[j] = (float)heartRate[i];
-            s.CadenceStepsPerMinute[j] = (float)cadence[i];
+            s.Cadence[j] = (float)cadence[i];
             s.AltitudeMeters[j] = (float)altitude[i];
             s.LatitudeDegrees[j] = latitude[i];
             s.LongitudeDegrees[j] = longitude[i];

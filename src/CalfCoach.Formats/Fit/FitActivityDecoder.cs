@@ -109,7 +109,7 @@ public sealed class FitActivityDecoder
         catch (FitFormatException ex) when (state.FileCount > 0)
         {
             // Keep what was decoded before the damage; an input that is not FIT at all still throws.
-            state.Problems.Add(new FitProblem(ex.ByteOffset, ex.Message));
+            state.Problems.Add(new FitProblem(ex.ByteOffset, ex.Problem));
             state.IsPartial = true;
         }
         finally
@@ -226,6 +226,9 @@ public sealed class FitActivityDecoder
             case MessageNumber.FieldDescription:
                 state.DeveloperFieldCount++;
                 RegisterDeveloperField(ref reader, state);
+                break;
+            case MessageNumber.Hr:
+                state.HeartRates.Read(ref reader);
                 break;
         }
     }
@@ -477,6 +480,9 @@ public sealed class FitActivityDecoder
 
         public RecordStreamsBuilder Records { get; } = new();
 
+        /// <summary>Beats of hr messages, merged into the records' heart rate at the end.</summary>
+        public HeartRateMessageMerger HeartRates { get; } = new();
+
         public List<FitSession> Sessions { get; } = [];
 
         public List<FitLap> Laps { get; } = [];
@@ -552,6 +558,11 @@ public sealed class FitActivityDecoder
             var firstSession = Sessions.Count > 0 ? Sessions[0] : null;
             var sport = firstSession?.Sport ?? SportMessage;
             FillStepsPerMinute(sport);
+            if (HeartRates.FirstSkip is { } skip)
+            {
+                Problems.Add(skip with { Message = $"{skip.Message} ({HeartRates.Skipped} hr message(s) or beat(s) skipped; the rest of the heart rate was kept)" });
+            }
+
             return new FitActivity
             {
                 FileId = FileId,
@@ -561,7 +572,7 @@ public sealed class FitActivityDecoder
                 Laps = Laps,
                 Devices = Devices,
                 UserProfile = UserProfile,
-                Records = Records.Build(),
+                Records = HeartRates.MergeInto(Records.Build()),
                 UtcOffset = UtcOffset,
                 DeveloperFieldCount = DeveloperFieldCount,
                 DeveloperDataIdCount = DeveloperDataIdCount,

@@ -21,6 +21,9 @@ public static class FitActivityWriter
     private const byte LocalSession = 3;
     private const byte LocalActivity = 4;
     private const byte LocalSport = 5;
+    private const byte LocalHrAnchor = 6;
+    private const byte LocalHrBeats = 7;
+    private const int BeatsPerHrMessage = 8;
     private const ushort ProfileVersion = 2132;
 
     private static readonly FitFieldInfo[] RecordFields =
@@ -51,9 +54,12 @@ public static class FitActivityWriter
     private static readonly FitFieldInfo[] ActivityFields =
         [Common.Timestamp, FitProfile.Activity.TotalTimerTime, FitProfile.Activity.NumSessions, FitProfile.Activity.LocalTimestamp];
 
-    public static byte[] Write(Activity activity)
+    public static byte[] Write(Activity activity) => Write(activity, new FitActivityWriterOptions());
+
+    public static byte[] Write(Activity activity, FitActivityWriterOptions options)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(options);
         using var body = new MemoryStream(64 + (activity.Streams.Count * 48));
         var isFoot = CalfCoach.Core.Activities.SportExtensions.CountsCadencePerFoot(activity.Sport);
         var end = activity.StartUtc.AddSeconds(activity.ElapsedSeconds);
@@ -69,15 +75,22 @@ public static class FitActivityWriter
         var s = activity.Streams;
         for (var i = 0; i < s.Count; i++)
         {
-            var strides = isFoot ? s.CadenceStepsPerMinute[i] / 2 : double.NaN;
+            // FIT counts one foot's strides for foot sports; other sports' cadence (rpm) is written as it is.
+            var strides = isFoot ? s.Cadence[i] / 2 : s.Cadence[i];
             WriteData(body, LocalRecord, RecordFields,
             [
                 Seconds(activity.StartUtc.AddSeconds(s.ElapsedSeconds[i])),
                 Semicircles(s.LatitudeDegrees[i]), Semicircles(s.LongitudeDegrees[i]),
-                s.DistanceMeters[i], s.SpeedMetersPerSecond[i], s.AltitudeMeters[i], s.HeartRateBpm[i],
+                s.DistanceMeters[i], s.SpeedMetersPerSecond[i], s.AltitudeMeters[i],
+                options.HeartRateInHrMessages ? double.NaN : s.HeartRateBpm[i],
                 Math.Floor(strides), strides - Math.Floor(strides), s.PowerWatts[i], s.TemperatureCelsius[i],
                 s.VerticalOscillationMillimeters[i], s.GroundContactTimeMilliseconds[i], s.StrideLengthMeters[i] * 1000,
             ]);
+        }
+
+        if (options.HeartRateInHrMessages)
+        {
+            WriteHrMessages(body, activity);
         }
 
         WriteDefinition(body, LocalLap, MessageNumber.Lap, LapFields);
@@ -108,6 +121,83 @@ public static class FitActivityWriter
         WriteData(body, LocalActivity, ActivityFields, [Seconds(end), activity.TimerSeconds ?? activity.ElapsedSeconds, 1, local]);
 
         return Frame(body.GetBuffer().AsSpan(0, (int)body.Length));
+    }
+
+    /// <summary>
+    /// The heart rate as a chest strap's stored beats (hr messages, as an HRM-Pro's after a swim): one beat at each
+    /// sample's time, an anchoring message (timestamp + fractional_timestamp + one event_timestamp) and then the rest
+    /// eight at a time as 12-bit packed event_timestamp_12 with filtered_bpm arrays. The strap's counter starts far
+    /// from the file's clock and near its 32-bit wrap, so the decoder's anchoring and wrap handling are both exercised.
+    /// </summary>
+    private static void WriteHrMessages(Stream output, Activity activity)
+    {
+        var s = activity.Streams;
+        var beats = new List<(double Seconds, byte Bpm)>(s.Count);
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (!float.IsNaN(s.HeartRateBpm[i]) && s.HeartRateBpm[i] is > 0 and < 255)
+            {
+                beats.Add((Seconds(activity.StartUtc.AddSeconds(s.ElapsedSeconds[i])), (byte)Math.Round(s.HeartRateBpm[i])));
+            }
+        }
+
+        if (beats.Count == 0)
+        {
+            return;
+        }
+
+        // The strap's counter (1/1024 s, uint32) at the first beat: 30 s before it wraps.
+        const long counterAtFirstBeat = (1L << 32) - (30 * 1024);
+        long Counter(double seconds) => (counterAtFirstBeat + (long)Math.Round((seconds - beats[0].Seconds) * 1024)) & 0xFFFFFFFF;
+
+        Span<byte> anchor = stackalloc byte[1 + 4 + 2 + 4 + 1];
+        WriteRawDefinition(output, LocalHrAnchor, MessageNumber.Hr,
+            [(Common.Timestamp.Number, 4, FitBaseType.UInt32), (Hr.FractionalTimestamp.Number, 2, FitBaseType.UInt16),
+             (Hr.EventTimestamp.Number, 4, FitBaseType.UInt32), (Hr.FilteredBpm.Number, 1, FitBaseType.UInt8)]);
+        var whole = Math.Floor(beats[0].Seconds);
+        anchor[0] = LocalHrAnchor;
+        BinaryPrimitives.WriteUInt32LittleEndian(anchor[1..], (uint)whole);
+        BinaryPrimitives.WriteUInt16LittleEndian(anchor[5..], (ushort)Math.Round((beats[0].Seconds - whole) * 32768));
+        BinaryPrimitives.WriteUInt32LittleEndian(anchor[7..], (uint)Counter(beats[0].Seconds));
+        anchor[11] = beats[0].Bpm;
+        output.Write(anchor);
+
+        WriteRawDefinition(output, LocalHrBeats, MessageNumber.Hr,
+            [(Hr.FilteredBpm.Number, BeatsPerHrMessage, FitBaseType.UInt8), (Hr.EventTimestamp12.Number, BeatsPerHrMessage * 12 / 8, FitBaseType.Byte)]);
+        Span<byte> message = stackalloc byte[1 + BeatsPerHrMessage + (BeatsPerHrMessage * 12 / 8)];
+        for (var first = 1; first < beats.Count; first += BeatsPerHrMessage)
+        {
+            message.Clear();
+            message[0] = LocalHrBeats;
+            var bpms = message.Slice(1, BeatsPerHrMessage);
+            var packed = message[(1 + BeatsPerHrMessage)..];
+            bpms.Fill(0xFF);
+            for (var k = 0; k < BeatsPerHrMessage; k++)
+            {
+                // A short last message repeats its last beat, as the count of times and values must match.
+                var (seconds, bpm) = beats[Math.Min(first + k, beats.Count - 1)];
+                bpms[k] = bpm;
+                var low12 = (int)(Counter(seconds) & 0xFFF);
+                for (var bit = 0; bit < 12; bit++)
+                {
+                    var at = (k * 12) + bit;
+                    packed[at >> 3] |= (byte)(((low12 >> bit) & 1) << (at & 7));
+                }
+            }
+
+            output.Write(message);
+        }
+    }
+
+    private static void WriteRawDefinition(Stream output, byte local, ushort global, ReadOnlySpan<(byte Number, int Size, FitBaseType Type)> fields)
+    {
+        Span<byte> header = [(byte)(0x40 | local), 0, 0, 0, 0, (byte)fields.Length];
+        BinaryPrimitives.WriteUInt16LittleEndian(header[3..], global);
+        output.Write(header);
+        foreach (var (number, size, type) in fields)
+        {
+            output.Write([number, (byte)size, (byte)type]);
+        }
     }
 
     /// <summary>Wraps the messages in a 14-byte header and appends the file CRC (FIT protocol, "File Header", "CRC").</summary>
@@ -196,3 +286,9 @@ public static class FitActivityWriter
         _ => FitSubSport.Generic,
     };
 }
+
+/// <summary>How <see cref="FitActivityWriter"/> lays the activity out.</summary>
+/// <param name="HeartRateInHrMessages">
+/// Heart rate as hr messages (a chest strap's stored beats, merged by decoders) instead of in the records.
+/// </param>
+public sealed record FitActivityWriterOptions(bool HeartRateInHrMessages = false);

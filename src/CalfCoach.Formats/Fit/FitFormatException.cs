@@ -19,19 +19,28 @@ public sealed class FitFormatException : FormatException
     public FitFormatException(string message)
         : base(message)
     {
+        Problem = message;
     }
 
     public FitFormatException(string message, Exception innerException)
         : base(message, innerException)
     {
+        Problem = message;
     }
 
     public FitFormatException(long byteOffset, string problem)
         : base($"byte {byteOffset}: {problem}")
     {
         ByteOffset = byteOffset;
+        Problem = problem;
     }
 
     /// <summary>Offset from the start of the input (not of the current chained file) where the problem was found.</summary>
     public long ByteOffset { get; }
+
+    /// <summary>
+    /// What is wrong, without the <c>byte N:</c> prefix of <see cref="Exception.Message"/>: for callers that show the
+    /// offset themselves (<see cref="FitProblem"/>), so it is never said twice.
+    /// </summary>
+    public string Problem { get; } = "";
 }

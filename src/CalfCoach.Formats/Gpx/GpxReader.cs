@@ -23,7 +23,7 @@ namespace CalfCoach.Formats.Gpx;
 /// name whatever their prefix or namespace (Garmin TrackPointExtension v1/v2 as <c>gpxtpx:</c>, <c>ns3:</c>, <c>tp1:</c>
 /// or none; Strava's <c>&lt;power&gt;</c>; Apple's <c>PowerInWatts</c>): <c>hr</c>, <c>cad</c>, <c>atemp</c>,
 /// <c>power</c>, <c>speed</c>. Cadence is per foot for foot sports and is doubled to steps per minute; for other sports
-/// it is revolutions and is not stored.
+/// it is kept as recorded in the sport's unit (rpm for cycling, <see cref="Activity.CadenceUnit"/>).
 /// </para>
 /// <para>
 /// <b>Derived values.</b> Distance from positions (haversine, within segments), speed over a window of at least two

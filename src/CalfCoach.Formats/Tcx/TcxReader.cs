@@ -23,7 +23,7 @@ namespace CalfCoach.Formats.Tcx;
 /// <c>DistanceMeters</c> is used when any trackpoint has one, and <c>ns3:Speed</c> wherever a trackpoint has it;
 /// otherwise distance and speed are derived from positions as for GPX (<see cref="Geo.TrackDerivation"/>). Cadence is <c>ns3:RunCadence</c>, else
 /// <c>&lt;Cadence&gt;</c>; for foot sports both count one foot and are doubled to steps per minute, for biking
-/// <c>&lt;Cadence&gt;</c> is rpm and is not stored. Extension elements (ActivityExtension v2: <c>TPX</c>, <c>LX</c>)
+/// <c>&lt;Cadence&gt;</c> is rpm and is kept as such (<see cref="Activity.CadenceUnit"/>). Extension elements (ActivityExtension v2: <c>TPX</c>, <c>LX</c>)
 /// are matched by local name whatever their prefix.
 /// </para>
 /// <para>

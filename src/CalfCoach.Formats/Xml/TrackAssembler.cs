@@ -129,9 +129,14 @@ internal static class TrackAssembler
             if (perFoot && !double.IsNaN(cadence[i]))
             {
                 var stepsPerMinute = cadence[i] * 2;
-                streams.CadenceStepsPerMinute[i] = (float)stepsPerMinute;
+                streams.Cadence[i] = (float)stepsPerMinute;
                 cadenceSum += stepsPerMinute;
                 cadenceCount++;
+            }
+            else
+            {
+                // Other sports keep the file's number in the sport's unit (rpm for cycling): Activity.CadenceUnit.
+                streams.Cadence[i] = (float)cadence[i];
             }
         }
 

@@ -91,8 +91,15 @@ public static class FileInspector
             first.AvgCadenceStepsPerMinute,
             withPosition,
             withHeartRate,
-            withCadence);
+            withCadence)
+        {
+            NotCountedBecause = NotCountedBecause(activities),
+        };
     }
+
+    /// <summary>The first reason an activity of the file would not be counted, as an import would decide it.</summary>
+    internal static string? NotCountedBecause(IEnumerable<Activity> activities) =>
+        activities.Select(a => ActivityPlausibility.Mark(a).NotCountedBecause).FirstOrDefault(reason => reason is not null);
 
     /// <summary>The sum of the values present, or null when none is (a total the file does not give is not 0).</summary>
     internal static double? Sum<T>(IEnumerable<T> items, Func<T, double?> pick)

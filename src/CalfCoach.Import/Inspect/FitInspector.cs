@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CalfCoach.Core.Activities;
 using CalfCoach.Formats.Fit;
 
 namespace CalfCoach.Import.Inspect;
@@ -35,7 +36,7 @@ public static class FitInspector
         return new InspectReport(
             file,
             !fit.IsPartial,
-            fit.Problems.Select(p => $"byte {p.ByteOffset}: {p.Message}").ToArray(),
+            fit.Problems.Select(p => p.ToString()).ToArray(),
             "fit",
             fit.Sport is { } sport ? JsonNamingPolicy.CamelCase.ConvertName(sport.ToString()) : null,
             fit.SubSport is { } subSport ? JsonNamingPolicy.CamelCase.ConvertName(subSport.ToString()) : null,
@@ -47,7 +48,10 @@ public static class FitInspector
             sessions.Count > 0 ? sessions[0].AvgCadenceStepsPerMinute : null,
             CountPresent(records.LatitudeDegrees.Span),
             CountPresent(records.HeartRateBpm.Span),
-            CountPresent(records.Cadence.Span));
+            CountPresent(records.Cadence.Span))
+        {
+            NotCountedBecause = NotCountedBecause(file, fit),
+        };
     }
 
     private static int CountPresent(ReadOnlySpan<double> column)
@@ -62,5 +66,19 @@ public static class FitInspector
         }
 
         return count;
+    }
+
+    /// <summary>Whether an import would count the file's activities: converted as the importer does, then checked.</summary>
+    private static string? NotCountedBecause(string file, FitActivity fit)
+    {
+        try
+        {
+            return FileInspector.NotCountedBecause(FitActivityConverter.ToActivities(fit, new ActivitySource("fit", file, "")));
+        }
+        catch (FitFormatException)
+        {
+            // Nothing places it in time: the importer would fail the file, which the report already says.
+            return null;
+        }
     }
 }

@@ -24,6 +24,12 @@ public sealed record InspectReport(
     int RecordsWithHeartRate,
     int RecordsWithCadence)
 {
+    /// <summary>
+    /// Why an activity of the file would be stored but not counted (an implausible duration, speed or number of
+    /// sessions: <see cref="CalfCoach.Core.Activities.ActivityPlausibility"/>), or null when every one would count.
+    /// </summary>
+    public string? NotCountedBecause { get; init; }
+
     public static InspectReport Failed(string file, string? format, string error) =>
         new(file, false, [error], format, null, null, 0, null, null, null, null, null, 0, 0, 0);
 }

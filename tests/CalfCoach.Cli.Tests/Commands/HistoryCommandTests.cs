@@ -45,6 +45,28 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_at_car_speed_is_imported_but_reported_and_listed_as_not_counted_with_its_reason()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_root, "odd")).FullName;
+        var run = SyntheticRun.Generate(new SyntheticRunSpec(new DateTimeOffset(2026, 1, 5, 7, 0, 0, TimeSpan.Zero), 5, 330, 164), seed: 1);
+        var drive = run with { ElapsedSeconds = 200, TimerSeconds = 200 }; // 5 km in 200 s: 90 km/h
+        File.WriteAllBytes(Path.Combine(dir, "drive.fit"), FitActivityWriter.Write(drive));
+
+        var json = (await CliHarness.RunAsync("import", dir, "--db", Db, "--json")).Json;
+        var people = await CliHarness.RunAsync("import", dir, "--db", Path.Combine(_root, "other.db"));
+        var list = await CliHarness.RunAsync("activities", "--db", Db);
+        var listJson = (await CliHarness.RunAsync("activities", "--db", Db, "--json")).Json;
+
+        Assert.Equal(0, json.GetProperty("imported").GetInt32());
+        var item = Assert.Single(json.GetProperty("notCounted").EnumerateArray());
+        Assert.Contains("90 km/h", item.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Stored but not counted", people.Out, StringComparison.Ordinal);
+        Assert.Contains("90 km/h", people.Out, StringComparison.Ordinal);
+        Assert.Contains("Not counted", list.Out, StringComparison.Ordinal);
+        Assert.Contains("90 km/h", listJson[0].GetProperty("notCountedBecause").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_twice_reports_duplicates_and_stores_nothing_new()
     {
         var runs = WriteRuns(2);

@@ -18,7 +18,7 @@ public sealed class RunFeatureExtractorTests
             s.ElapsedSeconds[i] = i;
             s.DistanceMeters[i] = i * speed;
             s.SpeedMetersPerSecond[i] = speed;
-            s.CadenceStepsPerMinute[i] = cadence;
+            s.Cadence[i] = cadence;
             s.HeartRateBpm[i] = heartRate;
         }
 
@@ -46,6 +46,28 @@ public sealed class RunFeatureExtractorTests
         Assert.Equal(1800, features.DistanceMeters);
         Assert.Equal(0, features.IntervalRepeats);
         Assert.Null(features.BestTwentyMinuteSpeedMetersPerSecond); // shorter than 20 minutes
+    }
+
+    [Theory]
+    [InlineData(Sport.Cycling, null)]
+    [InlineData(Sport.Running, CadenceUnit.RevolutionsPerMinute)]
+    [InlineData(Sport.Swimming, null)]
+    public void Cadence_that_is_not_steps_never_enters_the_step_rate_features(Sport sport, CadenceUnit? unit)
+    {
+        // 110 at 3 m/s would be a (low) running cadence if read as steps; as pedal revolutions or strokes it is no step.
+        var activity = Constant(600, 3.0f, 110) with { Sport = sport };
+        if (unit is { } given)
+        {
+            activity = activity with { CadenceUnit = given };
+        }
+
+        var features = RunFeatureExtractor.Extract(activity);
+
+        Assert.NotEqual(CadenceUnit.StepsPerMinute, activity.CadenceUnit);
+        Assert.Null(features.MedianCadenceStepsPerMinute);
+        Assert.Null(features.MedianStepLengthMeters);
+        Assert.All(features.SpeedBins, bin => Assert.Null(bin.MedianCadenceStepsPerMinute));
+        Assert.Equal(600, features.MovingSeconds);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class FitActivityConverterTests
         Assert.Equal(167.344, run.AvgCadenceStepsPerMinute!.Value, 3);
         Assert.Equal(21, run.Streams.CountPresent(StreamKind.Cadence));
         // Steps, not strides: the moving samples average near the session's 167 steps/min (a few are 0 while standing).
-        Assert.InRange(run.Streams.CadenceStepsPerMinute.Where(c => c > 0).Average(), 150, 185);
+        Assert.InRange(run.Streams.Cadence.Where(c => c > 0).Average(), 150, 185);
         Assert.StartsWith("Garmin", run.Device);
         Assert.True(run.CountsAsRunningLoad);
     }
@@ -65,7 +65,36 @@ public sealed class FitActivityConverterTests
         Assert.Contains(parts, p => p.Sport == Sport.Cycling);
         var run = Assert.Single(parts, p => p.CountsAsRunningLoad);
         Assert.True(run.Streams.Count > 0);
+        Assert.All(parts, p => Assert.Null(ActivityPlausibility.Mark(p).NotCountedBecause)); // a real triathlon counts
         Assert.True(parts.Zip(parts.Skip(1)).All(pair => pair.First.StartUtc <= pair.Second.StartUtc));
+    }
+
+    [Fact]
+    public void A_ride_keeps_its_cadence_in_rpm()
+    {
+        var ride = Assert.Single(Convert("adriangibbons_php-fit-file-analysis/power-analysis.fit"));
+
+        // Oracle (Garmin SDK): 3043 records, all with cadence; session avg_cadence 73 rpm (not doubled: no feet).
+        Assert.Equal(Sport.Cycling, ride.Sport);
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, ride.CadenceUnit);
+        Assert.Equal(3043, ride.Streams.CountPresent(StreamKind.Cadence));
+        Assert.InRange(ride.Streams.Cadence.Where(c => c > 0).Average(), 60, 90);
+        Assert.Null(ride.AvgCadenceStepsPerMinute);
+    }
+
+    [Fact]
+    public void A_generated_ride_keeps_its_cadence_in_rpm_through_a_fit_file()
+    {
+        var run = CalfCoach.Core.Demo.SyntheticRun.Generate(new CalfCoach.Core.Demo.SyntheticRunSpec(new DateTimeOffset(2026, 5, 1, 6, 0, 0, TimeSpan.Zero), 3, 330, 88), seed: 3);
+        var ride = run with { Sport = Sport.Cycling, SubSport = SubSport.Generic, AvgCadenceStepsPerMinute = null };
+
+        var decoded = Assert.Single(FitActivityConverter.ToActivities(Decoder.Decode(FitActivityWriter.Write(ride)), new ActivitySource("fit", "ride.fit", "h")));
+
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, decoded.CadenceUnit);
+        for (var i = 0; i < ride.Streams.Count; i++)
+        {
+            Assert.Equal(ride.Streams.Cadence[i], decoded.Streams.Cadence[i], 0.01f); // FIT's 1/128 fractional cadence
+        }
     }
 
     [Fact]
@@ -85,5 +114,70 @@ public sealed class FitActivityConverterTests
         Assert.Equal(Sport.Cycling, ride.Sport);
         Assert.False(ride.CountsAsRunningLoad);
         Assert.Equal(0, ride.Streams.CountPresent(StreamKind.Cadence));
+    }
+}
+
+/// <summary>Plausibility of what a FIT file holds: sessions per file (generated files, so a clone without the corpus checks it).</summary>
+public sealed class FitSessionPlausibilityTests
+{
+    private static readonly ActivitySource Source = new("fit", "sessions.fit", "h");
+
+    /// <summary>
+    /// Records every 10 s, and one session per <paramref name="sessionSeconds"/>-second block with the given sports
+    /// (running = 1, cycling = 2), in file order as devices write them: records, then the sessions.
+    /// </summary>
+    private static byte[] File(int sessions, int sessionSeconds, Func<int, byte> sport)
+    {
+        const uint start = 1_000_000_000;
+        var builder = new FitFileBuilder()
+            .Definition(0, CalfCoach.Formats.Fit.Profile.FitProfile.MessageNumber.Record, new FieldSpec(253, FitBaseType.UInt32), new FieldSpec(5, FitBaseType.UInt32))
+            .Definition(1, CalfCoach.Formats.Fit.Profile.FitProfile.MessageNumber.Session,
+                new FieldSpec(253, FitBaseType.UInt32), new FieldSpec(2, FitBaseType.UInt32), new FieldSpec(5, FitBaseType.Enum),
+                new FieldSpec(7, FitBaseType.UInt32), new FieldSpec(9, FitBaseType.UInt32));
+        for (var t = 0; t < sessions * sessionSeconds; t += 10)
+        {
+            builder.Data(0, start + (uint)t, t * 300); // 3 m/s, distance in cm
+        }
+
+        for (var i = 0; i < sessions; i++)
+        {
+            var from = start + (uint)(i * sessionSeconds);
+            builder.Data(1, from + (uint)sessionSeconds - 10, from, sport(i), (sessionSeconds - 10) * 1000, (sessionSeconds - 10) * 300);
+        }
+
+        return builder.Build();
+    }
+
+    [Fact]
+    public void A_multisport_file_with_several_sessions_counts_every_part()
+    {
+        // A brick: run, ride, run, each 20 minutes.
+        var parts = FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(File(3, 1200, i => i == 1 ? (byte)2 : (byte)1)), Source);
+
+        Assert.Equal([Sport.Running, Sport.Cycling, Sport.Running], parts.Select(p => p.Sport));
+        Assert.All(parts, p => Assert.Null(ActivityPlausibility.Mark(p).NotCountedBecause));
+        Assert.Equal(2, parts.Count(p => ActivityPlausibility.Mark(p).CountsAsRunningLoad));
+    }
+
+    [Fact]
+    public void A_file_with_hundreds_of_sessions_is_one_activity_with_a_note_and_not_counted()
+    {
+        var bytes = File(300, 60, _ => 1);
+
+        var activity = Assert.Single(FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(bytes), Source));
+
+        Assert.Equal("the file has 300 sessions; more than 256 is not one day's sport, so they are kept together as one activity and not counted", activity.NotCountedBecause);
+        Assert.False(activity.CountsAsRunningLoad);
+        Assert.Equal(300 * 6, activity.Streams.Count); // every record kept
+        Assert.Equal(Sport.Running, activity.Sport);
+    }
+
+    [Fact]
+    public void A_file_with_256_sessions_is_still_split()
+    {
+        var parts = FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(File(256, 60, _ => 1)), Source);
+
+        Assert.Equal(256, parts.Count);
+        Assert.All(parts, p => Assert.Null(p.NotCountedBecause));
     }
 }

@@ -84,7 +84,22 @@ public sealed class FitActivityDecoderTests
         Assert.Empty(activity.Sessions);
         var problem = Assert.Single(activity.Problems);
         Assert.Contains("truncated", problem.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"byte {problem.ByteOffset}: ", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch("^byte [0-9]+:", problem.Message);
+        Assert.StartsWith($"byte {problem.ByteOffset}: ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_TruncatedFile_NamesTheByteOffsetOnce()
+    {
+        var whole = RunningFile().Build();
+        var cut = whole.AsSpan(0, whole.Length - 33).ToArray();
+
+        var activity = Assert.Single(FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(cut), new CalfCoach.Core.Activities.ActivitySource("fit", "cut.fit", "h")));
+
+        // Once "byte N: byte N: …" (the exception's message, prefixed again by the converter).
+        var problem = Assert.Single(activity.Problems);
+        Assert.Matches("^byte [0-9]+: [^0-9]", problem);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(problem, "byte [0-9]+:"));
     }
 
     [Fact]

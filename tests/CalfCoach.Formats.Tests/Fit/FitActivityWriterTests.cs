@@ -58,7 +58,7 @@ public sealed class FitActivityWriterTests
             Assert.Equal(a.SpeedMetersPerSecond[i], b.SpeedMetersPerSecond[i], 0.0006); // scale 1000
             Assert.Equal(a.AltitudeMeters[i], b.AltitudeMeters[i], 0.11);        // scale 5
             Assert.Equal(a.HeartRateBpm[i], b.HeartRateBpm[i]);
-            Assert.Equal(a.CadenceStepsPerMinute[i], b.CadenceStepsPerMinute[i], 0.02); // 1/128 stride
+            Assert.Equal(a.Cadence[i], b.Cadence[i], 0.02); // 1/128 stride
             Assert.Equal(a.LatitudeDegrees[i], b.LatitudeDegrees[i], 1e-6);
             Assert.Equal(a.LongitudeDegrees[i], b.LongitudeDegrees[i], 1e-6);
             Assert.Equal(a.TemperatureCelsius[i], b.TemperatureCelsius[i]);

@@ -74,7 +74,7 @@ public sealed partial class GpxReaderTests
     {
         var activity = ReadSingle(StravaRun);
 
-        Assert.Equal([170f, 172f, 174f], activity.Streams.CadenceStepsPerMinute);
+        Assert.Equal([170f, 172f, 174f], activity.Streams.Cadence);
         Assert.Equal(172.0, activity.AvgCadenceStepsPerMinute);
     }
 
@@ -134,7 +134,7 @@ public sealed partial class GpxReaderTests
 
         Assert.Equal(Sport.Running, activity.Sport);
         Assert.Equal(120f, activity.Streams.HeartRateBpm[0]);
-        Assert.Equal(160f, activity.Streams.CadenceStepsPerMinute[0]);
+        Assert.Equal(160f, activity.Streams.Cadence[0]);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed partial class GpxReaderTests
     }
 
     [Fact]
-    public void Read_CyclingCadence_IsRpmAndNotStoredAsSteps()
+    public void Read_CyclingCadence_IsKeptAsRpmAndNotAsSteps()
     {
         const string xml = """
             <gpx xmlns="http://www.topografix.com/GPX/1/1" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1" version="1.1">
@@ -170,7 +170,8 @@ public sealed partial class GpxReaderTests
 
         var activity = ReadSingle(xml);
 
-        Assert.True(float.IsNaN(activity.Streams.CadenceStepsPerMinute[0]));
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, activity.CadenceUnit);
+        Assert.Equal(90f, activity.Streams.Cadence[0]); // not doubled: pedal revolutions, not one foot's steps
         Assert.Null(activity.AvgCadenceStepsPerMinute);
     }
 
@@ -188,7 +189,7 @@ public sealed partial class GpxReaderTests
 
         var activity = ReadSingle(xml);
 
-        Assert.Equal(128f, activity.Streams.CadenceStepsPerMinute[0]);
+        Assert.Equal(128f, activity.Streams.Cadence[0]);
         Assert.Equal(210f, activity.Streams.PowerWatts[0]);
         Assert.Equal(new DateTimeOffset(2025, 5, 2, 15, 51, 15, 692, TimeSpan.Zero), activity.StartUtc);
     }

@@ -54,7 +54,7 @@ public sealed class GpxRealFileTests
         Assert.Equal("Apple Watch", run.Device);
         Assert.Equal(DateTimeOffset.Parse("2025-05-02T15:51:15.692Z", System.Globalization.CultureInfo.InvariantCulture), run.StartUtc);
         Assert.Equal(17, run.Streams.Count);
-        Assert.Equal(128f, run.Streams.CadenceStepsPerMinute[0]); // <gpxtpx:cad>64</gpxtpx:cad>
+        Assert.Equal(128f, run.Streams.Cadence[0]); // <gpxtpx:cad>64</gpxtpx:cad>
         Assert.NotNull(run.TimerSeconds);                          // several segments: pauses are known
         Assert.True(run.TimerSeconds < run.ElapsedSeconds);
         Assert.True(run.Streams.Has(StreamKind.HeartRate));

@@ -150,12 +150,12 @@ public sealed class TcxReaderTests
         Assert.Equal(200f / 60, streams.SpeedMetersPerSecond[2], 5);
         Assert.Equal(200f / 60, streams.SpeedMetersPerSecond[3], 5);
         Assert.Equal([130f, 150f, 155f, 165f], streams.HeartRateBpm);
-        Assert.Equal([160f, 180f, 176f, 184f], streams.CadenceStepsPerMinute); // RunCadence is per foot
+        Assert.Equal([160f, 180f, 176f, 184f], streams.Cadence); // RunCadence is per foot
         Assert.Equal(1, streams.CountPresent(StreamKind.Position));
     }
 
     [Fact]
-    public void Read_RideWithoutDistances_DerivesThemAndDoesNotStoreRpmAsSteps()
+    public void Read_RideWithoutDistances_DerivesThemAndKeepsCadenceAsRpm()
     {
         var ride = Read(TwoActivities)[1];
 
@@ -166,7 +166,8 @@ public sealed class TcxReaderTests
         Assert.Equal(2 * Step, ride.DistanceMeters!.Value, 5);
         Assert.Equal((float)(2 * Step), ride.Streams.DistanceMeters[2], 3);
         Assert.All(ride.Streams.SpeedMetersPerSecond, s => Assert.Equal(Step / 10, s, 4));
-        Assert.False(ride.Streams.Has(StreamKind.Cadence));
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, ride.CadenceUnit);
+        Assert.Equal([80f, 82f, 84f], ride.Streams.Cadence);
         Assert.Null(ride.AvgCadenceStepsPerMinute);
         Assert.Null(ride.Laps[0].AvgCadenceStepsPerMinute);
         Assert.Null(ride.AvgHeartRateBpm);

@@ -127,7 +127,7 @@ public sealed partial class TcxRealFileTests
     }
 
     [Fact]
-    public void Read_BikeFileWithCadence_DoesNotStoreRpmAsSteps()
+    public void Read_BikeFileWithCadence_KeepsItAsRpm()
     {
         Assert.SkipUnless(RealXmlFiles.Folder is not null, RealXmlFiles.SkipReason);
         var text = RealXmlFiles.Text("firefly-cpp_sport-activities-features/11.tcx");
@@ -135,7 +135,9 @@ public sealed partial class TcxRealFileTests
         var ride = Assert.Single(Read("firefly-cpp_sport-activities-features/11.tcx"));
 
         Assert.Equal(Sport.Cycling, ride.Sport);
-        Assert.False(ride.Streams.Has(StreamKind.Cadence));
+        Assert.Equal(CadenceUnit.RevolutionsPerMinute, ride.CadenceUnit);
+        Assert.Equal(RealXmlFiles.CountOpeningTags(text, "Cadence") - 1, ride.Streams.CountPresent(StreamKind.Cadence)); // less the lap's
+        Assert.Null(ride.AvgCadenceStepsPerMinute);
         Assert.Equal(RealXmlFiles.CountOpeningTags(text, "ns3:Watts"), ride.Streams.CountPresent(StreamKind.Power));
         Assert.Equal(RealXmlFiles.CountOpeningTags(text, "ns3:Speed"), ride.Streams.CountPresent(StreamKind.Speed));
         Assert.Equal(127.0, ride.AvgHeartRateBpm); // the lap's AverageHeartRateBpm

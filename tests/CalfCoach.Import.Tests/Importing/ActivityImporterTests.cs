@@ -211,6 +211,9 @@ public sealed class ActivityImporterTests : IDisposable
 
         Assert.Equal(Sport.Running, filled.Sport);
         Assert.Equal(SubSport.Trail, filled.SubSport);
+
+        // Its cadence was read as an unknown sport's raw counts; naming the sport later does not make them steps.
+        Assert.Equal(CadenceUnit.CyclesPerMinute, filled.CadenceUnit);
         Assert.Equal(Sport.Cycling, kept.Sport);
         Assert.Equal("Speedgoat", kept.Gear);
     }

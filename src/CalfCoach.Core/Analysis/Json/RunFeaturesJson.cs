@@ -19,7 +19,8 @@ public sealed partial class RunFeaturesJsonContext : JsonSerializerContext;
 public static class RunFeaturesJson
 {
     /// <summary>Bumped when a field changes meaning, so storage can re-extract older rows from their files.</summary>
-    public const int Version = 1;
+    /// <remarks>2: <see cref="RunFeatures.NotCountedBecause"/> (implausible activities left out), cadence read as steps only.</remarks>
+    public const int Version = 2;
 
     public static string Serialize(RunFeatures features) =>
         JsonSerializer.Serialize(features, RunFeaturesJsonContext.Default.RunFeatures);

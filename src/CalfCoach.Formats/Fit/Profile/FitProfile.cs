@@ -23,6 +23,7 @@ public static class FitProfile
         public const ushort Event = 21;
         public const ushort DeviceInfo = 23;
         public const ushort Activity = 34;
+        public const ushort Hr = 132;
         public const ushort FieldDescription = 206;
         public const ushort DeveloperDataId = 207;
     }
@@ -163,6 +164,20 @@ public static class FitProfile
         public static readonly FitFieldInfo EventType = new(0, "event", FitBaseType.Enum);
         public static readonly FitFieldInfo EventKind = new(1, "event_type", FitBaseType.Enum);
         public static readonly FitFieldInfo Data = new(3, "data", FitBaseType.UInt32);
+    }
+
+    /// <summary>
+    /// hr (132): heart rate an HRM-Pro or HRM-Tri stored while the watch was not listening (swimming), written at the
+    /// end of the activity. Times are beat events in 1/1024 s of the strap's own counter, anchored to the file's clock
+    /// by a message that has a timestamp; the others carry eight 12-bit deltas of that counter packed in 12 bytes.
+    /// </summary>
+    public static class Hr
+    {
+        public static readonly FitFieldInfo FractionalTimestamp = new(0, "fractional_timestamp", FitBaseType.UInt16, 32768, 0, "s");
+        public static readonly FitFieldInfo Time256 = new(1, "time256", FitBaseType.UInt8, 256, 0, "s");
+        public static readonly FitFieldInfo FilteredBpm = new(6, "filtered_bpm", FitBaseType.UInt8, "bpm");
+        public static readonly FitFieldInfo EventTimestamp = new(9, "event_timestamp", FitBaseType.UInt32, 1024, 0, "s");
+        public static readonly FitFieldInfo EventTimestamp12 = new(10, "event_timestamp_12", FitBaseType.Byte);
     }
 
     /// <summary>device_info (23).</summary>
