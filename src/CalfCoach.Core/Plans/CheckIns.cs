@@ -74,8 +74,17 @@ public static class ExerciseNames
     /// <summary>Any name starting with this counts as a heel-drop session ("heel-drops-straight-knee", "heel-drops-bent-knee").</summary>
     public const string HeelDropsPrefix = "heel-drops";
 
-    /// <summary>The single-leg heel-raise capacity test (EVIDENCE.md 4.3).</summary>
+    /// <summary>The single-leg heel-raise capacity test on the sore leg (EVIDENCE.md 4.3, 7a); reps = how many.</summary>
     public const string SingleLegHeelRaise = "single-leg-heel-raise";
+
+    /// <summary>The same test on the other leg, to compare the sides.</summary>
+    public const string SingleLegHeelRaiseOther = "single-leg-heel-raise-other";
+
+    /// <summary>The knee-to-wall lunge on the sore side (ankle bend); reps = the distance from toes to wall in cm.</summary>
+    public const string KneeToWall = "knee-to-wall";
+
+    /// <summary>The knee-to-wall lunge on the other side.</summary>
+    public const string KneeToWallOther = "knee-to-wall-other";
 
     /// <summary>A walk–run session; sets = repeats done (EVIDENCE.md 3.6).</summary>
     public const string WalkRun = "walk-run";
@@ -89,7 +98,10 @@ public static class ExerciseNames
         new(HeelDropsPrefix + "-straight-knee", "Heel drops, straight knee", 3, 12),
         new(HeelDropsPrefix + "-bent-knee", "Heel drops, bent knee", 3, 12),
         new(GlutesHamstrings, "Glute and hamstring strength", 3, 10),
-        new(SingleLegHeelRaise, "Single-leg heel-raise test (repetitions = how many you managed)", 1, 25),
+        new(SingleLegHeelRaise, "Single-leg heel-raise test, sore leg (repetitions = how many you managed)", 1, 30),
+        new(SingleLegHeelRaiseOther, "Single-leg heel-raise test, other leg (repetitions = how many you managed)", 1, 30),
+        new(KneeToWall, "Knee-to-wall lunge, sore side (repetitions = toes-to-wall distance in cm)", 1, 10),
+        new(KneeToWallOther, "Knee-to-wall lunge, other side (repetitions = toes-to-wall distance in cm)", 1, 10),
         new(WalkRun, "Walk–run session (sets = walk–run repeats)", 6, 1),
     ];
 

@@ -138,8 +138,11 @@ internal static class ProgrammeTasks
         tasks.Add(new("gentle-movement", "Walk", "Walk daily; running starts once walking is pain-free for a week (EVIDENCE.md 3.6)."));
         if (dayInPhase % 7 == 6 && context.Disposition == Disposition.SelfCare)
         {
-            tasks.Add(new(ExerciseNames.SingleLegHeelRaise, "Single-leg heel-raise test",
-                "On the sore leg, rise to full height at an even pace (about 30 a minute) until you cannot; log the count. 25 or more, within 10 % of the other side, is the aim (EVIDENCE.md 4.3)."));
+            tasks.Add(new(ExerciseNames.SingleLegHeelRaise, "Heel-raise test, both legs",
+                $"On one leg at a time, rise to full height at an even pace (about 30 a minute) until you cannot; log the count for each leg. "
+                + $"{ReturnToRunGate.HeelRaiseTarget} or more on the sore leg, within 10 % of the other, is the aim; if the other leg manages fewer than {ReturnToRunGate.HeelRaiseTarget}, its count is the aim (EVIDENCE.md 4.3, 7a)."));
+            tasks.Add(new(ExerciseNames.KneeToWall, "Knee-to-wall test, both sides",
+                "Facing a wall, foot flat, bend the knee to touch the wall; move the foot back until the heel just stays down. Log the toes-to-wall distance in cm for each side: the sore side within 10 % of the other is the aim (EVIDENCE.md 7a)."));
         }
     }
 

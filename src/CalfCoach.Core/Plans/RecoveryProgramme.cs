@@ -35,8 +35,8 @@ public static class RecoveryProgramme
     /// <summary>A day is pain-free when it has a morning score and every score that day is at most this.</summary>
     public const int PainFreeMax = 1;
 
-    /// <summary>Single-leg heel raises needed to start running (EVIDENCE.md 3.6 "≈25+"; 4.3 Lunsford &amp; Perry 1995).</summary>
-    public const int HeelRaisesToRun = 25;
+    /// <summary>Single-leg heel raises needed to start running (Green et al. 2022; EVIDENCE.md 7a): see <see cref="ReturnToRunGate"/>.</summary>
+    public const int HeelRaisesToRun = ReturnToRunGate.HeelRaiseTarget;
 
     /// <summary>Start escalating when not improving at this day of home care (EVIDENCE.md 1.1 / assessment rule: 7–10 days).</summary>
     public const int NotImprovingDay = TriageRules.HomeCareDaysBeforeReview;
@@ -302,16 +302,11 @@ public static class RecoveryProgramme
                 return; // see-clinician: no running meanwhile
             }
 
-            var streak = PainFreeStreak(day);
-            var bestRaises = exercises
-                .Where(e => e.Date <= day && e.Name == ExerciseNames.SingleLegHeelRaise)
-                .Select(e => e.Reps)
-                .DefaultIfEmpty(0)
-                .Max();
-            if (streak >= PainFreeDaysToRun && bestRaises >= HeelRaisesToRun)
+            var gate = ReturnToRunGate.Evaluate(exercises, day, PainFreeStreak(day), PainFreeDaysToRun);
+            if (ReturnToRunGate.IsOpen(gate))
             {
                 Enter(Phase.ReturnToRun, day,
-                    $"{streak} pain-free days walking and {bestRaises} single-leg heel raises: start the walk–run ladder (EVIDENCE.md 3.6, 4.3).");
+                    $"Every return-to-run criterion is met ({string.Join("; ", gate.Select(c => c.Status))}): start the walk–run ladder (Green et al. 2022; EVIDENCE.md 3.6, 7a).");
                 _runningSince = day;
                 _stage = 0;
                 _stageQualifying = 0;
@@ -471,7 +466,7 @@ public static class RecoveryProgramme
                 Phase.Strengthening when _disposition != Disposition.SelfCare =>
                     "No running until a clinician has seen you.",
                 Phase.Strengthening =>
-                    $"Running starts after {PainFreeDaysToRun} pain-free days in a row (morning pain ≤ {PainFreeMax}/10) and a set of {HeelRaisesToRun} single-leg heel raises (EVIDENCE.md 3.6, 4.3).",
+                    $"Running starts when every criterion is met. Still needed: {ReturnToRunGate.Missing(ReturnToRunGate.Evaluate(exercises, asOf, PainFreeStreak(asOf), PainFreeDaysToRun))} (Green et al. 2022; EVIDENCE.md 7a).",
                 Phase.ReturnToRun =>
                     $"Walk–run stage {_stage + 1} of {WalkRunLadder.Stages.Count}: move up after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10 during and settled next morning (EVIDENCE.md 3.6).",
                 Phase.Prevention => "Keep building gradually; morning pain must not rise week to week (EVIDENCE.md 3.6, 4.2).",

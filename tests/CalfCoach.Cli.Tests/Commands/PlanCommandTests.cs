@@ -125,7 +125,7 @@ public sealed class PlanCommandTests : IDisposable
         await Morning(6, 1);
         Assert.Equal("one-leg", (await Plan(6)).GetProperty("heelDrops").GetString());
 
-        // Seven pain-free days and 25 single-leg heel raises: running starts.
+        // Seven pain-free days, 30 single-leg heel raises (32 on the other leg) and a knee-to-wall within 10 %: running starts.
         await Walking(6, 1);
         for (var d = 7; d <= 11; d++)
         {
@@ -134,7 +134,13 @@ public sealed class PlanCommandTests : IDisposable
         }
 
         Assert.Equal("strengthening", Phase(await Plan(10)));
-        await Ok("log", "exercise", "single-leg-heel-raise", "--sets", "1", "--reps", "25", "--as-of", Day(11));
+        await Ok("log", "exercise", "single-leg-heel-raise", "--sets", "1", "--reps", "30", "--as-of", Day(11));
+        await Ok("log", "exercise", "single-leg-heel-raise-other", "--sets", "1", "--reps", "32", "--as-of", Day(11));
+        var waiting = await Plan(11);
+        Assert.Equal("strengthening", Phase(waiting));
+        Assert.Contains("knee-to-wall lunge not logged for both legs", waiting.GetProperty("reasons").EnumerateArray().Last().GetString());
+        await Ok("log", "exercise", "knee-to-wall", "--sets", "1", "--reps", "10", "--as-of", Day(11));
+        await Ok("log", "exercise", "knee-to-wall-other", "--sets", "1", "--reps", "11", "--as-of", Day(11));
         var running = await Plan(11);
         Assert.Equal("return-to-run", Phase(running));
         Assert.Equal(1, running.GetProperty("walkRunStage").GetInt32());

@@ -112,18 +112,49 @@ public sealed class PhaseTransitionTests
     }
 
     [Fact]
-    public void Twenty_four_heel_raises_are_not_enough()
+    public void Twenty_nine_heel_raises_are_not_enough_and_the_plan_says_how_many_more()
     {
-        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 24);
-        Assert.Equal(Phase.Strengthening, log.On(12).Phase);
-        log.HeelRaises(12, 25);
+        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 29).OtherLegHeelRaises(8, 31).KneeToWall(8, 10, 11);
+        var waiting = log.On(12);
+        Assert.Equal(Phase.Strengthening, waiting.Phase);
+        Assert.Contains("29 of 30 single-leg heel raises on the sore leg (1 more", waiting.Reasons[^1]);
+        log.HeelRaises(12, 30);
+        Assert.Equal(Phase.ReturnToRun, log.On(12).Phase);
+    }
+
+    [Fact]
+    public void Heel_raises_within_10_percent_of_a_strong_other_leg_are_needed()
+    {
+        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 32).OtherLegHeelRaises(8, 40).KneeToWall(8, 10, 11);
+        Assert.Equal(Phase.Strengthening, log.On(12).Phase); // 32 < 36 (within 10 % of 40)
+        log.HeelRaises(12, 36);
+        Assert.Equal(Phase.ReturnToRun, log.On(12).Phase);
+    }
+
+    [Fact]
+    public void Where_the_other_leg_manages_fewer_than_30_its_own_count_is_the_target()
+    {
+        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 22).OtherLegHeelRaises(8, 22).KneeToWall(8, 10, 10);
+        Assert.Equal(Phase.ReturnToRun, log.On(12).Phase);
+    }
+
+    [Fact]
+    public void The_knee_to_wall_lunge_must_be_logged_for_both_sides_and_within_10_percent()
+    {
+        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 30).OtherLegHeelRaises(8, 30);
+        var state = log.On(12);
+        Assert.Equal(Phase.Strengthening, state.Phase);
+        Assert.Contains("knee-to-wall lunge not logged for both legs", state.Reasons[^1]);
+        log.KneeToWall(12, 8, 12);
+        Assert.Contains("knee-to-wall 8 of 11 cm on the sore side (3 cm more", log.On(12).Reasons[^1]);
+        log.KneeToWall(12, 11, 12);
         Assert.Equal(Phase.ReturnToRun, log.On(12).Phase);
     }
 
     [Fact]
     public void A_day_with_walking_pain_of_2_breaks_the_pain_free_streak()
     {
-        var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 25).Walking(6, 2);
+        var log = ProgrammeLog.Strengthening().Quiet(5, 12).CapacityPassed(8).Walking(6, 2);
         Assert.Equal(Phase.Strengthening, log.On(12).Phase); // streak is days 7–12 = 6
         Assert.Equal(Phase.ReturnToRun, log.Quiet(13, 13).On(13).Phase);
     }
@@ -131,7 +162,7 @@ public sealed class PhaseTransitionTests
     [Fact]
     public void A_day_without_a_morning_score_breaks_the_pain_free_streak()
     {
-        var log = ProgrammeLog.Strengthening().Quiet(5, 6).Quiet(8, 12).Walking(7, 0).HeelRaises(8, 25);
+        var log = ProgrammeLog.Strengthening().Quiet(5, 6).Quiet(8, 12).Walking(7, 0).CapacityPassed(8);
         Assert.Equal(Phase.Strengthening, log.On(12).Phase);
     }
 

@@ -62,6 +62,16 @@ internal sealed class ProgrammeLog
     public ProgrammeLog HeelRaises(int day, int reps) =>
         Exercise(new ExerciseCheckIn(Day(day), ExerciseNames.SingleLegHeelRaise, 1, reps));
 
+    public ProgrammeLog OtherLegHeelRaises(int day, int reps) =>
+        Exercise(new ExerciseCheckIn(Day(day), ExerciseNames.SingleLegHeelRaiseOther, 1, reps));
+
+    public ProgrammeLog KneeToWall(int day, int soreCm, int otherCm) =>
+        Exercise(new ExerciseCheckIn(Day(day), ExerciseNames.KneeToWall, 1, soreCm))
+            .Exercise(new ExerciseCheckIn(Day(day), ExerciseNames.KneeToWallOther, 1, otherCm));
+
+    /// <summary>Both capacity tests passed on <paramref name="day"/>: 30 heel raises on the sore leg (32 on the other), knee-to-wall 10 cm against 11.</summary>
+    public ProgrammeLog CapacityPassed(int day) => HeelRaises(day, 30).OtherLegHeelRaises(day, 32).KneeToWall(day, 10, 11);
+
     public ProgrammeLog WalkRun(int day, int? pain, int repeats = 6) =>
         Exercise(new ExerciseCheckIn(Day(day), ExerciseNames.WalkRun, repeats, 1, null, pain));
 
@@ -93,7 +103,7 @@ internal sealed class ProgrammeLog
     public static ProgrammeLog Strengthening(double? preInjuryKm = null, double? cadence = null) =>
         Injured(preInjuryKm, cadence).Quiet(3, 4);
 
-    /// <summary>Return to running on day 9: seven quiet days (3–9) and 25 heel raises on day 8.</summary>
+    /// <summary>Return to running on day 9: seven quiet days (3–9) and both capacity tests passed on day 8.</summary>
     public static ProgrammeLog Running(double? preInjuryKm = null, double? cadence = null) =>
-        Strengthening(preInjuryKm, cadence).Quiet(5, 9).HeelRaises(8, 25);
+        Strengthening(preInjuryKm, cadence).Quiet(5, 9).CapacityPassed(8);
 }
