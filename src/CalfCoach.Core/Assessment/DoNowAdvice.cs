@@ -59,6 +59,7 @@ public static class DoNowAdvice
         }
 
         lines.Add(new("tell-call-handler", "Tell the call handler which warning signs you have and when they started."));
+        AddNumbersAbroad(lines, services);
         return lines;
     }
 
@@ -103,7 +104,17 @@ public static class DoNowAdvice
             lines.Add(new("mark-redness", "Draw around the edge of any redness with a pen, so you and the doctor can see whether it spreads."));
         }
 
+        AddNumbersAbroad(lines, services);
         return lines;
+    }
+
+    /// <summary>With one country's number shown, the common ones stay named for a runner who is abroad.</summary>
+    private static void AddNumbersAbroad(List<AdviceLine> lines, EmergencyServices services)
+    {
+        if (services.HasNumber)
+        {
+            lines.Add(new("numbers-abroad", $"Away from {services.Name}? Call the local number instead: {EmergencyServices.CommonNumbers}."));
+        }
     }
 
     private static List<AdviceLine> SeeClinician(AdviceSituation s, EmergencyServices services, FollowUpPlan followUp)

@@ -15,7 +15,28 @@ public sealed class ProfileModel(RunnerData data) : PageModel
 
     public bool Saved { get; private set; }
 
+    /// <summary>
+    /// The country the browser's language suggests (en-GB → GB), offered until the runner confirms one by saving: a
+    /// suggestion only, never stored without the runner's say.
+    /// </summary>
+    public string? SuggestedCountry => Profile.Country is null ? SuggestCountry(Request.Headers.AcceptLanguage.ToString()) : null;
+
     public void OnGet() => Profile = data.History.LoadProfile();
+
+    internal static string? SuggestCountry(string acceptLanguage)
+    {
+        foreach (var part in acceptLanguage.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var tag = part.Split(';')[0];
+            var dash = tag.LastIndexOf('-');
+            if (dash > 0 && tag[(dash + 1)..] is { Length: 2 } region && CalfCoach.Core.Assessment.EmergencyServices.IsKnown(region))
+            {
+                return region.ToUpperInvariant();
+            }
+        }
+
+        return null;
+    }
 
     public IActionResult OnPost(ProfileUpdateRequest update)
     {
