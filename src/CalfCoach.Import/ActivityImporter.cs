@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
@@ -19,13 +20,27 @@ namespace CalfCoach.Import;
 /// bytes into prepared activities on every core; one writer makes the duplicate decisions and the
 /// short write transactions, so those decisions never race. Channels between the stages are bounded.
 /// </remarks>
-public sealed class ActivityImporter(ActivityStore store, ProfileStore? features = null, ImportLimits? limits = null)
+/// <param name="memory">
+/// The process's byte budget for files read and not yet decoded, shared with every other import in the process; a
+/// private default-sized one when null (tests, one-off tools).
+/// </param>
+/// <param name="whenMemoryIsFull">Wait for the budget (the CLI), or throw <see cref="ImportMemoryBusyException"/> when other imports hold it (the web).</param>
+public sealed class ActivityImporter(
+    ActivityStore store,
+    ProfileStore? features = null,
+    ImportLimits? limits = null,
+    ImportMemoryBudget? memory = null,
+    ImportMemoryBudget.BudgetWait whenMemoryIsFull = ImportMemoryBudget.BudgetWait.Wait)
 {
+    /// <summary>Failures kept with their text in a summary; the rest are only counted (<see cref="ImportSummary.FailedCount"/>).</summary>
+    public const int MaxFailuresListed = 100;
+
     private const int QueueDepth = 16;
 
     private readonly ActivityStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly ProfileStore? _features = features;
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+    private readonly ImportMemoryBudget _memory = memory ?? new ImportMemoryBudget();
 
     private sealed record ReadFile(string Path, string Format, ActivityHints? Hints, ItemContent Content);
 
@@ -55,13 +70,19 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         var closeWriter = Task.WhenAll(decoders).ContinueWith(t => toWrite.Writer.TryComplete(t.Exception), TaskScheduler.Default);
         _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
+        ImportMemoryBusyException? busy = null;
         try
         {
-            await ReadAsync(scan, toDecode.Writer, tally, token).ConfigureAwait(false);
+            await ReadAsync(scan, toDecode.Writer, tally, _memory.StartSession(whenMemoryIsFull), token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (writer.IsFaulted)
         {
             // The writer's own exception is rethrown below.
+        }
+        catch (ImportMemoryBusyException ex)
+        {
+            // Files already read are still decoded and stored (a retry skips them); then the caller hears why it stopped.
+            busy = ex;
         }
         finally
         {
@@ -71,11 +92,16 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         await closeWriter.ConfigureAwait(false);
         await writer.ConfigureAwait(false);
         await Task.WhenAll(decoders).ConfigureAwait(false);
+        if (busy is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(busy);
+        }
+
         return tally.Summary(scan.TotalBytes, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Stage 1 (caller's thread): walk the sources, read and hash each file, skip files already imported.</summary>
-    private async Task ReadAsync(ImportScan scan, ChannelWriter<ReadFile> output, Tally tally, CancellationToken cancellationToken)
+    private async Task ReadAsync(ImportScan scan, ChannelWriter<ReadFile> output, Tally tally, ImportMemoryBudget.Session memory, CancellationToken cancellationToken)
     {
         foreach (var scanEvent in scan)
         {
@@ -90,11 +116,16 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                     ItemContent content;
                     try
                     {
-                        content = ContentHasher.ReadAll(item, _limits);
+                        content = ContentHasher.ReadAll(item, _limits, memory, cancellationToken);
                     }
                     catch (ImportSourceException ex)
                     {
                         tally.Fail(item.DisplayPath, ex.Message);
+                        continue;
+                    }
+                    catch (ImportMemoryExceededException ex)
+                    {
+                        tally.Fail(item.DisplayPath, $"'{item.DisplayPath}': {ex.Message}.");
                         continue;
                     }
 
@@ -123,7 +154,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                 var sha = file.Content.Sha256;
                 try
                 {
-                    var activities = ActivityFileDecoder.Decode(file.Format, file.Content.Memory, new ActivitySource(file.Format, file.Path, sha));
+                    var activities = ActivityFileDecoder.Decode(file.Format, file.Content, new ActivitySource(file.Format, file.Path, sha));
                     var prepared = new ReadyActivity[activities.Count];
                     for (var i = 0; i < activities.Count; i++)
                     {
@@ -143,12 +174,12 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                 }
                 catch (FormatException ex)
                 {
-                    decoded = new DecodedFile(file.Path, sha, [], ex.Message);
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound(ex.Message));
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // A reader bug must cost one file, not the import: report it and go on.
-                    decoded = new DecodedFile(file.Path, sha, [], $"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file");
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound($"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file"));
                 }
             }
 
@@ -234,12 +265,16 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         };
     }
 
-    /// <summary>Counters shared by the stages; the writer and the reader update them from different threads.</summary>
+    /// <summary>
+    /// Counters shared by the stages; the writer and the reader update them from different threads. Failures are
+    /// counted all, kept with their (bounded) text only for the first <see cref="MaxFailuresListed"/>: an archive of
+    /// 200 000 broken entries must not grow the summary without end.
+    /// </summary>
     private sealed class Tally(long totalBytes)
     {
         private readonly Lock _lock = new();
         private readonly List<ImportFailure> _failed = [];
-        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone;
+        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone, _failedCount;
 
         public void FileSeen() => Interlocked.Increment(ref _files);
 
@@ -266,7 +301,11 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                _failed.Add(new ImportFailure(file, error));
+                _failedCount++;
+                if (_failed.Count < MaxFailuresListed)
+                {
+                    _failed.Add(new ImportFailure(file, ProblemText.Bound(error)));
+                }
             }
         }
 
@@ -274,7 +313,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning, _duplicates, _failed.Count);
+                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning, _duplicates, _failedCount);
             }
         }
 
@@ -282,7 +321,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _files, bytes, seconds);
+                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _failedCount, _files, bytes, seconds);
             }
         }
     }
