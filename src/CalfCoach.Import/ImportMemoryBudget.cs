@@ -206,7 +206,19 @@ public sealed class ImportMemoryBudget
             }
         }
 
-        /// <summary>Gives back what is held (the bytes moved to a temporary file, or were returned to the pool).</summary>
+        /// <summary>Gives back what is held beyond <paramref name="bytes"/> (a buffer returned to the pool).</summary>
+        public void ShrinkTo(long bytes)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(bytes);
+            var current = Volatile.Read(ref _bytes);
+            if (bytes < current)
+            {
+                Volatile.Write(ref _bytes, bytes);
+                _session.Release(current - bytes);
+            }
+        }
+
+        /// <summary>Gives back everything held (the bytes were returned to the pool, or the file was decoded).</summary>
         public void ReleaseAll() => _session.Release(Interlocked.Exchange(ref _bytes, 0));
 
         public void Dispose() => ReleaseAll();

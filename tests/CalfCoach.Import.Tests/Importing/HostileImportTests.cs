@@ -127,12 +127,18 @@ public sealed class HostileImportTests : IDisposable
         var limits = ImportLimits.Default with { XmlSpillAboveBytes = 256 * 1024 };
         var item = Assert.IsType<ImportItem>(Assert.Single(ImportSourceScanner.Scan([gpx], limits)));
 
-        using (var content = ContentHasher.ReadAll(item, limits))
+        var budget = new ImportMemoryBudget(64 * 1024 * 1024);
+        using (var content = ContentHasher.ReadAll(item, limits, budget.StartSession(ImportMemoryBudget.BudgetWait.Wait), TestContext.Current.CancellationToken))
         {
             Assert.False(content.IsInMemory);
             Assert.Equal(new FileInfo(gpx).Length, content.Length);
             Assert.Equal(ContentHasher.Sha256Hex(File.ReadAllBytes(gpx)), content.Sha256);
+
+            // Its text is on disk, but decoding it will take memory: it stays charged at its length until released.
+            Assert.Equal(content.Length, budget.HeldBytes);
         }
+
+        Assert.Equal(0, budget.HeldBytes);
 
         var spilled = await new ActivityImporter(_store, limits: limits).ImportAsync([gpx], cancellationToken: TestContext.Current.CancellationToken);
         var stored = Assert.Single(_store.ListActivities());
