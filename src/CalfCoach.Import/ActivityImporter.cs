@@ -47,7 +47,8 @@ public sealed class ActivityImporter(
     /// <summary>An activity ready to store, with its run features (see <see cref="RunFeatureExtractor"/>) as JSON.</summary>
     private sealed record ReadyActivity(PreparedActivity Prepared, string FeaturesJson);
 
-    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<ReadyActivity> Activities, string? Error);
+    /// <param name="Budget">The file's share of the import memory budget, held until its activities are stored.</param>
+    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<ReadyActivity> Activities, string? Error, IDisposable? Budget);
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -71,27 +72,38 @@ public sealed class ActivityImporter(
         _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
         ImportMemoryBusyException? busy = null;
+        var memory = _memory.StartSession(whenMemoryIsFull);
         try
         {
-            await ReadAsync(scan, toDecode.Writer, tally, _memory.StartSession(whenMemoryIsFull), token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (writer.IsFaulted)
-        {
-            // The writer's own exception is rethrown below.
-        }
-        catch (ImportMemoryBusyException ex)
-        {
-            // Files already read are still decoded and stored (a retry skips them); then the caller hears why it stopped.
-            busy = ex;
+            try
+            {
+                await ReadAsync(scan, toDecode.Writer, tally, memory, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (writer.IsFaulted)
+            {
+                // The writer's own exception is rethrown below.
+            }
+            catch (ImportMemoryBusyException ex)
+            {
+                // Files already read are still decoded and stored (a retry skips them); then the caller hears why it stopped.
+                busy = ex;
+            }
+            finally
+            {
+                toDecode.Writer.TryComplete();
+            }
+
+            await closeWriter.ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+            await Task.WhenAll(decoders).ConfigureAwait(false);
         }
         finally
         {
-            toDecode.Writer.TryComplete();
+            // Whatever a failed or cancelled import left in its queues goes back to the process's budget (a server
+            // lives on after it); a lease released later by a stage still winding down changes nothing.
+            memory.Close();
         }
 
-        await closeWriter.ConfigureAwait(false);
-        await writer.ConfigureAwait(false);
-        await Task.WhenAll(decoders).ConfigureAwait(false);
         if (busy is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(busy);
@@ -149,6 +161,7 @@ public sealed class ActivityImporter(
         await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             DecodedFile decoded;
+            var budget = file.Content.DetachBudget();
             using (file.Content)
             {
                 var sha = file.Content.Sha256;
@@ -170,16 +183,16 @@ public sealed class ActivityImporter(
                         prepared[i] = new ReadyActivity(_store.Prepare(activity), RunFeaturesJson.Serialize(RunFeatureExtractor.Extract(activity)));
                     }
 
-                    decoded = new DecodedFile(file.Path, sha, prepared, null);
+                    decoded = new DecodedFile(file.Path, sha, prepared, null, budget);
                 }
                 catch (FormatException ex)
                 {
-                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound(ex.Message));
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound(ex.Message), budget);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // A reader bug must cost one file, not the import: report it and go on.
-                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound($"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file"));
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound($"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file"), budget);
                 }
             }
 
@@ -192,6 +205,7 @@ public sealed class ActivityImporter(
     {
         await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            using var budget = file.Budget;
             if (file.Error is not null)
             {
                 _store.RecordFileOutcome(file.Sha256, file.Path, ImportOutcome.Failed, file.Error);

@@ -118,7 +118,9 @@ public sealed class ImportMemoryBudget
     {
         private readonly ImportMemoryBudget _budget;
         private readonly BudgetWait _whenFull;
+        private readonly Lock _gate = new();
         private long _held;
+        private bool _closed;
 
         internal Session(ImportMemoryBudget budget, BudgetWait whenFull)
         {
@@ -140,6 +142,31 @@ public sealed class ImportMemoryBudget
             }
 
             return (new ReadingLock(_budget._reading), new Lease(this));
+        }
+
+        /// <summary>
+        /// Gives back whatever this import still holds (leases left in a queue by a failed or cancelled import), so a
+        /// long-running server never loses budget to an import that ended badly; later releases of its leases do nothing.
+        /// </summary>
+        public void Close()
+        {
+            long rest;
+            lock (_gate)
+            {
+                if (_closed)
+                {
+                    return;
+                }
+
+                _closed = true;
+                rest = _held;
+                _held = 0;
+            }
+
+            if (rest > 0)
+            {
+                _budget.Give(rest);
+            }
         }
 
         internal void Grow(Lease lease, long bytes, CancellationToken cancellationToken)
@@ -166,19 +193,35 @@ public sealed class ImportMemoryBudget
                     // Woken by every release; the timeout only bounds how late a cancellation is seen.
                     Monitor.Wait(budget._lock, TimeSpan.FromMilliseconds(200));
                 }
+
+                lock (_gate)
+                {
+                    if (!_closed)
+                    {
+                        _held += bytes;
+                        return;
+                    }
+                }
+
+                budget._held -= bytes;
             }
 
-            Interlocked.Add(ref _held, bytes);
+            throw new ObjectDisposedException(nameof(Session), "The import this memory was for has ended.");
         }
 
+        /// <summary>Gives bytes back; nothing when the session was closed (<see cref="Close"/> gave them back already).</summary>
         internal void Release(long bytes)
         {
-            if (bytes == 0)
+            lock (_gate)
             {
-                return;
+                if (_closed || bytes == 0)
+                {
+                    return;
+                }
+
+                _held -= bytes;
             }
 
-            Interlocked.Add(ref _held, -bytes);
             _budget.Give(bytes);
         }
     }
@@ -198,7 +241,7 @@ public sealed class ImportMemoryBudget
         /// <exception cref="ImportMemoryBusyException">Other imports hold the budget and the session refuses to wait.</exception>
         public void GrowTo(long bytes, CancellationToken cancellationToken = default)
         {
-            var more = bytes - _bytes;
+            var more = bytes - Volatile.Read(ref _bytes);
             if (more > 0)
             {
                 _session.Grow(this, more, cancellationToken);

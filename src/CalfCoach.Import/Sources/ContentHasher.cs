@@ -289,6 +289,13 @@ public sealed class ItemContent : IDisposable
         return new MemoryStream(Buffer, 0, (int)Length, writable: false);
     }
 
+    /// <summary>
+    /// Takes the content's share of the import memory budget away from it, so disposing the content frees the buffer but
+    /// not the budget: the importer keeps the share until the decoded activities are stored, because they take memory
+    /// too. Null when the content holds none (or it was taken already).
+    /// </summary>
+    public IDisposable? DetachBudget() => Interlocked.Exchange(ref _lease, null);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -171,6 +171,29 @@ public sealed class HostileImportTests : IDisposable
         Assert.Equal(0, budget.HeldBytes);
     }
 
+    [Fact]
+    public async Task A_cancelled_import_gives_its_memory_back_to_the_process()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            _folder.Write($"runs/{i:D2}.fit", ImportFixtures.FitRun(i));
+        }
+
+        var budget = new ImportMemoryBudget(16 * 1024 * 1024);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new SynchronousProgress(_ => cancel.Cancel());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => new ActivityImporter(_store, memory: budget).ImportAsync([_folder.PathOf("runs")], progress, cancel.Token));
+
+        Assert.Equal(0, budget.HeldBytes);
+    }
+
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
     private Task<ImportSummary> Import(params string[] paths) =>
         new ActivityImporter(_store).ImportAsync(paths, cancellationToken: TestContext.Current.CancellationToken);
 

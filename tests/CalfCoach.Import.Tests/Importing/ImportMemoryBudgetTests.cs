@@ -93,6 +93,20 @@ public sealed class ImportMemoryBudgetTests
         Assert.Equal(0, budget.HeldBytes);
     }
 
+    [Fact]
+    public void Closing_an_import_gives_back_what_its_queues_still_held_and_late_releases_do_nothing()
+    {
+        var budget = new ImportMemoryBudget(64 * MiB);
+        var session = budget.StartSession(ImportMemoryBudget.BudgetWait.Wait);
+        var left = Hold(session, 20 * MiB);
+
+        session.Close();
+        Assert.Equal(0, budget.HeldBytes);
+
+        left.Dispose();
+        Assert.Equal(0, budget.HeldBytes);
+    }
+
     /// <summary>A file already read and waiting for a decoder: its bytes are held, the reading lock is not.</summary>
     private static ImportMemoryBudget.Lease Hold(ImportMemoryBudget.Session session, long bytes)
     {
