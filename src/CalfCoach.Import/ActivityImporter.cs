@@ -21,7 +21,7 @@ namespace CalfCoach.Import;
 /// short write transactions, so those decisions never race. Channels between the stages are bounded.
 /// </remarks>
 /// <param name="memory">
-/// The process's byte budget for files read and not yet decoded, shared with every other import in the process; a
+/// The process's byte budget for files read and not yet stored, shared with every other import in the process; a
 /// private default-sized one when null (tests, one-off tools).
 /// </param>
 /// <param name="whenMemoryIsFull">Wait for the budget (the CLI), or throw <see cref="ImportMemoryBusyException"/> when other imports hold it (the web).</param>

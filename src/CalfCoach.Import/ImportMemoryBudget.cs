@@ -3,14 +3,16 @@ using System.Globalization;
 namespace CalfCoach.Import;
 
 /// <summary>
-/// The bytes of activity files every import in this process may hold in memory at once (read, not yet decoded). One
-/// instance per process, made by the composition root (the CLI's command, the web app's services) and shared by every
-/// <see cref="ActivityImporter"/>: a budget per import would let four uploads of 400 MB files take four times as much.
+/// The bytes of activity files every import in this process may hold at once, from read to stored (a file counts its
+/// length, a stand-in for its decoded samples too). One instance per process, made by the composition root (the CLI's
+/// command, the web app's services) and shared by every <see cref="ActivityImporter"/>: a budget per import would let
+/// four uploads of 400 MB files take four times as much.
 /// </summary>
 /// <remarks>
 /// Files are read one at a time across the process (a short lock around reading one file), so at most one file is
-/// partly held while waiting; every other byte held belongs to a file already read, which a decoder releases without
-/// needing the budget. Waiting therefore always ends: no two readers can each hold half of what the other needs.
+/// partly held while waiting; every other byte held belongs to a file already read, which the decoders and the writer
+/// release without needing the budget. Waiting therefore always ends: no two readers can each hold half of what the
+/// other needs.
 /// </remarks>
 public sealed class ImportMemoryBudget
 {
@@ -107,7 +109,7 @@ public sealed class ImportMemoryBudget
         Wait,
 
         /// <summary>
-        /// Wait only for this import's own files to be decoded; when the rest of the budget is held by other imports,
+        /// Wait only for this import's own files to be stored; when the rest of the budget is held by other imports,
         /// throw <see cref="ImportMemoryBusyException"/> (the web: a 503 with Retry-After beats a request hanging).
         /// </summary>
         RefuseWhenOthersHoldIt,

@@ -24,7 +24,7 @@ public static class ImportCommand
             var memory = context.ImportMemory();
             using var database = DatabaseOption.Open(parse.GetValue(db));
 
-            // The CLI has nobody to answer "busy" to: when the budget is full it waits for its own files to be decoded.
+            // The CLI has nobody to answer "busy" to: when the budget is full it waits for its own files to be stored.
             var importer = new ActivityImporter(new ActivityStore(database), new ProfileStore(database), memory: memory);
             var asJson = parse.GetValue(json);
             var inputs = parse.GetValue(paths)!;
