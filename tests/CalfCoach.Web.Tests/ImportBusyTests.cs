@@ -41,6 +41,27 @@ public sealed class ImportBusyTests(BusyImportApp app) : IClassFixture<BusyImpor
         Assert.Equal(0, app.ImportMemory.HeldBytes);
     }
 
+    [Fact]
+    public async Task A_streamed_upload_while_the_memory_is_held_is_the_same_503_before_any_progress_line()
+    {
+        var others = app.ImportMemory.StartSession(ImportMemoryBudget.BudgetWait.Wait);
+        var (reading, held) = others.BeginRead(Cancel);
+        using (reading)
+        {
+            held.GrowTo(app.ImportMemory.CapacityBytes, Cancel);
+        }
+
+        using (held)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = Upload() };
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/x-ndjson"));
+            using var busy = await app.Client.SendAsync(request, Cancel);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
+            Assert.NotNull(busy.Headers.RetryAfter);
+        }
+    }
+
     private static MultipartFormDataContent Upload()
     {
         var file = new ByteArrayContent(Fixtures.GeneratedFit());

@@ -58,7 +58,7 @@ public static class ImportsApi
             return refused!;
         }
 
-        await stream.WriteLastAsync(new ImportProgressLine(null, streamed), cancellationToken);
+        await stream.WriteLastAsync(new ImportProgressLine(null, streamed, streamed is null ? refused?.ProblemDetails.Detail : null), cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -144,7 +144,12 @@ public static class ImportsApi
         }
         catch (ImportMemoryBusyException ex)
         {
-            request.HttpContext.Response.Headers.RetryAfter = Problems.ImportBusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // A streamed import (x-ndjson) may have sent its headers with the first progress line; then only the body can tell.
+            if (!request.HttpContext.Response.HasStarted)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = Problems.ImportBusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             return (null, Problems.Busy(ex.Message + "."));
         }
     }
