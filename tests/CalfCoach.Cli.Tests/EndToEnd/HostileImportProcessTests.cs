@@ -108,6 +108,7 @@ public sealed class HostileImportProcessTests : IDisposable
 
         await process.WaitForExitAsync(cancel.Token);
         Assert.True(peak > 0, "VmHWM was never read: the process ended before the first poll");
+        TestContext.Current.TestOutputHelper?.WriteLine($"calfcoach {string.Join(' ', args.Take(2).Select(Path.GetFileName))}: VmHWM {peak / (1024 * 1024)} MB, exit {process.ExitCode}");
         return new MeasuredRun(process.ExitCode, await stdout, await stderr, peak);
     }
 
