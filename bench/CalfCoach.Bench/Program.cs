@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Running;
 using CalfCoach.Bench;
 
-// "decode", "generate" and "history" are plain command modes (DecodeCommand, HistoryCommand); anything else goes to BenchmarkDotNet.
-if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args)) is { } exitCode)
+// "decode", "generate", "history" and "hostile" are plain command modes (DecodeCommand, HistoryCommand, HostileCommand);
+// anything else goes to BenchmarkDotNet.
+if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args) ?? HostileCommand.TryRun(args)) is { } exitCode)
 {
     return exitCode;
 }

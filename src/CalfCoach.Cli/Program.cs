@@ -1,4 +1,5 @@
 using CalfCoach.Cli;
+using CalfCoach.Import;
 using Spectre.Console;
 
 var context = new CliContext(
@@ -6,6 +7,7 @@ var context = new CliContext(
     Error: AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
     In: Console.In,
     InputIsInteractive: !Console.IsInputRedirected && Environment.UserInteractive,
-    Clock: TimeProvider.System);
+    Clock: TimeProvider.System,
+    ImportMemoryMb: Environment.GetEnvironmentVariable(ImportMemoryBudget.EnvironmentVariable));
 
 return await CliApp.RunAsync(args, context);

@@ -4,6 +4,7 @@ using CalfCoach.Formats.Fit;
 using CalfCoach.Formats.Gpx;
 using CalfCoach.Formats.Tcx;
 using CalfCoach.Formats.Xml;
+using CalfCoach.Import.Sources;
 
 namespace CalfCoach.Import;
 
@@ -34,6 +35,25 @@ public static class ActivityFileDecoder
             default:
                 throw new ArgumentException($"Unknown activity format \"{format}\".", nameof(format));
         }
+    }
+
+    /// <summary>Decodes content as read by <see cref="ContentHasher.ReadAll(ImportItem, ImportLimits)"/>: in memory, or a large GPX/TCX streamed from its temporary file.</summary>
+    /// <inheritdoc cref="Decode(string, ReadOnlyMemory{byte}, ActivitySource)"/>
+    public static IReadOnlyList<Activity> Decode(string format, ItemContent content, ActivitySource source)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.IsInMemory)
+        {
+            return Decode(format, content.Memory, source);
+        }
+
+        using var stream = content.OpenRead();
+        return format switch
+        {
+            "gpx" => GpxReader.Read(stream, source),
+            "tcx" => TcxReader.Read(stream, source),
+            _ => throw new ArgumentException($"Only GPX and TCX content is read from a temporary file, not \"{format}\".", nameof(format)),
+        };
     }
 
     /// <summary>A read-only stream over the caller's memory, without copying it (import buffers are pooled arrays).</summary>

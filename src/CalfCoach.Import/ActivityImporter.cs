@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
@@ -19,20 +20,35 @@ namespace CalfCoach.Import;
 /// bytes into prepared activities on every core; one writer makes the duplicate decisions and the
 /// short write transactions, so those decisions never race. Channels between the stages are bounded.
 /// </remarks>
-public sealed class ActivityImporter(ActivityStore store, ProfileStore? features = null, ImportLimits? limits = null)
+/// <param name="memory">
+/// The process's byte budget for files read and not yet stored, shared with every other import in the process; a
+/// private default-sized one when null (tests, one-off tools).
+/// </param>
+/// <param name="whenMemoryIsFull">Wait for the budget (the CLI), or throw <see cref="ImportMemoryBusyException"/> when other imports hold it (the web).</param>
+public sealed class ActivityImporter(
+    ActivityStore store,
+    ProfileStore? features = null,
+    ImportLimits? limits = null,
+    ImportMemoryBudget? memory = null,
+    ImportMemoryBudget.BudgetWait whenMemoryIsFull = ImportMemoryBudget.BudgetWait.Wait)
 {
+    /// <summary>Failures kept with their text in a summary; the rest are only counted (<see cref="ImportSummary.FailedCount"/>).</summary>
+    public const int MaxFailuresListed = 100;
+
     private const int QueueDepth = 16;
 
     private readonly ActivityStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly ProfileStore? _features = features;
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+    private readonly ImportMemoryBudget _memory = memory ?? new ImportMemoryBudget();
 
     private sealed record ReadFile(string Path, string Format, ActivityHints? Hints, ItemContent Content);
 
     /// <summary>An activity ready to store, with its run features (see <see cref="RunFeatureExtractor"/>) as JSON.</summary>
     private sealed record ReadyActivity(PreparedActivity Prepared, string FeaturesJson);
 
-    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<ReadyActivity> Activities, string? Error);
+    /// <param name="Budget">The file's share of the import memory budget, held until its activities are stored.</param>
+    private sealed record DecodedFile(string Path, string Sha256, IReadOnlyList<ReadyActivity> Activities, string? Error, IDisposable? Budget);
 
     public async Task<ImportSummary> ImportAsync(IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -55,27 +71,49 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         var closeWriter = Task.WhenAll(decoders).ContinueWith(t => toWrite.Writer.TryComplete(t.Exception), TaskScheduler.Default);
         _ = writer.ContinueWith(_ => stop.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
+        ImportMemoryBusyException? busy = null;
+        var memory = _memory.StartSession(whenMemoryIsFull);
         try
         {
-            await ReadAsync(scan, toDecode.Writer, tally, token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (writer.IsFaulted)
-        {
-            // The writer's own exception is rethrown below.
+            try
+            {
+                await ReadAsync(scan, toDecode.Writer, tally, memory, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (writer.IsFaulted)
+            {
+                // The writer's own exception is rethrown below.
+            }
+            catch (ImportMemoryBusyException ex)
+            {
+                // Files already read are still decoded and stored (a retry skips them); then the caller hears why it stopped.
+                busy = ex;
+            }
+            finally
+            {
+                toDecode.Writer.TryComplete();
+            }
+
+            await closeWriter.ConfigureAwait(false);
+            await writer.ConfigureAwait(false);
+            await Task.WhenAll(decoders).ConfigureAwait(false);
         }
         finally
         {
-            toDecode.Writer.TryComplete();
+            // Whatever a failed or cancelled import left in its queues goes back to the process's budget (a server
+            // lives on after it); a lease released later by a stage still winding down changes nothing.
+            memory.Close();
         }
 
-        await closeWriter.ConfigureAwait(false);
-        await writer.ConfigureAwait(false);
-        await Task.WhenAll(decoders).ConfigureAwait(false);
+        if (busy is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(busy);
+        }
+
         return tally.Summary(scan.TotalBytes, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Stage 1 (caller's thread): walk the sources, read and hash each file, skip files already imported.</summary>
-    private async Task ReadAsync(ImportScan scan, ChannelWriter<ReadFile> output, Tally tally, CancellationToken cancellationToken)
+    private async Task ReadAsync(ImportScan scan, ChannelWriter<ReadFile> output, Tally tally, ImportMemoryBudget.Session memory, CancellationToken cancellationToken)
     {
         foreach (var scanEvent in scan)
         {
@@ -90,11 +128,16 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                     ItemContent content;
                     try
                     {
-                        content = ContentHasher.ReadAll(item, _limits);
+                        content = ContentHasher.ReadAll(item, _limits, memory, cancellationToken);
                     }
                     catch (ImportSourceException ex)
                     {
                         tally.Fail(item.DisplayPath, ex.Message);
+                        continue;
+                    }
+                    catch (ImportMemoryExceededException ex)
+                    {
+                        tally.Fail(item.DisplayPath, $"'{item.DisplayPath}': {ex.Message}.");
                         continue;
                     }
 
@@ -118,12 +161,13 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             DecodedFile decoded;
+            var budget = file.Content.DetachBudget();
             using (file.Content)
             {
                 var sha = file.Content.Sha256;
                 try
                 {
-                    var activities = ActivityFileDecoder.Decode(file.Format, file.Content.Memory, new ActivitySource(file.Format, file.Path, sha));
+                    var activities = ActivityFileDecoder.Decode(file.Format, file.Content, new ActivitySource(file.Format, file.Path, sha));
                     var prepared = new ReadyActivity[activities.Count];
                     for (var i = 0; i < activities.Count; i++)
                     {
@@ -140,16 +184,16 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
                         prepared[i] = new ReadyActivity(_store.Prepare(activity), RunFeaturesJson.Serialize(RunFeatureExtractor.Extract(activity)));
                     }
 
-                    decoded = new DecodedFile(file.Path, sha, prepared, null);
+                    decoded = new DecodedFile(file.Path, sha, prepared, null, budget);
                 }
                 catch (FormatException ex)
                 {
-                    decoded = new DecodedFile(file.Path, sha, [], ex.Message);
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound(ex.Message), budget);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
                 {
                     // A reader bug must cost one file, not the import: report it and go on.
-                    decoded = new DecodedFile(file.Path, sha, [], $"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file");
+                    decoded = new DecodedFile(file.Path, sha, [], ProblemText.Bound($"could not be read ({ex.GetType().Name}: {ex.Message}); please report this file"), budget);
                 }
             }
 
@@ -162,6 +206,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
     {
         await foreach (var file in input.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
+            using var budget = file.Budget;
             if (file.Error is not null)
             {
                 _store.RecordFileOutcome(file.Sha256, file.Path, ImportOutcome.Failed, file.Error);
@@ -239,13 +284,17 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         };
     }
 
-    /// <summary>Counters shared by the stages; the writer and the reader update them from different threads.</summary>
+    /// <summary>
+    /// Counters shared by the stages; the writer and the reader update them from different threads. Failures are
+    /// counted all, kept with their (bounded) text only for the first <see cref="MaxFailuresListed"/>: an archive of
+    /// 200 000 broken entries must not grow the summary without end.
+    /// </summary>
     private sealed class Tally(long totalBytes)
     {
         private readonly Lock _lock = new();
         private readonly List<ImportFailure> _failed = [];
         private readonly List<ImportNotCounted> _notCounted = [];
-        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone;
+        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone, _failedCount;
 
         public void FileSeen() => Interlocked.Increment(ref _files);
 
@@ -283,7 +332,11 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                _failed.Add(new ImportFailure(file, error));
+                _failedCount++;
+                if (_failed.Count < MaxFailuresListed)
+                {
+                    _failed.Add(new ImportFailure(file, ProblemText.Bound(error)));
+                }
             }
         }
 
@@ -291,7 +344,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning + _notCounted.Count, _duplicates, _failed.Count);
+                return new ImportProgress(_filesDone, bytesScanned, totalBytes, _imported + _notRunning + _notCounted.Count, _duplicates, _failedCount);
             }
         }
 
@@ -299,7 +352,7 @@ public sealed class ActivityImporter(ActivityStore store, ProfileStore? features
         {
             lock (_lock)
             {
-                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _files, bytes, seconds)
+                return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _failedCount, _files, bytes, seconds)
                 {
                     NotCounted = _notCounted.ToArray(),
                 };

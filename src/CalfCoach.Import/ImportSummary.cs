@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace CalfCoach.Import;
 
-/// <summary>A file that could not be imported, and why (with the byte offset or line where the reader found it).</summary>
+/// <summary>
+/// A file that could not be imported, and why (with the byte offset or line where the reader found it), the reason at
+/// most <see cref="CalfCoach.Core.ProblemText.MaxChars"/> characters.
+/// </summary>
 public sealed record ImportFailure(string File, string Error);
 
 /// <summary>
@@ -16,7 +19,11 @@ public sealed record ImportNotCounted(string File, string Sport, string Reason);
 /// <param name="Duplicates">Activities already stored: the same file again, or the same run from another file (the richer copy is kept).</param>
 /// <param name="NotRunning">New activities of other sports: stored, but not counted as running load.</param>
 /// <param name="Partial">Of the stored activities, those read from a damaged file up to the damage.</param>
-/// <param name="Failed">Files that could not be read at all.</param>
+/// <param name="Failed">
+/// The first <see cref="ActivityImporter.MaxFailuresListed"/> files that could not be read at all, and why;
+/// <paramref name="FailedCount"/> counts them all.
+/// </param>
+/// <param name="FailedCount">Files (and archive problems) that could not be read at all, listed or not.</param>
 /// <param name="Files">Activity files looked at.</param>
 /// <param name="Bytes">Bytes of those files as found on disk or in archives.</param>
 public sealed record ImportSummary(
@@ -25,6 +32,7 @@ public sealed record ImportSummary(
     int NotRunning,
     int Partial,
     IReadOnlyList<ImportFailure> Failed,
+    int FailedCount,
     int Files,
     long Bytes,
     double Seconds)

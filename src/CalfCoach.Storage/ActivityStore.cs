@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using Dapper;
 
@@ -411,7 +412,7 @@ public sealed class ActivityStore(Database database)
                 path = excluded.path, outcome = excluded.outcome, detail = excluded.detail,
                 activity_id = excluded.activity_id, recorded_at_unix_ms = excluded.recorded_at_unix_ms
             """,
-            new { ContentSha256 = contentSha256, Path = path, Outcome = outcome.WireName(), Detail = detail, ActivityId = activityId, Now = nowUnixMs },
+            new { ContentSha256 = contentSha256, Path = path, Outcome = outcome.WireName(), Detail = ProblemText.BoundOrNull(detail), ActivityId = activityId, Now = nowUnixMs },
             transaction);
 
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
@@ -511,7 +512,8 @@ public sealed class ActivityStore(Database database)
                 a.CadenceUnit.WireName(),
                 a.NotCountedBecause,
                 a.IsPartial,
-                JsonSerializer.Serialize(a.Problems),
+                // Every problem is bounded where it is stored, whichever reader wrote it.
+                JsonSerializer.Serialize(a.Problems.Select(ProblemText.Bound)),
                 a.Streams.Count,
                 a.Richness,
                 importedAtUnixMs);

@@ -1,4 +1,5 @@
 using System.Net;
+using CalfCoach.Import;
 using CalfCoach.Storage;
 
 namespace CalfCoach.Web;
@@ -32,6 +33,12 @@ public sealed record CalfCoachWebOptions
 
     /// <summary>The largest JSON body accepted (answers, profile, shoes).</summary>
     public long MaxJsonBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The process's import memory budget (<c>CALFCOACH_IMPORT_MEMORY_MB</c>, 1 GiB by default), shared by every upload
+    /// being imported; when other uploads hold it, an upload is answered 503 with Retry-After.
+    /// </summary>
+    public ImportMemoryBudget ImportMemory { get; init; } = new();
 
     /// <summary>Where uploads are held while they are imported (a fresh folder per import, deleted afterwards).</summary>
     public string TemporaryFolder { get; init; } = Path.GetTempPath();

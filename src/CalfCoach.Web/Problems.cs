@@ -21,6 +21,17 @@ public static class Problems
     public const string HostNotAllowed = "urn:calfcoach:problem:host-not-allowed";
     public const string MethodNotAllowedType = "urn:calfcoach:problem:method-not-allowed";
     public const string UnreadableRequest = "urn:calfcoach:problem:unreadable-request";
+    public const string ImportBusy = "urn:calfcoach:problem:import-busy";
+
+    /// <summary>Seconds a client is asked to wait when the import memory is in use (an upload of a few hundred MB takes about that).</summary>
+    public const int ImportBusyRetryAfterSeconds = 30;
+
+    /// <summary>
+    /// 503: other uploads hold the process's import memory budget. The caller sets <c>Retry-After</c>
+    /// (<see cref="ImportBusyRetryAfterSeconds"/>); a retry skips what this request already stored.
+    /// </summary>
+    public static ProblemHttpResult Busy(string message) =>
+        Create(StatusCodes.Status503ServiceUnavailable, ImportBusy, "The server is importing other uploads; try again shortly.", "files", message);
 
     public static ProblemHttpResult Malformed(string message) =>
         Create(StatusCodes.Status400BadRequest, MalformedJson, "The request body is not valid JSON.", "$", message);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -69,7 +70,9 @@ public sealed class UploadFuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
             var where = $"seed {seed}, iteration {iterations} ({what})";
-            Assert.True((int)response.StatusCode < 500, $"{where}: {(int)response.StatusCode} {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 500)))}");
+            // A 503 is the one 5xx allowed: the import memory is in use, and it must say when to come back (Retry-After).
+            var busy = response.StatusCode == HttpStatusCode.ServiceUnavailable && response.Headers.RetryAfter is not null;
+            Assert.True((int)response.StatusCode < 500 || busy, $"{where}: {(int)response.StatusCode} {Encoding.UTF8.GetString(answer.AsSpan(0, Math.Min(answer.Length, 500)))}");
             Assert.True(timer.Elapsed < MaxAnswerTime, $"{where}: answered in {timer.Elapsed.TotalSeconds:0.00} s");
             Assert.True(allocated < MaxAllocatedBytes, $"{where}: allocated {allocated / (1024.0 * 1024):0} MB");
         }

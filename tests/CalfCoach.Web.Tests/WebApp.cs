@@ -1,3 +1,4 @@
+using CalfCoach.Import;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +37,9 @@ public abstract class WebApp : IAsyncLifetime
 
     protected virtual IReadOnlyList<System.Net.IPAddress> KnownProxies => [];
 
+    /// <summary>The process's import memory budget as the app sees it (a test can hold part of it).</summary>
+    public ImportMemoryBudget ImportMemory { get; } = new();
+
     /// <summary>The app's database file, for tests that write what an older version could have stored.</summary>
     public string DatabasePath => Path.Combine(_folder.FullName, "web.db");
 
@@ -65,6 +69,7 @@ public abstract class WebApp : IAsyncLifetime
             DataNote = Demo ? "Demo: a generated runner (test data)." : null,
             MaxUploadBytes = MaxUploadBytes,
             TemporaryFolder = _folder.FullName,
+            ImportMemory = ImportMemory,
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -108,6 +113,9 @@ public sealed class GuardApp : WebApp;
 
 /// <summary>An app of its own for streamed imports.</summary>
 public sealed class StreamedImportApp : WebApp;
+
+/// <summary>An app of its own whose import memory a test fills, as other uploads would.</summary>
+public sealed class BusyImportApp : WebApp;
 
 /// <summary>An app of its own for hostile requests (bad methods, dates, forms, bodies and upload names).</summary>
 public sealed class HostileApp : WebApp;

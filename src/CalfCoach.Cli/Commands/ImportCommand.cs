@@ -21,8 +21,11 @@ public static class ImportCommand
         var command = new Command("import", "Import your training history. Importing the same files again changes nothing.") { paths, db, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var memory = context.ImportMemory();
             using var database = DatabaseOption.Open(parse.GetValue(db));
-            var importer = new ActivityImporter(new ActivityStore(database), new ProfileStore(database));
+
+            // The CLI has nobody to answer "busy" to: when the budget is full it waits for its own files to be stored.
+            var importer = new ActivityImporter(new ActivityStore(database), new ProfileStore(database), memory: memory);
             var asJson = parse.GetValue(json);
             var inputs = parse.GetValue(paths)!;
 
@@ -40,7 +43,7 @@ public static class ImportCommand
                 Render(context.Out, summary, database.DisplayName);
             }
 
-            return summary.NothingImported && (summary.Failed.Count > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
+            return summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }
@@ -81,7 +84,7 @@ public static class ImportCommand
         table.AddRow(summary.NotCounted.Count > 0 ? "[yellow]Not counted (implausible; kept, reasons below)[/]" : "Not counted (implausible; kept)", summary.NotCounted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Duplicates (already stored)", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Partial (damaged file, kept up to the damage)", summary.Partial.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow(summary.Failed.Count > 0 ? "[red]Failed[/]" : "Failed", summary.Failed.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow(summary.FailedCount > 0 ? "[red]Failed[/]" : "Failed", summary.FailedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"[dim]{summary.Files} files, {summary.Bytes / 1e6:0.0} MB in {summary.Seconds:0.0} s → {database}[/]");
 
@@ -95,6 +98,10 @@ public static class ImportCommand
             }
 
             console.Write(failures);
+            if (summary.FailedCount > summary.Failed.Count)
+            {
+                console.MarkupLineInterpolated($"[red]… and {summary.FailedCount - summary.Failed.Count} more files that could not be imported (the first {summary.Failed.Count} are listed).[/]");
+            }
         }
 
         if (summary.NotCounted.Count > 0)
@@ -109,7 +116,7 @@ public static class ImportCommand
             console.Write(notCounted);
         }
 
-        if (summary.Files == 0 && summary.Failed.Count == 0)
+        if (summary.Files == 0 && summary.FailedCount == 0)
         {
             console.MarkupLine("[yellow]No activity files (.fit, .gpx, .tcx) were found in the paths given.[/]");
         }

@@ -56,6 +56,7 @@ public static class ServeCommand
                 }
             }
 
+            var memory = context.ImportMemory();
             var hosts = List(parse.GetValue(allowedHosts));
             foreach (var host in hosts)
             {
@@ -103,6 +104,7 @@ public static class ServeCommand
                 await using var app = CalfCoachWeb.Create(new CalfCoachWebOptions
                 {
                     Database = database,
+                    ImportMemory = memory,
                     Urls = addresses,
                     AllowedHosts = hosts,
                     KnownProxies = proxies,

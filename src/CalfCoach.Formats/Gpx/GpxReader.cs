@@ -58,7 +58,7 @@ public static class GpxReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
 
-        using var xml = new ActivityXmlReader(stream);
+        using var xml = new ActivityXmlReader(stream, FormatName);
         var root = xml.MoveToRootElement(FormatName);
         if (root != "gpx" || !IsGpxNamespace(xml.NamespaceUri))
         {

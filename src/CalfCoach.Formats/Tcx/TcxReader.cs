@@ -48,7 +48,7 @@ public static class TcxReader
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
 
-        using var xml = new ActivityXmlReader(stream);
+        using var xml = new ActivityXmlReader(stream, FormatName);
         var root = xml.MoveToRootElement(FormatName);
         if (root != "TrainingCenterDatabase" || !IsTcx(xml.NamespaceUri))
         {

@@ -27,10 +27,23 @@ internal sealed class ActivityXmlReader : IDisposable
     private char[] _buffer = new char[128];
     private int _droppedProblems;
 
-    public ActivityXmlReader(Stream stream)
+    /// <exception cref="XmlActivityFormatException">
+    /// The first bytes cannot be decoded (an invalid UTF-8 byte right after the byte order mark): the XML reader looks at
+    /// them as soon as it is made, before any navigation could turn its exception into the format's own.
+    /// </exception>
+    public ActivityXmlReader(Stream stream, string formatName)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _reader = XmlReader.Create(stream, CreateSettings());
+        ArgumentNullException.ThrowIfNull(formatName);
+        try
+        {
+            _reader = XmlReader.Create(stream, CreateSettings());
+        }
+        catch (XmlException ex)
+        {
+            throw Describe(ex, ex.LineNumber, ex.LinePosition, formatName);
+        }
+
         _lineInfo = _reader as IXmlLineInfo;
     }
 
@@ -267,6 +280,11 @@ internal sealed class ActivityXmlReader : IDisposable
 
         // XmlReader reports some errors (a prohibited DTD) without a position; the reader's own position is where it stopped.
         var (line, position) = ex.LineNumber > 0 ? (ex.LineNumber, ex.LinePosition) : (LineNumber, LinePosition);
+        return Describe(ex, line, position, formatName);
+    }
+
+    private static XmlActivityFormatException Describe(XmlException ex, int line, int position, string formatName)
+    {
         var problem = IsDtdRejection(ex)
             ? $"the file declares a DTD (<!DOCTYPE ...>). {formatName} files never need one, and CalfCoach refuses DTDs because " +
               "their entities can read local files or expand without bound (XXE, \"billion laughs\"). Export the activity again from its source."

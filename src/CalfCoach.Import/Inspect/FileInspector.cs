@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using CalfCoach.Import.Sources;
 
@@ -44,7 +45,7 @@ public static class FileInspector
 
             try
             {
-                var activities = ActivityFileDecoder.Decode(item.Format, content.Memory, new ActivitySource(item.Format, item.DisplayPath, content.Sha256));
+                var activities = ActivityFileDecoder.Decode(item.Format, content, new ActivitySource(item.Format, item.DisplayPath, content.Sha256));
                 return FromActivities(item.DisplayPath, item.Format, activities);
             }
             catch (FormatException ex)
@@ -79,7 +80,7 @@ public static class FileInspector
         return new InspectReport(
             file,
             !activities.Any(a => a.IsPartial),
-            activities.SelectMany(a => a.Problems).Distinct().ToArray(),
+            activities.SelectMany(a => a.Problems).Distinct().Select(ProblemText.Bound).ToArray(),
             format,
             first.Sport.WireName(),
             first.SubSport.WireName(),

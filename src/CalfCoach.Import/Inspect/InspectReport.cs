@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CalfCoach.Core;
 
 namespace CalfCoach.Import.Inspect;
 
@@ -31,7 +32,7 @@ public sealed record InspectReport(
     public string? NotCountedBecause { get; init; }
 
     public static InspectReport Failed(string file, string? format, string error) =>
-        new(file, false, [error], format, null, null, 0, null, null, null, null, null, 0, 0, 0);
+        new(file, false, [ProblemText.Bound(error)], format, null, null, 0, null, null, null, null, null, 0, 0, 0);
 }
 
 /// <summary>Writes instants as ISO 8601 UTC with a "Z" ("2017-06-11T14:34:09.000Z"), as Garmin's SDK prints them.</summary>

@@ -35,9 +35,18 @@ public sealed record ImportLimits
 
     /// <summary>
     /// Bytes of a zip inside a zip that may be copied into memory to open it (1 GB; reading a zip needs
-    /// seeking, and entries are never extracted to disk). Garmin's UploadedFiles parts are split well below this.
+    /// seeking: the copy is kept in memory up to SpillAboveBytes, then in a deleted-on-close temporary file). Garmin's UploadedFiles parts are split well below this.
     /// </summary>
     public long MaxNestedArchiveBytes { get; init => field = InRange(value, Array.MaxLength); } = 1024 * MiB;
+
+    /// <summary>Bytes of a zip inside a zip held in memory before the copy moves to a temporary file (16 MB).</summary>
+    public int SpillAboveBytes { get; init => field = Positive(value); } = 16 * (int)MiB;
+
+    /// <summary>
+    /// Bytes of a GPX or TCX file held in memory before it is read from a temporary file instead (8 MB): XML is decoded
+    /// as a stream, so a 400 MB GPX costs its decoded samples, not 400 MB of buffer as well.
+    /// </summary>
+    public int XmlSpillAboveBytes { get; init => field = Positive(value); } = 8 * (int)MiB;
 
     private static T Positive<T>(T value)
         where T : System.Numerics.INumber<T> =>

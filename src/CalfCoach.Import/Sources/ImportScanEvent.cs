@@ -18,7 +18,7 @@ public abstract record ImportScanEvent(string DisplayPath);
 /// <see cref="ImportLimits"/> enforced on the bytes actually read: reading past one throws
 /// <see cref="ImportLimitExceededException"/>. Read it once, before moving the scan on: an item
 /// inside an archive can only be opened while the scan is positioned on it (the archive is closed
-/// when the scan leaves it). To keep the bytes, use <see cref="ContentHasher.ReadAll"/>.
+/// when the scan leaves it). To keep the bytes, use <see cref="ContentHasher.ReadAll(ImportItem, ImportLimits)"/>.
 /// </param>
 /// <param name="Hints">What Strava's activities.csv says about the activity, when the file came from a Strava export.</param>
 public sealed record ImportItem(

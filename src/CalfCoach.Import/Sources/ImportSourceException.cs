@@ -48,6 +48,12 @@ public sealed class ImportLimitExceededException : ImportSourceException
         ratio,
         $"'{path}' decompresses to more than {ratio} times its stored size, which activity files never do; it was skipped as a likely zip bomb.");
 
+    internal static ImportLimitExceededException ArchiveCompressionRatio(string archivePath, string path, long ratio) => new(
+        path,
+        ImportLimit.CompressionRatio,
+        ratio,
+        $"'{archivePath}' has decompressed to more than {ratio} times the stored size of its entries, which activity files never do; '{path}' and the rest of the archive were skipped as a likely zip bomb.");
+
     internal static ImportLimitExceededException ArchiveBytes(string archivePath, string path, long limit) => new(
         path,
         ImportLimit.ArchiveBytes,

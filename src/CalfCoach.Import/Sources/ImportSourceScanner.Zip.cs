@@ -17,7 +17,7 @@ public static partial class ImportSourceScanner
             return [new ImportProblem(path, ImportProblemKind.Unreadable, $"'{path}' could not be opened ({e.Message}). Check that it exists and can be read.")];
         }
 
-        return ScanArchive(stream, path, depth: 1, new ArchiveBudget(path, limits.MaxArchiveBytes), limits, scan, progressScale: 1);
+        return ScanArchive(stream, path, depth: 1, new ArchiveBudget(path, limits.MaxArchiveBytes, limits), limits, scan, progressScale: 1);
     }
 
     /// <summary>
@@ -125,7 +125,8 @@ public static partial class ImportSourceScanner
 
     /// <summary>
     /// A zip inside a zip (Garmin Connect's export keeps the FIT files in "UploadedFiles_0-_Part1.zip"
-    /// and so on): <see cref="ZipArchive"/> needs to seek, so it is copied into memory, within limits.
+    /// and so on): <see cref="ZipArchive"/> needs to seek, so it is copied, within limits, into memory or past
+    /// <see cref="ImportLimits.SpillAboveBytes"/> into a temporary file.
     /// </summary>
     /// <remarks>Progress: the entry's stored bytes are spread over the nested entries, or counted at once when it is not opened.</remarks>
     private static IEnumerable<ImportScanEvent> ScanNestedArchive(
@@ -154,26 +155,23 @@ public static partial class ImportSourceScanner
             return [LimitProblem(ImportLimitExceededException.NestedArchiveBytes(path, limits.MaxNestedArchiveBytes))];
         }
 
-        var copy = new MemoryStream((int)Math.Min(entry.Length, limits.MaxNestedArchiveBytes));
+        // The header's length is only used to refuse early (above): the copy grows as bytes arrive and moves to a
+        // temporary file past SpillAboveBytes, so a header claiming 1 GB costs nothing until 1 GB is really read.
+        Stream copy;
         try
         {
-            using (var source = new LimitedReadStream(entry.Open(), path, entry.CompressedLength, limits, budget, isNestedArchive: true))
-            {
-                source.CopyTo(copy);
-            }
+            using var source = new LimitedReadStream(entry.Open(), path, entry.CompressedLength, limits, budget, isNestedArchive: true);
+            copy = SpillBuffer.CopyToSeekable(source, limits.SpillAboveBytes);
         }
         catch (ImportLimitExceededException e)
         {
-            copy.Dispose();
             return [LimitProblem(e)];
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            copy.Dispose();
             return [UnreadableArchive(path, e)];
         }
 
-        copy.Position = 0;
         opened = true;
         var nestedScale = copy.Length == 0 ? 0 : progressScale * entry.CompressedLength / copy.Length;
         return ScanArchive(copy, path, depth, budget, limits, scan, nestedScale);

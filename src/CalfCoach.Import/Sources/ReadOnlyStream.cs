@@ -5,6 +5,9 @@ internal abstract class ReadOnlyStream(Stream inner) : Stream
 {
     protected Stream Inner { get; } = inner;
 
+    /// <summary>True when disposing this stream must leave the inner one open (it belongs to someone else).</summary>
+    protected virtual bool LeaveInnerOpen => false;
+
     public override bool CanRead => true;
 
     public override bool CanSeek => false;
@@ -45,7 +48,7 @@ internal abstract class ReadOnlyStream(Stream inner) : Stream
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && !LeaveInnerOpen)
         {
             Inner.Dispose();
         }
@@ -73,17 +76,52 @@ internal sealed class PeekedStream(ReadOnlyMemory<byte> peeked, Stream rest) : R
     }
 }
 
-/// <summary>Counts the bytes read from one archive, its nested archives included, against <see cref="ImportLimits.MaxArchiveBytes"/>.</summary>
-internal sealed class ArchiveBudget(string archivePath, long maxBytes)
+/// <summary>
+/// Counts what one archive (its nested archives included) gives: the decompressed bytes against
+/// <see cref="ImportLimits.MaxArchiveBytes"/>, and their ratio to the stored bytes of the entries opened
+/// against <see cref="ImportLimits.MaxCompressionRatio"/>. The ratio is over the whole archive because a
+/// per-entry check has a grace size: 200 entries each just under it would otherwise all pass.
+/// </summary>
+internal sealed class ArchiveBudget(string archivePath, long maxBytes, ImportLimits limits)
 {
     private long _used;
+    private long _ratioBytes;
+    private long _ratioStored;
+
+    /// <summary>An entry was opened: its stored (compressed) size joins the archive's total.</summary>
+    public void Opened(long? storedLength)
+    {
+        if (storedLength is { } stored && stored > 0)
+        {
+            _ratioStored += stored;
+        }
+    }
 
     public void Spend(int bytes, string entryPath)
     {
         _used += bytes;
+        _ratioBytes += bytes;
         if (_used > maxBytes)
         {
             throw ImportLimitExceededException.ArchiveBytes(archivePath, entryPath, maxBytes);
+        }
+
+        if (_ratioBytes > limits.CompressionRatioGraceBytes && _ratioBytes > _ratioStored * limits.MaxCompressionRatio)
+        {
+            throw ImportLimitExceededException.ArchiveCompressionRatio(archivePath, entryPath, limits.MaxCompressionRatio);
+        }
+    }
+
+    /// <summary>
+    /// An entry was refused by its own limits: it leaves the ratio (it was already stopped at its own ratio, so what it
+    /// read is bounded), and one bomb does not make the honest entries after it fail. <see cref="ImportLimits.MaxArchiveBytes"/> still counts it.
+    /// </summary>
+    public void Refused(long bytesSpent, long? storedLength)
+    {
+        _ratioBytes -= bytesSpent;
+        if (storedLength is { } stored && stored > 0)
+        {
+            _ratioStored -= stored;
         }
     }
 }
@@ -114,6 +152,7 @@ internal sealed class LimitedReadStream : ReadOnlyStream
         _budget = budget;
         _isNestedArchive = isNestedArchive;
         _maxBytes = isNestedArchive ? limits.MaxNestedArchiveBytes : limits.MaxEntryBytes;
+        budget?.Opened(storedLength);
     }
 
     public override int Read(Span<byte> buffer)
@@ -135,9 +174,11 @@ internal sealed class LimitedReadStream : ReadOnlyStream
 
     private void Count(int count)
     {
+        var spent = _read;
         _read += count;
         if (_read > _maxBytes)
         {
+            _budget?.Refused(spent, _storedLength);
             throw _isNestedArchive
                 ? ImportLimitExceededException.NestedArchiveBytes(_path, _maxBytes)
                 : ImportLimitExceededException.EntryBytes(_path, _maxBytes);
@@ -147,6 +188,7 @@ internal sealed class LimitedReadStream : ReadOnlyStream
             && _read > _limits.CompressionRatioGraceBytes
             && _read > stored * _limits.MaxCompressionRatio)
         {
+            _budget?.Refused(spent, _storedLength);
             throw ImportLimitExceededException.CompressionRatio(_path, _limits.MaxCompressionRatio);
         }
 

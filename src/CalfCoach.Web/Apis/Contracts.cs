@@ -70,7 +70,8 @@ public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note =
 public sealed partial class WebJsonContext : JsonSerializerContext;
 
 /// <summary>One line of a streamed import (<c>Accept: application/x-ndjson</c>): progress while it runs, the summary last.</summary>
-public sealed record ImportProgressLine(ImportProgress? Progress, ImportSummary? Summary);
+/// <param name="Error">Why a streamed import stopped without a summary (the import memory was in use: send it again later).</param>
+public sealed record ImportProgressLine(ImportProgress? Progress, ImportSummary? Summary, string? Error = null);
 
 /// <summary>The summary page fragment of an import the page's script streamed from the API.</summary>
 public sealed record ImportSummaryFragmentRequest(ImportSummary? Summary, string? Error);

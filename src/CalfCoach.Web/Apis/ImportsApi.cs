@@ -25,7 +25,7 @@ public static class ImportsApi
                 + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported. "
                 + "With `Accept: application/x-ndjson` the answer streams one `{\"progress\": …}` line as files are stored, then `{\"summary\": …}`.")
             .WithFilesBody(FilesPart)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         return app;
     }
@@ -58,7 +58,7 @@ public static class ImportsApi
             return refused!;
         }
 
-        await stream.WriteLastAsync(new ImportProgressLine(null, streamed), cancellationToken);
+        await stream.WriteLastAsync(new ImportProgressLine(null, streamed, streamed is null ? refused?.ProblemDetails.Detail : null), cancellationToken);
         return TypedResults.Empty;
     }
 
@@ -138,6 +138,19 @@ public static class ImportsApi
             return (null, Problems.Invalid(FilesPart, $"no files: send one or more parts named \"{FilesPart}\"."));
         }
 
-        return (await upload.ImportAsync(progress, cancellationToken), null);
+        try
+        {
+            return (await upload.ImportAsync(progress, cancellationToken), null);
+        }
+        catch (ImportMemoryBusyException ex)
+        {
+            // A streamed import (x-ndjson) may have sent its headers with the first progress line; then only the body can tell.
+            if (!request.HttpContext.Response.HasStarted)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = Problems.ImportBusyRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return (null, Problems.Busy(ex.Message + "."));
+        }
     }
 }

@@ -61,7 +61,7 @@
     request.onload = () => {
       if (request.status === 200) {
         readLines();
-        showSummary(last && last.summary ? { summary: last.summary } : { error: 'The import stopped before it finished; try again.' });
+        showSummary(last && last.summary ? { summary: last.summary } : { error: (last && last.error) || 'The import stopped before it finished; try again.' });
       } else {
         let problem = null;
         try { problem = JSON.parse(request.responseText); } catch { /* not a problem document */ }

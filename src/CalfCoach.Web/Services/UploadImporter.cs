@@ -6,17 +6,17 @@ namespace CalfCoach.Web.Services;
 /// <summary>
 /// Imports uploaded files with the CLI's importer: each upload is written to a private temporary folder (keeping the
 /// relative paths a folder upload gives, so a Strava export's activities.csv still finds its activities), imported as
-/// <c>calfcoach import FOLDER</c> would, and deleted. One import at a time, so duplicate decisions never race.
+/// <c>calfcoach import FOLDER</c> would, and deleted. Uploads import side by side: duplicate decisions are atomic in the
+/// store (even across processes), and memory is bounded by the process's <see cref="ImportMemoryBudget"/> in bytes,
+/// not by how many uploads arrive: when other uploads hold it, <see cref="ImportMemoryBusyException"/> is thrown (a 503).
 /// </summary>
-public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options) : IDisposable
+public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
 {
     /// <summary>Upload folders are named <c>calfcoach-upload-PID-GUID</c>: the owner is known from the moment the folder exists.</summary>
     public const string FolderPrefix = "calfcoach-upload-";
 
     /// <summary>A folder this old whose owner has exited was left by a crash: no import of one request takes this long to start.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
-
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     public Upload Begin()
     {
@@ -85,28 +85,20 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
         }
     }
 
-    public void Dispose() => _oneAtATime.Dispose();
-
+    /// <exception cref="ImportMemoryBusyException">Other uploads hold the import memory budget; what was read before is stored.</exception>
     private async Task<ImportSummary> ImportAsync(string folder, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        await _oneAtATime.WaitAsync(cancellationToken);
-        try
-        {
-            var importer = new ActivityImporter(new ActivityStore(data.Database), data.Profiles);
-            var summary = await importer.ImportAsync([folder], progress, cancellationToken);
+        var importer = new ActivityImporter(
+            new ActivityStore(data.Database), data.Profiles, memory: options.ImportMemory, whenMemoryIsFull: ImportMemoryBudget.BudgetWait.RefuseWhenOthersHoldIt);
+        var summary = await importer.ImportAsync([folder], progress, cancellationToken);
 
-            // Failures name the file as the runner uploaded it, not the server's temporary folder (in the error text too:
-            // the reader names the entry, e.g. "…/bomb.zip!run.gpx decompresses to …").
-            var prefix = folder + Path.DirectorySeparatorChar;
-            var failed = summary.Failed
-                .Select(f => new ImportFailure(f.File.StartsWith(folder, StringComparison.Ordinal) ? Path.GetRelativePath(folder, f.File) : f.File, f.Error.Replace(prefix, string.Empty, StringComparison.Ordinal)))
-                .ToArray();
-            return summary with { Failed = failed };
-        }
-        finally
-        {
-            _oneAtATime.Release();
-        }
+        // Failures name the file as the runner uploaded it, not the server's temporary folder (in the error text too:
+        // the reader names the entry, e.g. "…/bomb.zip!run.gpx decompresses to …").
+        var prefix = folder + Path.DirectorySeparatorChar;
+        var failed = summary.Failed
+            .Select(f => new ImportFailure(f.File.StartsWith(folder, StringComparison.Ordinal) ? Path.GetRelativePath(folder, f.File) : f.File, f.Error.Replace(prefix, string.Empty, StringComparison.Ordinal)))
+            .ToArray();
+        return summary with { Failed = failed };
     }
 
     /// <summary>The files of one request, held until they are imported.</summary>

@@ -20,14 +20,15 @@ public sealed partial class ImportSourceScannerTests
         using var folder = new TempFolder();
         var bomb = Archives.Gzip(new byte[8 * 1024 * 1024]);
         var fit = Archives.Fit(1);
-        var path = folder.Write("export.zip", Archives.Zip(("activities/1.fit.gz", bomb), ("activities/2.fit", fit)));
+        // A .gpx.gz: zeros named .fit.gz are refused by their missing FIT header before any ratio is reached.
+        var path = folder.Write("export.zip", Archives.Zip(("activities/1.gpx.gz", bomb), ("activities/2.fit", fit)));
 
         var results = Scanning.ScanAndRead(path, SmallLimits);
 
         Assert.Equal(2, results.Count);
         var error = Assert.IsType<ImportLimitExceededException>(results[0].Error);
         Assert.Equal(ImportLimit.CompressionRatio, error.Limit);
-        Assert.Equal($"{path}!activities/1.fit.gz", error.DisplayPath);
+        Assert.Equal($"{path}!activities/1.gpx.gz", error.DisplayPath);
         Assert.Contains("zip bomb", error.Message, StringComparison.Ordinal);
         Assert.Equal(fit, results[1].Content);
     }
