@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Running;
 using CalfCoach.Bench;
 
-// "decode", "generate" and "history" are plain command modes (DecodeCommand, HistoryCommand); anything else goes to BenchmarkDotNet.
-if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args)) is { } exitCode)
+// "decode", "generate", "history", "generate-varied" and "vs-sdk" are plain command modes (DecodeCommand, HistoryCommand, VsSdkCommand); anything else goes to BenchmarkDotNet.
+if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args) ?? VsSdkCommand.TryRun(args)) is { } exitCode)
 {
     return exitCode;
 }
