@@ -302,6 +302,16 @@ public ref partial struct FitReader
         }
     }
 
+    /// <summary>Offset in the input of the first byte of <see cref="CurrentContent"/>.</summary>
+    internal readonly int CurrentContentOffset
+    {
+        get
+        {
+            EnsureOnData();
+            return _contentStart;
+        }
+    }
+
     /// <summary>
     /// The value <see cref="TryGetDouble"/> gives for a field of base type <paramref name="baseType"/> whose bytes are
     /// <paramref name="bytes"/> (at least one element long): float32/64 with the all-ones invalid value, else the first

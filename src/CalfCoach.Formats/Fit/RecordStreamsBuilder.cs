@@ -57,6 +57,64 @@ internal sealed class RecordStreamsBuilder
         return Count++;
     }
 
+    /// <summary>
+    /// Appends <paramref name="count"/> records and returns the index of the first; the caller then sets their
+    /// timestamps and every column through <see cref="Target"/> and <see cref="Commit"/> (or <see cref="SetMissing"/>).
+    /// </summary>
+    public int AddUnset(int count)
+    {
+        var first = Count;
+        if (first + count > _timestamps.Length)
+        {
+            Resize(Math.Max(Math.Max(MinCapacity, _timestamps.Length * 2), first + count));
+        }
+
+        Count = first + count;
+        return first;
+    }
+
+    public Span<uint> TimestampTarget(int first, int count) => _timestamps.AsSpan(first, count);
+
+    /// <summary>
+    /// Where to write <paramref name="count"/> values of <paramref name="column"/> from record
+    /// <paramref name="first"/>: the column itself once it exists, else <paramref name="scratch"/> (then
+    /// <see cref="Commit"/> decides whether the column is needed).
+    /// </summary>
+    public Span<double> Target(RecordColumn column, int first, int count, Span<double> scratch) =>
+        _columns[(int)column] is { } values ? values.AsSpan(first, count) : scratch[..count];
+
+    /// <summary>
+    /// Finishes values written to <see cref="Target"/>: when they went to the scratch buffer and one of them is not
+    /// NaN, the column is allocated (NaN before) and they are copied in. Values are only ever tested with
+    /// <see cref="double.IsNaN(double)"/>, as <see cref="Set"/> does, so a NaN read from a float field stays unstored.
+    /// </summary>
+    public void Commit(RecordColumn column, int first, ReadOnlySpan<double> written)
+    {
+        if (_columns[(int)column] is not null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < written.Length; i++)
+        {
+            if (!double.IsNaN(written[i]))
+            {
+                // Like Set: NaN before the column's first value is the canonical NaN of the fill, whatever its bits were.
+                written[i..].CopyTo(Materialize(column).AsSpan(first + i));
+                return;
+            }
+        }
+    }
+
+    /// <summary>Records <paramref name="first"/>.. have no value in <paramref name="column"/> (the field is absent).</summary>
+    public void SetMissing(RecordColumn column, int first, int count)
+    {
+        if (_columns[(int)column] is { } values)
+        {
+            values.AsSpan(first, count).Fill(double.NaN);
+        }
+    }
+
     /// <summary>Sets one value of a record; each column of each record is set once, records in order.</summary>
     public void Set(RecordColumn column, int index, double value)
     {
