@@ -172,7 +172,7 @@ internal static class VsSdkCommand
             try
             {
                 // What ActivityFileDecoder does for a .fit file.
-                FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(files[i].Bytes), Source);
+                FitActivityConverter.ToActivities(files[i].Bytes, Source);
             }
             catch (FitFormatException)
             {

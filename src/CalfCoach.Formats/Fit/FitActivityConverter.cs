@@ -25,6 +25,15 @@ public static class FitActivityConverter
         [294] = "COROS",
     };
 
+    /// <summary>
+    /// Decodes FIT bytes straight into activities: what the importer does. The record columns are decoded into
+    /// memory the thread reuses for its next file (see <see cref="FitActivityDecoder.DecodeForConversion"/>), since
+    /// the activities copy what they keep.
+    /// </summary>
+    /// <exception cref="FitFormatException">The bytes are not FIT, or nothing in the file says when the activity started.</exception>
+    public static IReadOnlyList<Activity> ToActivities(ReadOnlySpan<byte> fitBytes, ActivitySource source, FitReaderOptions options = default) =>
+        ToActivities(new FitActivityDecoder(options).DecodeForConversion(fitBytes), source);
+
     /// <exception cref="FitFormatException">Nothing in the file says when the activity started.</exception>
     public static IReadOnlyList<Activity> ToActivities(FitActivity fit, ActivitySource source)
     {

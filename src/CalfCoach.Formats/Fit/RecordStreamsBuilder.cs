@@ -21,6 +21,9 @@ internal sealed class RecordStreamsBuilder
 
     // null: no value but NaN so far.
     private readonly double[]?[] _columns = new double[ColumnCount][];
+
+    // Arrays kept from an earlier use (see Reset), taken again when a column gets its first value.
+    private readonly double[]?[] _spare = new double[ColumnCount][];
     private uint[] _timestamps = [];
 
     public int Count { get; private set; }
@@ -153,10 +156,36 @@ internal sealed class RecordStreamsBuilder
         RecordsWithDeveloperFields = RecordsWithDeveloperFields,
     };
 
-    /// <summary>Allocates a column that had only NaN so far: NaN for every record up to now.</summary>
+    /// <summary>Records the builder can hold without allocating (the largest file it has been used for).</summary>
+    public int Capacity => _timestamps.Length;
+
+    /// <summary>
+    /// Empties the builder for the next file and keeps its arrays, so a thread that decodes file after file and
+    /// converts each at once (<see cref="FitActivityDecoder.DecodeForConversion"/>) allocates its columns once.
+    /// Everything <see cref="Build"/> returned before is overwritten by the next use.
+    /// </summary>
+    public void Reset()
+    {
+        for (var i = 0; i < ColumnCount; i++)
+        {
+            if (_columns[i] is { } values)
+            {
+                _spare[i] = values;
+                _columns[i] = null;
+            }
+        }
+
+        Count = 0;
+        RecordsWithDeveloperFields = 0;
+    }
+
+    /// <summary>Allocates (or takes back) a column that had only NaN so far: NaN for every record up to now.</summary>
     private double[] Materialize(RecordColumn column)
     {
-        var values = GC.AllocateUninitializedArray<double>(_timestamps.Length);
+        var values = _spare[(int)column] is { } spare && spare.Length == _timestamps.Length
+            ? spare
+            : GC.AllocateUninitializedArray<double>(_timestamps.Length);
+        _spare[(int)column] = null;
         values.AsSpan(0, Count).Fill(double.NaN);
         _columns[(int)column] = values;
         return values;
@@ -164,6 +193,8 @@ internal sealed class RecordStreamsBuilder
 
     private void Resize(int capacity)
     {
+        // Spare arrays are only ever taken at the current capacity.
+        Array.Clear(_spare);
         _timestamps = Grow(_timestamps, capacity, Count);
         for (var i = 0; i < ColumnCount; i++)
         {
