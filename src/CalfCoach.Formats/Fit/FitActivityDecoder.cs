@@ -827,12 +827,25 @@ public sealed class FitActivityDecoder
                 }
             }
 
+            var anyFoot = defaultIsFoot;
+            for (var k = 0; k < sessionCount; k++)
+            {
+                anyFoot |= sessions[k].IsFoot;
+            }
+
+            if (!anyFoot)
+            {
+                // No record can be a foot sport's: the column stays without values (NaN for every record).
+                return;
+            }
+
+            var stepsPerMinute = Records.Materialized(RecordColumn.CadenceStepsPerMinute);
             var epochTicks = FitDateTime.Epoch.UtcTicks;
             for (var i = 0; i < cadence.Length; i++)
             {
                 if (double.IsNaN(cadence[i]))
                 {
-                    Records.Set(RecordColumn.CadenceStepsPerMinute, i, double.NaN);
+                    stepsPerMinute[i] = double.NaN;
                     continue;
                 }
 
@@ -850,7 +863,7 @@ public sealed class FitActivityDecoder
                     }
                 }
 
-                Records.Set(RecordColumn.CadenceStepsPerMinute, i, isFoot ? cadence[i] * 2 : double.NaN);
+                stepsPerMinute[i] = isFoot ? cadence[i] * 2 : double.NaN;
             }
         }
     }

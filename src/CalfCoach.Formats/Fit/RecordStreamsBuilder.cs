@@ -109,6 +109,10 @@ internal sealed class RecordStreamsBuilder
         }
     }
 
+    /// <summary>The whole column to write, allocated (all NaN) if it had no value yet.</summary>
+    public Span<double> Materialized(RecordColumn column) =>
+        (_columns[(int)column] ?? Materialize(column)).AsSpan(0, Count);
+
     /// <summary>Records <paramref name="first"/>.. have no value in <paramref name="column"/> (the field is absent).</summary>
     public void SetMissing(RecordColumn column, int first, int count)
     {

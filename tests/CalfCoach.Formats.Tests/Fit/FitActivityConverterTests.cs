@@ -129,4 +129,64 @@ public sealed class FitActivityConverterTests
             }
         }
     }
+
+    [Fact]
+    public void Streams_equal_the_per_sample_definition_on_every_corpus_file()
+    {
+        // The converter narrows whole columns (vectorised) and computes elapsed time in ticks; each sample must be
+        // what the plain definition gives: (float)value, stride length / 1000, (instant − start).TotalSeconds.
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        var source = new ActivitySource("fit", "x.fit", "hash");
+        foreach (var file in RealData.Oracle.Keys)
+        {
+            FitActivity fit;
+            IReadOnlyList<Activity> activities;
+            try
+            {
+                fit = Decoder.Decode(RealData.ReadFitBytes(file));
+                activities = FitActivityConverter.ToActivities(fit, source);
+            }
+            catch (FitFormatException)
+            {
+                continue;
+            }
+
+            var r = fit.Records;
+            foreach (var activity in activities)
+            {
+                var s = activity.Streams;
+                var from = 0;
+                while (from < r.Count && (r.TimestampsUtc.Span[from] is not { } t || t < activity.StartUtc))
+                {
+                    from++;
+                }
+
+                if (activities.Count == 1)
+                {
+                    from = 0;
+                }
+
+                var previous = 0f;
+                for (var j = 0; j < s.Count; j++)
+                {
+                    var i = from + j;
+                    if (r.TimestampsUtc.Span[i] is { } instant)
+                    {
+                        previous = (float)(instant - activity.StartUtc).TotalSeconds;
+                    }
+
+                    Assert.Equal(previous, s.ElapsedSeconds[j]);
+                    Assert.Equal((float)r.DistanceMeters.Span[i], s.DistanceMeters[j]);
+                    Assert.Equal((float)r.SpeedMetersPerSecond.Span[i], s.SpeedMetersPerSecond[j]);
+                    Assert.Equal((float)r.HeartRateBpm.Span[i], s.HeartRateBpm[j]);
+                    Assert.Equal((float)r.CadenceStepsPerMinute.Span[i], s.CadenceStepsPerMinute[j]);
+                    Assert.Equal((float)r.AltitudeMeters.Span[i], s.AltitudeMeters[j]);
+                    Assert.Equal(r.LatitudeDegrees.Span[i], s.LatitudeDegrees[j]);
+                    Assert.Equal((float)r.PowerWatts.Span[i], s.PowerWatts[j]);
+                    Assert.Equal((float)(r.StepLengthMillimeters.Span[i] / 1000), s.StrideLengthMeters[j]);
+                    Assert.Equal((float)r.TemperatureCelsius.Span[i], s.TemperatureCelsius[j]);
+                }
+            }
+        }
+    }
 }
