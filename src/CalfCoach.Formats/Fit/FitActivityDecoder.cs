@@ -168,8 +168,8 @@ public sealed class FitActivityDecoder
             return;
         }
 
-        var plan = state.Plans[reader.LocalMessageNumber] ??= new RecordFieldPlan();
-        var definitionOffset = reader.DefinitionOffset;
+        var hasTimestamp = reader.GetDataMessage(out var localMessage, out var definitionOffset, out var contentOffset, out var timestamp);
+        var plan = state.Plans[localMessage] ??= new RecordFieldPlan();
         if (plan.DefinitionOffset != definitionOffset)
         {
             // Queued records of this plan are read with the layout they were written with.
@@ -186,17 +186,21 @@ public sealed class FitActivityDecoder
             return;
         }
 
-        EstimateCapacity(ref reader, state, data.Length, plan.ContentSize);
         if (!ReferenceEquals(state.QueuedPlan, plan) || state.QueuedCount == DecodeState.QueueCapacity)
         {
+            if (state.QueuedCount == 0 && state.Records.Count == 0)
+            {
+                EstimateCapacity(ref reader, state, data.Length, plan.ContentSize);
+            }
+
             FlushRecords(data, state);
             state.QueuedPlan = plan;
         }
 
         // Only where the record lies and its time are kept now; the fields are read a column at a time (FlushRecords).
         var n = state.QueuedCount++;
-        state.QueuedOffsets[n] = reader.CurrentContentOffset;
-        state.QueuedTimestamps[n] = reader.TryGetTimestampSeconds(out var timestamp) ? timestamp : FitRecordStreams.NoTimestamp;
+        state.QueuedOffsets[n] = contentOffset;
+        state.QueuedTimestamps[n] = hasTimestamp ? timestamp : FitRecordStreams.NoTimestamp;
     }
 
     /// <summary>

@@ -302,6 +302,21 @@ public ref partial struct FitReader
         }
     }
 
+    /// <summary>
+    /// Everything the activity decoder needs to queue a record, in one call (one state check instead of four): the
+    /// local message number, the offset of its definition (<see cref="DefinitionOffset"/>), the offset of its content
+    /// (<see cref="CurrentContentOffset"/>) and <see cref="TryGetTimestampSeconds"/>.
+    /// </summary>
+    internal readonly bool GetDataMessage(out int localMessage, out int definitionOffset, out int contentOffset, out uint fitSeconds)
+    {
+        EnsureOnData();
+        localMessage = _localMessage;
+        definitionOffset = _definitions.Local(_localMessage).DefinedAt;
+        contentOffset = _contentStart;
+        fitSeconds = _hasTimestamp ? _timestamp : 0;
+        return _hasTimestamp;
+    }
+
     /// <summary>Offset in the input of the first byte of <see cref="CurrentContent"/>.</summary>
     internal readonly int CurrentContentOffset
     {
