@@ -115,7 +115,8 @@ public static class FitActivityConverter
     {
         // Column by column: each is one narrowing loop (vectorised), rather than thirteen columns touched per sample.
         var count = to - from;
-        var builder = new ActivityStreamsBuilder(count);
+        // Every sample of every column is written below, so the columns need not start as NaN.
+        var builder = ActivityStreamsBuilder.ForOverwrite(count);
         var s = builder.Columns;
         ElapsedSeconds(records.TimestampSeconds.Span.Slice(from, count), start, s.ElapsedSeconds);
         Narrow(records.DistanceMeters.Span.Slice(from, count), s.DistanceMeters);
