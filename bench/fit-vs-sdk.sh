@@ -22,8 +22,8 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-(cd bench/fit-vs-sdk && npm ci --silent --no-audit --no-fund >/dev/null)
-dotnet build -c Release bench/CalfCoach.Bench -v q -nologo >/dev/null
+(cd bench/fit-vs-sdk && npm ci --no-audit --no-fund > "$work/npm.log" 2>&1) || { cat "$work/npm.log"; exit 1; }
+dotnet build -c Release bench/CalfCoach.Bench -v q -nologo > "$work/build.log" || { cat "$work/build.log"; exit 1; }
 bench="dotnet bench/CalfCoach.Bench/bin/Release/net10.0/CalfCoach.Bench.dll"
 
 $bench generate-varied "$work/generated" "$per_kind"

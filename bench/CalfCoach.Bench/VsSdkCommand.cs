@@ -141,8 +141,10 @@ internal static class VsSdkCommand
             var sdkSeconds = group.Sum(x => sdkNanos[x.Index]) / 1e9;
             var ourRate = bytes * passes / 1e6 / ourSeconds;
             var sdkRate = bytes * sdkPasses / 1e6 / sdkSeconds;
+            var sdkStopped = group.Count(x => !sdkFiles[x.Index].GetProperty("ok").GetBoolean());
+            var note = sdkStopped > 0 ? string.Create(CultureInfo.InvariantCulture, $"  (the sdk stopped early on {sdkStopped} of them)") : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {group.Key,-14} {group.Count(),3} files {bytes / 1e6,7:F2} MB  sdk {sdkRate,7:F2} MB/s  calfcoach {ourRate,8:F1} MB/s  ratio {ourRate / sdkRate,6:F1}x"));
+                $"  {group.Key,-14} {group.Count(),3} files {bytes / 1e6,7:F2} MB  sdk {sdkRate,7:F2} MB/s  calfcoach {ourRate,8:F1} MB/s  ratio {ourRate / sdkRate,6:F1}x{note}"));
         }
 
         var sdkCpu = sdk.GetProperty("bytes").GetInt64() * (double)sdk.GetProperty("passes").GetInt32() / 1e6 / sdk.GetProperty("cpuSeconds").GetDouble();
