@@ -28,12 +28,21 @@ public static class FitActivityConverter
 
     /// <summary>
     /// Decodes FIT bytes straight into activities: what the importer does. The record columns are decoded into
-    /// memory the thread reuses for its next file (see <see cref="FitActivityDecoder.DecodeForConversion"/>), since
-    /// the activities copy what they keep.
+    /// reused arrays (<see cref="RecordStreamsBuilder.Rent"/>), since the activities copy what they keep.
     /// </summary>
     /// <exception cref="FitFormatException">The bytes are not FIT, or nothing in the file says when the activity started.</exception>
-    public static IReadOnlyList<Activity> ToActivities(ReadOnlySpan<byte> fitBytes, ActivitySource source, FitReaderOptions options = default) =>
-        ToActivities(new FitActivityDecoder(options).DecodeForConversion(fitBytes), source);
+    public static IReadOnlyList<Activity> ToActivities(ReadOnlySpan<byte> fitBytes, ActivitySource source, FitReaderOptions options = default)
+    {
+        var columns = RecordStreamsBuilder.Rent();
+        try
+        {
+            return ToActivities(new FitActivityDecoder(options).Decode(fitBytes, columns), source);
+        }
+        finally
+        {
+            RecordStreamsBuilder.Return(columns);
+        }
+    }
 
     /// <exception cref="FitFormatException">Nothing in the file says when the activity started.</exception>
     public static IReadOnlyList<Activity> ToActivities(FitActivity fit, ActivitySource source)

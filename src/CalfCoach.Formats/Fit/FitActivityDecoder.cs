@@ -18,15 +18,9 @@ public sealed class FitActivityDecoder
 {
     private const int MaxStreamLength = int.MaxValue - 64;
 
-    // Record columns a thread keeps between DecodeForConversion calls, up to this many records (about 8 MB of
-    // columns; 18 hours at one record a second).
-    private const int MaxReusableRecords = 1 << 16;
-
     [ThreadStatic]
     private static FitDefinitionTable? _cachedDefinitions;
 
-    [ThreadStatic]
-    private static RecordStreamsBuilder? _reusableColumns;
 
     private readonly FitReaderOptions _options;
 
@@ -77,25 +71,13 @@ public sealed class FitActivityDecoder
     public FitActivity Decode(ReadOnlySpan<byte> data) => Decode(data, useFieldPlans: true);
 
     /// <summary>
-    /// Decodes into this thread's reusable record columns: the result's <see cref="FitActivity.Records"/> are only
-    /// valid until the next call on the same thread, so the caller must copy what it keeps before then (the
-    /// converter does). Saves allocating, and the kernel zeroing, about 120 bytes of fresh memory per record; large
-    /// column arrays would otherwise be large-object-heap allocations collected only by full collections.
+    /// Decodes into <paramref name="columns"/> (emptied first; see <see cref="RecordStreamsBuilder.Rent"/>): the result's
+    /// <see cref="FitActivity.Records"/> use its arrays, so they are only valid until the columns are returned.
     /// </summary>
-    internal FitActivity DecodeForConversion(ReadOnlySpan<byte> data)
+    internal FitActivity Decode(ReadOnlySpan<byte> data, RecordStreamsBuilder columns)
     {
-        var columns = _reusableColumns ?? new RecordStreamsBuilder();
-        _reusableColumns = null;
         columns.Reset();
-        var activity = Decode(data, useFieldPlans: true, columns);
-
-        // Kept for the next file unless this one was unusually long (then its memory goes back to the GC).
-        if (columns.Capacity <= MaxReusableRecords)
-        {
-            _reusableColumns = columns;
-        }
-
-        return activity;
+        return Decode(data, useFieldPlans: true, columns);
     }
 
     /// <param name="useFieldPlans">

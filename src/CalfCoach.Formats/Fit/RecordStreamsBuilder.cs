@@ -16,6 +16,12 @@ internal sealed class RecordStreamsBuilder
     private const int ColumnCount = (int)RecordColumn.Cycles + 1;
     private const int MinCapacity = 16;
 
+    // Builders kept for reuse are for files of up to this many records (about 8 MB of columns; 18 hours at one record
+    // a second), and at most one per core is kept, whichever threads the decodes run on.
+    private const int MaxReusableRecords = 1 << 16;
+
+    private static readonly Stack<RecordStreamsBuilder> Reusable = new();
+
     // Shared by every result's all-NaN columns; grown (by replacement, never written after publication) as needed.
     private static double[] _sharedMissing = [];
 
@@ -160,13 +166,47 @@ internal sealed class RecordStreamsBuilder
         RecordsWithDeveloperFields = RecordsWithDeveloperFields,
     };
 
+    /// <summary>
+    /// A builder whose arrays were used before, for a caller that copies the decoded records out before it calls
+    /// <see cref="Return"/> (the converter does): decoding file after file then allocates its columns once, instead of
+    /// fresh arrays per file that the kernel must zero and that, for long files, only full collections reclaim.
+    /// </summary>
+    public static RecordStreamsBuilder Rent()
+    {
+        lock (Reusable)
+        {
+            if (Reusable.TryPop(out var builder))
+            {
+                return builder;
+            }
+        }
+
+        return new RecordStreamsBuilder();
+    }
+
+    /// <summary>Gives a rented builder back; nothing <see cref="Build"/> made from it may be used afterwards.</summary>
+    public static void Return(RecordStreamsBuilder builder)
+    {
+        if (builder.Capacity > MaxReusableRecords)
+        {
+            return;
+        }
+
+        lock (Reusable)
+        {
+            if (Reusable.Count < Environment.ProcessorCount)
+            {
+                Reusable.Push(builder);
+            }
+        }
+    }
+
     /// <summary>Records the builder can hold without allocating (the largest file it has been used for).</summary>
     public int Capacity => _timestamps.Length;
 
     /// <summary>
-    /// Empties the builder for the next file and keeps its arrays, so a thread that decodes file after file and
-    /// converts each at once (<see cref="FitActivityDecoder.DecodeForConversion"/>) allocates its columns once.
-    /// Everything <see cref="Build"/> returned before is overwritten by the next use.
+    /// Empties the builder for the next file and keeps its arrays (see <see cref="Rent"/>). Everything
+    /// <see cref="Build"/> returned before is overwritten by the next use.
     /// </summary>
     public void Reset()
     {

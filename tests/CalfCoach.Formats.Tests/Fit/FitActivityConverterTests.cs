@@ -90,7 +90,7 @@ public sealed class FitActivityConverterTests
     [Fact]
     public void Decoding_straight_to_activities_reuses_columns_without_carrying_values_from_the_previous_file()
     {
-        // ToActivities(bytes) decodes into columns the thread reuses for its next file. Long then short files, with
+        // ToActivities(bytes) decodes into columns reused for the next file. Long then short files, with
         // and without each channel, in both orders, must give exactly what a fresh decode gives.
         Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
         string[] files =
@@ -188,5 +188,32 @@ public sealed class FitActivityConverterTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void Decoding_straight_to_activities_on_several_threads_at_once_gives_each_file_its_own_columns()
+    {
+        // The reused columns are shared by all threads (one rented set per decode): concurrent decodes of different
+        // files must never see each other's values.
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        string[] files =
+        [
+            "dtcooper_python-fitparse/garmin-fenix-5-run.fit",
+            "grimbough_FITfileR/garmin-fenix6-swim.fit",
+            "dtcooper_python-fitparse/developer-types-sample.fit",
+            "adriangibbons_php-fit-file-analysis/mountain-biking.fit",
+        ];
+        var source = new ActivitySource("fit", "x.fit", "hash");
+        var bytes = files.Select(RealData.ReadFitBytes).ToArray();
+        var expected = bytes.Select(b => FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(b), source)[0].Streams).ToArray();
+
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var k = i % files.Length;
+            var actual = FitActivityConverter.ToActivities(bytes[k], source)[0].Streams;
+            Assert.Equal(expected[k].HeartRateBpm, actual.HeartRateBpm);
+            Assert.Equal(expected[k].DistanceMeters, actual.DistanceMeters);
+            Assert.Equal(expected[k].LatitudeDegrees, actual.LatitudeDegrees);
+        });
     }
 }
