@@ -58,6 +58,10 @@ public class FitDecodeBenchmarks
     [Benchmark(Description = "FitActivityDecoder.Decode (CRC + all columns)")]
     public int Decode() => _decoder.Decode(_file).Records.Count;
 
+    [Benchmark(Description = "ToActivities(bytes): the importer's path, reused record columns")]
+    public int ImporterPath() =>
+        FitActivityConverter.ToActivities(_file, new ActivitySource("fit", "bench.fit", "h"))[0].Streams.Count;
+
     [Benchmark(Description = "Decode + convert to Activity")]
     public int DecodeAndConvert() =>
         FitActivityConverter.ToActivities(_decoder.Decode(_file), new ActivitySource("fit", "bench.fit", "h"))[0].Streams.Count;

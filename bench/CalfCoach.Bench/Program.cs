@@ -1,9 +1,9 @@
 using BenchmarkDotNet.Running;
 using CalfCoach.Bench;
 
-// "decode", "generate", "history" and "hostile" are plain command modes (DecodeCommand, HistoryCommand, HostileCommand);
-// anything else goes to BenchmarkDotNet.
-if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args) ?? HostileCommand.TryRun(args)) is { } exitCode)
+// "decode", "generate", "history", "hostile", "generate-varied" and "vs-sdk" are plain command modes (DecodeCommand,
+// HistoryCommand, HostileCommand, VsSdkCommand); anything else goes to BenchmarkDotNet.
+if ((HistoryCommand.TryRun(args) ?? DecodeCommand.TryRun(args) ?? HostileCommand.TryRun(args) ?? VsSdkCommand.TryRun(args)) is { } exitCode)
 {
     return exitCode;
 }

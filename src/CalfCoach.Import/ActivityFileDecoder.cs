@@ -19,7 +19,7 @@ public static class ActivityFileDecoder
         switch (format)
         {
             case "fit":
-                return FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(content.Span), source);
+                return FitActivityConverter.ToActivities(content.Span, source);
             case "gpx":
                 using (var stream = ReadOnlyStream(content))
                 {

@@ -23,22 +23,22 @@ public enum StreamKind
 /// </summary>
 public sealed class ActivityStreams
 {
-    internal ActivityStreams(int count)
+    internal ActivityStreams(int count, bool uninitialized = false)
     {
         Count = count;
-        ElapsedSeconds = new float[count];
-        DistanceMeters = Nan(count);
-        SpeedMetersPerSecond = Nan(count);
-        HeartRateBpm = Nan(count);
-        Cadence = Nan(count);
-        AltitudeMeters = Nan(count);
-        LatitudeDegrees = NanD(count);
-        LongitudeDegrees = NanD(count);
-        PowerWatts = Nan(count);
-        StrideLengthMeters = Nan(count);
-        VerticalOscillationMillimeters = Nan(count);
-        GroundContactTimeMilliseconds = Nan(count);
-        TemperatureCelsius = Nan(count);
+        ElapsedSeconds = uninitialized ? GC.AllocateUninitializedArray<float>(count) : new float[count];
+        DistanceMeters = Nan(count, uninitialized);
+        SpeedMetersPerSecond = Nan(count, uninitialized);
+        HeartRateBpm = Nan(count, uninitialized);
+        Cadence = Nan(count, uninitialized);
+        AltitudeMeters = Nan(count, uninitialized);
+        LatitudeDegrees = NanD(count, uninitialized);
+        LongitudeDegrees = NanD(count, uninitialized);
+        PowerWatts = Nan(count, uninitialized);
+        StrideLengthMeters = Nan(count, uninitialized);
+        VerticalOscillationMillimeters = Nan(count, uninitialized);
+        GroundContactTimeMilliseconds = Nan(count, uninitialized);
+        TemperatureCelsius = Nan(count, uninitialized);
     }
 
     public static ActivityStreams Empty { get; } = new(0);
@@ -128,15 +128,25 @@ public sealed class ActivityStreams
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    private static float[] Nan(int count)
+    private static float[] Nan(int count, bool uninitialized)
     {
+        if (uninitialized)
+        {
+            return GC.AllocateUninitializedArray<float>(count);
+        }
+
         var array = new float[count];
         array.AsSpan().Fill(float.NaN);
         return array;
     }
 
-    private static double[] NanD(int count)
+    private static double[] NanD(int count, bool uninitialized)
     {
+        if (uninitialized)
+        {
+            return GC.AllocateUninitializedArray<double>(count);
+        }
+
         var array = new double[count];
         array.AsSpan().Fill(double.NaN);
         return array;
@@ -149,10 +159,22 @@ public sealed class ActivityStreamsBuilder
     private ActivityStreams? _streams;
 
     public ActivityStreamsBuilder(int count)
+        : this(count, uninitialized: false)
+    {
+    }
+
+    private ActivityStreamsBuilder(int count, bool uninitialized)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        _streams = new ActivityStreams(count);
+        _streams = new ActivityStreams(count, uninitialized);
     }
+
+    /// <summary>
+    /// A builder whose columns start with arbitrary values instead of NaN (and elapsed time 0): for a producer that
+    /// writes every sample of every column, such as a decoder converting whole columns, so the memory is not
+    /// cleared and filled only to be overwritten.
+    /// </summary>
+    public static ActivityStreamsBuilder ForOverwrite(int count) => new(count, uninitialized: true);
 
     /// <summary>The columns to fill. Valid until <see cref="Build"/>.</summary>
     public ActivityStreams Columns => _streams ?? throw new InvalidOperationException("Build() was already called.");

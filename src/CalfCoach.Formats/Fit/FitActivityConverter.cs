@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using CalfCoach.Core.Activities;
 using CalfCoach.Formats.Fit.Profile;
 
@@ -24,6 +25,24 @@ public static class FitActivityConverter
         [265] = "Strava",
         [294] = "COROS",
     };
+
+    /// <summary>
+    /// Decodes FIT bytes straight into activities: what the importer does. The record columns are decoded into
+    /// reused arrays (<see cref="RecordStreamsBuilder.Rent"/>), since the activities copy what they keep.
+    /// </summary>
+    /// <exception cref="FitFormatException">The bytes are not FIT, or nothing in the file says when the activity started.</exception>
+    public static IReadOnlyList<Activity> ToActivities(ReadOnlySpan<byte> fitBytes, ActivitySource source, FitReaderOptions options = default)
+    {
+        var columns = RecordStreamsBuilder.Rent();
+        try
+        {
+            return ToActivities(new FitActivityDecoder(options).Decode(fitBytes, columns), source);
+        }
+        finally
+        {
+            RecordStreamsBuilder.Return(columns);
+        }
+    }
 
     /// <exception cref="FitFormatException">Nothing in the file says when the activity started.</exception>
     public static IReadOnlyList<Activity> ToActivities(FitActivity fit, ActivitySource source)
@@ -115,47 +134,73 @@ public static class FitActivityConverter
 
     private static ActivityStreams Streams(FitRecordStreams records, bool footSport, DateTimeOffset start, int from, int to)
     {
-        var builder = new ActivityStreamsBuilder(to - from);
+        // Column by column: each is one narrowing loop (vectorised), rather than thirteen columns touched per sample.
+        var count = to - from;
+        // Every sample of every column is written below, so the columns need not start as NaN.
+        var builder = ActivityStreamsBuilder.ForOverwrite(count);
         var s = builder.Columns;
-        var times = records.TimestampSeconds.Span;
-        var distance = records.DistanceMeters.Span;
-        var speed = records.SpeedMetersPerSecond.Span;
-        var heartRate = records.HeartRateBpm.Span;
-        var cadence = footSport ? records.CadenceStepsPerMinute.Span : records.Cadence.Span;
-        var altitude = records.AltitudeMeters.Span;
-        var latitude = records.LatitudeDegrees.Span;
-        var longitude = records.LongitudeDegrees.Span;
-        var power = records.PowerWatts.Span;
-        var stepLength = records.StepLengthMillimeters.Span;
-        var oscillation = records.VerticalOscillationMillimeters.Span;
-        var stance = records.StanceTimeMilliseconds.Span;
-        var temperature = records.TemperatureCelsius.Span;
+        ElapsedSeconds(records.TimestampSeconds.Span.Slice(from, count), start, s.ElapsedSeconds);
+        Narrow(records.DistanceMeters.Span.Slice(from, count), s.DistanceMeters);
+        Narrow(records.SpeedMetersPerSecond.Span.Slice(from, count), s.SpeedMetersPerSecond);
+        Narrow(records.HeartRateBpm.Span.Slice(from, count), s.HeartRateBpm);
+        Narrow((footSport ? records.CadenceStepsPerMinute : records.Cadence).Span.Slice(from, count), s.Cadence);
+        Narrow(records.AltitudeMeters.Span.Slice(from, count), s.AltitudeMeters);
+        records.LatitudeDegrees.Span.Slice(from, count).CopyTo(s.LatitudeDegrees);
+        records.LongitudeDegrees.Span.Slice(from, count).CopyTo(s.LongitudeDegrees);
+        Narrow(records.PowerWatts.Span.Slice(from, count), s.PowerWatts);
+        Narrow(records.StepLengthMillimeters.Span.Slice(from, count), s.StrideLengthMeters, divisor: 1000);
+        Narrow(records.VerticalOscillationMillimeters.Span.Slice(from, count), s.VerticalOscillationMillimeters);
+        Narrow(records.StanceTimeMilliseconds.Span.Slice(from, count), s.GroundContactTimeMilliseconds);
+        Narrow(records.TemperatureCelsius.Span.Slice(from, count), s.TemperatureCelsius);
+        return builder.Build();
+    }
 
-        var previousElapsed = 0f;
-        for (var i = from; i < to; i++)
+    /// <summary>
+    /// Seconds from <paramref name="start"/> to each record's time, as <c>(instant − start).TotalSeconds</c> computed in
+    /// ticks (without building each instant); a record without a timestamp keeps the previous time, so the column
+    /// stays ordered.
+    /// </summary>
+    private static void ElapsedSeconds(ReadOnlySpan<uint> times, DateTimeOffset start, Span<float> elapsed)
+    {
+        var ticksFromStart = FitDateTime.Epoch.UtcTicks - start.UtcTicks;
+        var previous = 0f;
+        for (var i = 0; i < times.Length && i < elapsed.Length; i++)
         {
-            var j = i - from;
+            if (times[i] != FitRecordStreams.NoTimestamp)
+            {
+                previous = (float)new TimeSpan(ticksFromStart + (times[i] * TimeSpan.TicksPerSecond)).TotalSeconds;
+            }
 
-            // A record without a timestamp keeps the previous time, so the column stays ordered.
-            previousElapsed = times[i] != FitRecordStreams.NoTimestamp
-                ? (float)(FitDateTime.ToDateTimeOffset(times[i]) - start).TotalSeconds
-                : previousElapsed;
-            s.ElapsedSeconds[j] = previousElapsed;
-            s.DistanceMeters[j] = (float)distance[i];
-            s.SpeedMetersPerSecond[j] = (float)speed[i];
-            s.HeartRateBpm[j] = (float)heartRate[i];
-            s.Cadence[j] = (float)cadence[i];
-            s.AltitudeMeters[j] = (float)altitude[i];
-            s.LatitudeDegrees[j] = latitude[i];
-            s.LongitudeDegrees[j] = longitude[i];
-            s.PowerWatts[j] = (float)power[i];
-            s.StrideLengthMeters[j] = (float)(stepLength[i] / 1000);
-            s.VerticalOscillationMillimeters[j] = (float)oscillation[i];
-            s.GroundContactTimeMilliseconds[j] = (float)stance[i];
-            s.TemperatureCelsius[j] = (float)temperature[i];
+            elapsed[i] = previous;
+        }
+    }
+
+    /// <summary><c>(float)(value / divisor)</c> for each value (NaN stays NaN), eight at a time where the CPU can.</summary>
+    private static void Narrow(ReadOnlySpan<double> values, Span<float> target, double divisor = 1)
+    {
+        target = target[..values.Length];
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var by = Vector256.Create(divisor);
+            for (; i + 8 <= values.Length; i += 8)
+            {
+                var low = Vector256.Create(values.Slice(i, 4));
+                var high = Vector256.Create(values.Slice(i + 4, 4));
+                if (divisor != 1)
+                {
+                    low /= by;
+                    high /= by;
+                }
+
+                Vector256.Narrow(low, high).CopyTo(target.Slice(i, 8));
+            }
         }
 
-        return builder.Build();
+        for (; i < values.Length; i++)
+        {
+            target[i] = (float)(values[i] / divisor);
+        }
     }
 
     private static (int From, int To) RecordRange(FitRecordStreams records, DateTimeOffset start, DateTimeOffset end)
@@ -163,9 +208,13 @@ public static class FitActivityConverter
         var times = records.TimestampSeconds.Span;
         var from = -1;
         var to = -1;
+        // The instants compared in ticks, without building each one.
+        var epochTicks = FitDateTime.Epoch.UtcTicks;
+        var startTicks = start.UtcTicks;
+        var endTicks = end.UtcTicks;
         for (var i = 0; i < records.Count; i++)
         {
-            if (times[i] != FitRecordStreams.NoTimestamp && FitDateTime.ToDateTimeOffset(times[i]) is var t && t >= start && t <= end)
+            if (times[i] != FitRecordStreams.NoTimestamp && epochTicks + (times[i] * TimeSpan.TicksPerSecond) is var t && t >= startTicks && t <= endTicks)
             {
                 if (from < 0)
                 {

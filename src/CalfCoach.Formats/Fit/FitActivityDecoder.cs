@@ -21,6 +21,7 @@ public sealed class FitActivityDecoder
     [ThreadStatic]
     private static FitDefinitionTable? _cachedDefinitions;
 
+
     private readonly FitReaderOptions _options;
 
     public FitActivityDecoder(FitReaderOptions options = default)
@@ -69,13 +70,25 @@ public sealed class FitActivityDecoder
     /// <exception cref="FitFormatException">The input does not start with a FIT file header; nothing could be decoded.</exception>
     public FitActivity Decode(ReadOnlySpan<byte> data) => Decode(data, useFieldPlans: true);
 
+    /// <summary>
+    /// Decodes into <paramref name="columns"/> (emptied first; see <see cref="RecordStreamsBuilder.Rent"/>): the result's
+    /// <see cref="FitActivity.Records"/> use its arrays, so they are only valid until the columns are returned.
+    /// </summary>
+    internal FitActivity Decode(ReadOnlySpan<byte> data, RecordStreamsBuilder columns)
+    {
+        columns.Reset();
+        return Decode(data, useFieldPlans: true, columns);
+    }
+
     /// <param name="useFieldPlans">
     /// True (the normal path): record fields are read at offsets worked out once per definition. False: every field is
     /// looked up with the reader's <c>TryGet…</c> methods; kept as the reference the fast path is tested against.
     /// </param>
-    internal FitActivity Decode(ReadOnlySpan<byte> data, bool useFieldPlans)
+    internal FitActivity Decode(ReadOnlySpan<byte> data, bool useFieldPlans) => Decode(data, useFieldPlans, new RecordStreamsBuilder());
+
+    private FitActivity Decode(ReadOnlySpan<byte> data, bool useFieldPlans, RecordStreamsBuilder columns)
     {
-        var state = new DecodeState(useFieldPlans);
+        var state = new DecodeState(useFieldPlans, columns);
 
         // The definition table (about 70 KB) is reused by later decodes on this thread; taking it out of the slot
         // while in use keeps a nested or concurrent use from sharing it.
@@ -93,11 +106,11 @@ public sealed class FitActivityDecoder
                     state.Count(global);
                     if (global == MessageNumber.Record)
                     {
-                        ReadRecordMessage(ref reader, state, data.Length);
+                        ReadRecordMessage(ref reader, state, data);
                     }
                     else
                     {
-                        ReadData(ref reader, state, global);
+                        ReadData(ref reader, state, global, data);
                     }
                 }
                 else if (kind == FitTokenKind.FileHeader)
@@ -117,10 +130,12 @@ public sealed class FitActivityDecoder
             _cachedDefinitions = definitions;
         }
 
+        // Records queued before the end (or before the damage) were complete messages.
+        FlushRecords(data, state);
         return state.Build();
     }
 
-    private static void ReadRecordMessage(ref FitReader reader, DecodeState state, int inputLength)
+    private static void ReadRecordMessage(ref FitReader reader, DecodeState state, ReadOnlySpan<byte> data)
     {
         if (!state.UseFieldPlans)
         {
@@ -128,25 +143,46 @@ public sealed class FitActivityDecoder
             // Forerunner 70 writes one before its first real sample. python-fitparse's expected output omits it.
             if (reader.FieldCount > 0 || reader.DeveloperFieldCount > 0)
             {
-                EstimateCapacity(ref reader, state, inputLength, reader.CurrentContent.Length);
+                EstimateCapacity(ref reader, state, data.Length, reader.CurrentContent.Length);
                 ReadRecord(ref reader, state);
             }
 
             return;
         }
 
-        var plan = state.Plans[reader.LocalMessageNumber] ??= new RecordFieldPlan();
-        var definitionOffset = reader.DefinitionOffset;
+        var hasTimestamp = reader.GetDataMessage(out var localMessage, out var definitionOffset, out var contentOffset, out var timestamp);
+        var plan = state.Plans[localMessage] ??= new RecordFieldPlan();
         if (plan.DefinitionOffset != definitionOffset)
         {
+            // Queued records of this plan are read with the layout they were written with.
+            if (!plan.HasLayoutOf(ref reader))
+            {
+                FlushRecords(data, state);
+            }
+
             plan.Update(ref reader, definitionOffset);
         }
 
-        if (plan.HasAnyField)
+        if (!plan.HasAnyField)
         {
-            EstimateCapacity(ref reader, state, inputLength, plan.ContentSize);
-            ReadRecord(ref reader, state, plan);
+            return;
         }
+
+        if (!ReferenceEquals(state.QueuedPlan, plan) || state.QueuedCount == DecodeState.QueueCapacity)
+        {
+            if (state.QueuedCount == 0 && state.Records.Count == 0)
+            {
+                EstimateCapacity(ref reader, state, data.Length, plan.ContentSize);
+            }
+
+            FlushRecords(data, state);
+            state.QueuedPlan = plan;
+        }
+
+        // Only where the record lies and its time are kept now; the fields are read a column at a time (FlushRecords).
+        var n = state.QueuedCount++;
+        state.QueuedOffsets[n] = contentOffset;
+        state.QueuedTimestamps[n] = hasTimestamp ? timestamp : FitRecordStreams.NoTimestamp;
     }
 
     /// <summary>
@@ -155,14 +191,14 @@ public sealed class FitActivityDecoder
     /// </summary>
     private static void EstimateCapacity(ref FitReader reader, DecodeState state, int inputLength, int contentSize)
     {
-        if (state.Records.Count == 0)
+        if (state.Records.Count == 0 && state.QueuedCount == 0)
         {
             var remaining = inputLength - reader.TokenStartIndex;
             state.Records.EnsureCapacity((int)(remaining / Math.Max(1 + contentSize, 16)) + 16);
         }
     }
 
-    private static void ReadData(ref FitReader reader, DecodeState state, ushort globalMessageNumber)
+    private static void ReadData(ref FitReader reader, DecodeState state, ushort globalMessageNumber, ReadOnlySpan<byte> data)
     {
         switch (globalMessageNumber)
         {
@@ -224,6 +260,8 @@ public sealed class FitActivityDecoder
 
                 break;
             case MessageNumber.FieldDescription:
+                // Queued records are judged against the descriptions seen before them.
+                FlushRecords(data, state);
                 state.DeveloperFieldCount++;
                 RegisterDeveloperField(ref reader, state);
                 break;
@@ -233,62 +271,213 @@ public sealed class FitActivityDecoder
         }
     }
 
-    /// <summary>Reads a record through its field plan: fixed-offset reads from the message content.</summary>
-    private static void ReadRecord(ref FitReader reader, DecodeState state, RecordFieldPlan plan)
+    /// <summary>
+    /// Reads the queued records (consecutive records of one field plan) a column at a time: for each channel, one
+    /// loop over the queued records with fixed-offset reads. Each loop does per record exactly what the reference path
+    /// (<see cref="ReadRecord(ref FitReader, DecodeState)"/>) does, so the values are the same bit for bit; working
+    /// by column keeps each loop's field layout and destination fixed and skips channels the plan does not carry.
+    /// </summary>
+    private static void FlushRecords(ReadOnlySpan<byte> data, DecodeState state)
     {
-        var content = reader.CurrentContent;
+        var count = state.QueuedCount;
+        if (count == 0)
+        {
+            return;
+        }
+
+        state.QueuedCount = 0;
+        var plan = state.QueuedPlan!;
+        var offsets = state.QueuedOffsets.AsSpan(0, count);
+        var size = plan.ContentSize;
         var be = plan.IsBigEndian;
-        RecordValues v;
-        v.Timestamp = reader.TryGetTimestampSeconds(out var timestamp) ? timestamp : FitRecordStreams.NoTimestamp;
+        var records = state.Records;
+        var first = records.AddUnset(count);
+        state.QueuedTimestamps.AsSpan(0, count).CopyTo(records.TimestampTarget(first, count));
+        FieldColumnReader.CheckContents(data, offsets, size);
+        var scratch = state.Scratch;
+        var scratchA = scratch.AsSpan(0, count);
+        var scratchB = scratch.AsSpan(DecodeState.QueueCapacity, count);
+        var scratchC = scratch.AsSpan(2 * DecodeState.QueueCapacity, count);
 
-        v.Latitude = v.Longitude = double.NaN;
-        if (plan.PositionLat.TryGetSInt32(content, be, out var lat) && plan.PositionLong.TryGetSInt32(content, be, out var lon))
+        // Position: both coordinates valid, or neither.
+        if (plan.PositionLat.IsPresent && plan.PositionLong.IsPresent)
         {
-            v.Latitude = lat * DegreesPerSemicircle;
-            v.Longitude = lon * DegreesPerSemicircle;
+            var latitude = records.Target(RecordColumn.Latitude, first, count, scratchA);
+            var longitude = records.Target(RecordColumn.Longitude, first, count, scratchB);
+            FieldColumnReader.ReadPositions(data, offsets, plan.PositionLat, plan.PositionLong, be, DegreesPerSemicircle, latitude, longitude);
+            records.Commit(RecordColumn.Latitude, first, latitude);
+            records.Commit(RecordColumn.Longitude, first, longitude);
+        }
+        else
+        {
+            records.SetMissing(RecordColumn.Latitude, first, count);
+            records.SetMissing(RecordColumn.Longitude, first, count);
         }
 
-        if (!plan.EnhancedAltitude.TryGetScaledUInt32(content, be, Record.EnhancedAltitude, out v.Altitude))
-        {
-            plan.Altitude.TryGetScaledUInt16(content, be, Record.Altitude, out v.Altitude);
-        }
+        ReadWithFallback(data, offsets, be, plan.EnhancedAltitude, Record.EnhancedAltitude, plan.Altitude, Record.Altitude, records, RecordColumn.Altitude, first, scratchA, scratchC);
 
-        plan.Distance.TryGetScaledUInt32(content, be, Record.Distance, out v.Distance);
-        if (!plan.EnhancedSpeed.TryGetScaledUInt32(content, be, Record.EnhancedSpeed, out v.Speed))
-        {
-            plan.Speed.TryGetScaledUInt16(content, be, Record.Speed, out v.Speed);
-        }
-
+        // Distance and speed, then compressed_speed_distance fills what they left NaN (in record order: it accumulates).
         if (plan.CompressedSpeedDistance.IsPresent)
         {
+            var distance = records.Target(RecordColumn.Distance, first, count, scratchA);
+            var speed = records.Target(RecordColumn.Speed, first, count, scratchB);
+            FieldColumnReader.ReadScaled(data, offsets, plan.Distance, be, Record.Distance, distance);
+            for (var k = 0; k < offsets.Length; k++)
+            {
+                var content = data.Slice(offsets[k], size);
+                if (!plan.EnhancedSpeed.TryGetScaledUInt32(content, be, Record.EnhancedSpeed, out speed[k]))
+                {
+                    plan.Speed.TryGetScaledUInt16(content, be, Record.Speed, out speed[k]);
+                }
+            }
+
             var field = plan.CompressedSpeedDistance;
-            ExpandCompressedSpeedDistance(content.Slice(field.Offset, field.Size), ref v.Speed, ref v.Distance, state);
-        }
+            for (var k = 0; k < offsets.Length; k++)
+            {
+                ExpandCompressedSpeedDistance(data.Slice(offsets[k] + field.Offset, field.Size), ref speed[k], ref distance[k], state);
+            }
 
-        v.HeartRate = plan.HeartRate.TryGetByte(content, be, out var heartRate) ? heartRate : double.NaN;
-        v.Cadence = double.NaN;
-        if (plan.Cadence.TryGetByte(content, be, out var cadence))
+            records.Commit(RecordColumn.Distance, first, distance);
+            records.Commit(RecordColumn.Speed, first, speed);
+        }
+        else
         {
-            v.Cadence = plan.FractionalCadence.TryGetScaledUInt8(content, be, Record.FractionalCadence, out var fraction)
-                ? cadence + fraction
-                : cadence;
+            ReadScaledColumn(data, offsets, be, plan.Distance, Record.Distance, records, RecordColumn.Distance, first, scratchA);
+            ReadWithFallback(data, offsets, be, plan.EnhancedSpeed, Record.EnhancedSpeed, plan.Speed, Record.Speed, records, RecordColumn.Speed, first, scratchA, scratchC);
         }
 
-        plan.Power.TryGetScaledUInt16(content, be, Record.Power, out v.Power);
-        plan.Temperature.TryGetScaledSInt8(content, be, Record.Temperature, out v.Temperature);
-        plan.VerticalOscillation.TryGetScaledUInt16(content, be, Record.VerticalOscillation, out v.VerticalOscillation);
-        plan.StanceTime.TryGetScaledUInt16(content, be, Record.StanceTime, out v.StanceTime);
-        plan.StepLength.TryGetScaledUInt16(content, be, Record.StepLength, out v.StepLength);
-        plan.VerticalRatio.TryGetScaledUInt16(content, be, Record.VerticalRatio, out v.VerticalRatio);
-        plan.Cycles.TryGetScaledUInt8(content, be, Record.Cycles, out v.Cycles);
-
-        var records = state.Records;
-        if (plan.HasDeveloperFields && plan.HasValidDeveloperField(content, state.DeveloperFieldTypes, state.DeveloperFieldTypesVersion))
+        if (plan.HeartRate.IsPresent)
         {
-            records.RecordsWithDeveloperFields++;
+            var heartRate = records.Target(RecordColumn.HeartRate, first, count, scratchA);
+            FieldColumnReader.ReadBytes(data, offsets, plan.HeartRate, be, heartRate);
+            records.Commit(RecordColumn.HeartRate, first, heartRate);
+        }
+        else
+        {
+            records.SetMissing(RecordColumn.HeartRate, first, count);
         }
 
-        v.Store(records);
+        if (plan.Cadence.IsPresent)
+        {
+            // Whole strides (or revolutions) per minute plus the fraction (scale 128) where both are there.
+            var cadence = records.Target(RecordColumn.Cadence, first, count, scratchA);
+            FieldColumnReader.ReadBytes(data, offsets, plan.Cadence, be, cadence);
+            if (plan.FractionalCadence.IsPresent)
+            {
+                FieldColumnReader.ReadScaled(data, offsets, plan.FractionalCadence, be, Record.FractionalCadence, scratchC);
+                if (FieldColumnReader.IsInteger(plan.FractionalCadence))
+                {
+                    for (var k = 0; k < cadence.Length; k++)
+                    {
+                        if (!double.IsNaN(scratchC[k]))
+                        {
+                            cadence[k] += scratchC[k];
+                        }
+                    }
+                }
+                else
+                {
+                    for (var k = 0; k < cadence.Length; k++)
+                    {
+                        if (!double.IsNaN(cadence[k]) &&
+                            plan.FractionalCadence.TryGetScaledUInt8(data.Slice(offsets[k], size), be, Record.FractionalCadence, out var fraction))
+                        {
+                            cadence[k] += fraction;
+                        }
+                    }
+                }
+            }
+
+            records.Commit(RecordColumn.Cadence, first, cadence);
+        }
+        else
+        {
+            records.SetMissing(RecordColumn.Cadence, first, count);
+        }
+
+        // Steps per minute is filled at the end, from the sessions; until then every queued record has none.
+        records.SetMissing(RecordColumn.CadenceStepsPerMinute, first, count);
+
+        ReadScaledColumn(data, offsets, be, plan.Power, Record.Power, records, RecordColumn.Power, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.Temperature, Record.Temperature, records, RecordColumn.Temperature, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.VerticalOscillation, Record.VerticalOscillation, records, RecordColumn.VerticalOscillation, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.StanceTime, Record.StanceTime, records, RecordColumn.StanceTime, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.StepLength, Record.StepLength, records, RecordColumn.StepLength, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.VerticalRatio, Record.VerticalRatio, records, RecordColumn.VerticalRatio, first, scratchA);
+        ReadScaledColumn(data, offsets, be, plan.Cycles, Record.Cycles, records, RecordColumn.Cycles, first, scratchA);
+
+        if (plan.HasDeveloperFields)
+        {
+            for (var k = 0; k < offsets.Length; k++)
+            {
+                if (plan.HasValidDeveloperField(data.Slice(offsets[k], size), state.DeveloperFieldTypes, state.DeveloperFieldTypesVersion))
+                {
+                    records.RecordsWithDeveloperFields++;
+                }
+            }
+        }
+    }
+
+    /// <summary>One column from one field (see <see cref="FlushRecords"/>).</summary>
+    private static void ReadScaledColumn(
+        ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, bool be, in FieldRef field, in FitFieldInfo info,
+        RecordStreamsBuilder records, RecordColumn column, int first, Span<double> scratch)
+    {
+        if (!field.IsPresent)
+        {
+            records.SetMissing(column, first, offsets.Length);
+            return;
+        }
+
+        var values = records.Target(column, first, offsets.Length, scratch);
+        FieldColumnReader.ReadScaled(data, offsets, field, be, info, values);
+        records.Commit(column, first, values);
+    }
+
+    /// <summary>
+    /// One column from a preferred field (enhanced_speed, enhanced_altitude) where it is valid, else from the older
+    /// field (speed, altitude).
+    /// </summary>
+    private static void ReadWithFallback(
+        ReadOnlySpan<byte> data, ReadOnlySpan<int> offsets, bool be, in FieldRef preferred, in FitFieldInfo preferredInfo,
+        in FieldRef fallback, in FitFieldInfo fallbackInfo, RecordStreamsBuilder records, RecordColumn column, int first,
+        Span<double> scratch, Span<double> fallbackValues)
+    {
+        if (!preferred.IsPresent)
+        {
+            ReadScaledColumn(data, offsets, be, fallback, fallbackInfo, records, column, first, scratch);
+            return;
+        }
+
+        var values = records.Target(column, first, offsets.Length, scratch);
+        FieldColumnReader.ReadScaled(data, offsets, preferred, be, preferredInfo, values);
+        if (fallback.IsPresent)
+        {
+            FieldColumnReader.ReadScaled(data, offsets, fallback, be, fallbackInfo, fallbackValues);
+            if (FieldColumnReader.IsInteger(preferred))
+            {
+                for (var k = 0; k < values.Length; k++)
+                {
+                    if (double.IsNaN(values[k]))
+                    {
+                        values[k] = fallbackValues[k];
+                    }
+                }
+            }
+            else
+            {
+                // A float field may hold a NaN that counts as valid: ask the field itself whether it is valid.
+                for (var k = 0; k < values.Length; k++)
+                {
+                    if (!preferred.TryGetDouble(data.Slice(offsets[k], preferred.Offset + preferred.Size), be, out _))
+                    {
+                        values[k] = fallbackValues[k];
+                    }
+                }
+            }
+        }
+
+        records.Commit(column, first, values);
     }
 
     /// <summary>Reads a record by looking every field up by number (the reference for the field-plan path).</summary>
@@ -464,7 +653,7 @@ public sealed class FitActivityDecoder
     private static ushort? UInt16(ref FitReader reader, in FitFieldInfo field) => reader.TryGetUInt16(field.Number, out var value) ? value : null;
 
     /// <summary>Everything accumulated while reading one input.</summary>
-    private sealed class DecodeState(bool useFieldPlans)
+    private sealed class DecodeState(bool useFieldPlans, RecordStreamsBuilder records)
     {
         // Message counts for global numbers below this are kept in an array (no dictionary lookup per message).
         private const int DenseCountLimit = 256;
@@ -475,10 +664,26 @@ public sealed class FitActivityDecoder
 
         public bool UseFieldPlans { get; } = useFieldPlans;
 
+        /// <summary>Records read a column at a time, at most this many at once (see FlushRecords).</summary>
+        public const int QueueCapacity = 256;
+
+        /// <summary>The plan of the queued records: consecutive records of one layout.</summary>
+        public RecordFieldPlan? QueuedPlan { get; set; }
+
+        public int QueuedCount { get; set; }
+
+        /// <summary>Where each queued record's content starts in the input (already checked to lie inside it).</summary>
+        public int[] QueuedOffsets { get; } = new int[QueueCapacity];
+
+        public uint[] QueuedTimestamps { get; } = new uint[QueueCapacity];
+
+        /// <summary>Three columns' worth of values: for channels that have no column yet, and fallback fields.</summary>
+        public double[] Scratch { get; } = new double[3 * QueueCapacity];
+
         /// <summary>Field plans of record definitions, by local message number.</summary>
         public RecordFieldPlan?[] Plans { get; } = new RecordFieldPlan?[16];
 
-        public RecordStreamsBuilder Records { get; } = new();
+        public RecordStreamsBuilder Records { get; } = records;
 
         /// <summary>Beats of hr messages, merged into the records' heart rate at the end.</summary>
         public HeartRateMessageMerger HeartRates { get; } = new();
@@ -619,12 +824,25 @@ public sealed class FitActivityDecoder
                 }
             }
 
+            var anyFoot = defaultIsFoot;
+            for (var k = 0; k < sessionCount; k++)
+            {
+                anyFoot |= sessions[k].IsFoot;
+            }
+
+            if (!anyFoot)
+            {
+                // No record can be a foot sport's: the column stays without values (NaN for every record).
+                return;
+            }
+
+            var stepsPerMinute = Records.Materialized(RecordColumn.CadenceStepsPerMinute);
             var epochTicks = FitDateTime.Epoch.UtcTicks;
             for (var i = 0; i < cadence.Length; i++)
             {
                 if (double.IsNaN(cadence[i]))
                 {
-                    Records.Set(RecordColumn.CadenceStepsPerMinute, i, double.NaN);
+                    stepsPerMinute[i] = double.NaN;
                     continue;
                 }
 
@@ -642,7 +860,7 @@ public sealed class FitActivityDecoder
                     }
                 }
 
-                Records.Set(RecordColumn.CadenceStepsPerMinute, i, isFoot ? cadence[i] * 2 : double.NaN);
+                stepsPerMinute[i] = isFoot ? cadence[i] * 2 : double.NaN;
             }
         }
     }

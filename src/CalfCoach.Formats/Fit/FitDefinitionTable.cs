@@ -22,6 +22,8 @@ public sealed class FitDefinitionTable
     // For each local message and field number: 1 + index into that local message's fields, or 0 when absent.
     private readonly byte[] _slotByFieldNumber = new byte[LocalMessageCount * FieldNumberCount];
 
+    // Called for every message; the reader's large methods would otherwise exhaust the JIT's inlining budget first.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal ref LocalDefinition Local(int localMessage) => ref _locals[localMessage];
 
     internal Span<FieldSlot> Fields(int localMessage) => _fields.AsSpan(localMessage * MaxFields, MaxFields);

@@ -21,8 +21,10 @@ public ref partial struct FitReader
     // from the nibble table, so the spec's table stays the single source.
     private static readonly ushort[] SliceTables = BuildSliceTables();
 
-    // Carry-less multiplication folding constants (see ComputeCrcFolded).
+    // Carry-less multiplication folding constants (see ComputeCrcFolded): folding over 128 bits, and over 512 bits for
+    // four accumulators 64 bytes apart.
     private static readonly Vector128<ulong> FoldBy128Constants = Vector128.Create(ReflectedPowerModP(191), ReflectedPowerModP(127));
+    private static readonly Vector128<ulong> FoldBy512Constants = Vector128.Create(ReflectedPowerModP(575), ReflectedPowerModP(511));
 
     // Below this length the folding set-up costs more than it saves.
     private const int FoldMinLength = 64;
@@ -84,8 +86,33 @@ public ref partial struct FitReader
         }
 
         var constants = FoldBy128Constants;
-        var accumulator = Vector128.Create(bytes[..16]).AsUInt64() ^ Vector128.CreateScalar((ulong)crc);
-        var i = 16;
+        Vector128<ulong> accumulator;
+        int i;
+        if (bytes.Length >= 96)
+        {
+            // Four independent accumulators over consecutive 16-byte lanes, each folded 512 bits (64 bytes) ahead per
+            // step: four carry-less multiplications in flight instead of one waiting on the last. Then folded into
+            // one (lane 0 by 128 bits onto lane 1, and so on). At least 32 bytes stay for the steps below.
+            var k4 = FoldBy512Constants;
+            var a0 = Vector128.Create(bytes[..16]).AsUInt64() ^ Vector128.CreateScalar((ulong)crc);
+            var a1 = Vector128.Create(bytes.Slice(16, 16)).AsUInt64();
+            var a2 = Vector128.Create(bytes.Slice(32, 16)).AsUInt64();
+            var a3 = Vector128.Create(bytes.Slice(48, 16)).AsUInt64();
+            for (i = 64; i + 64 <= bytes.Length - 32; i += 64)
+            {
+                a0 = Fold(a0, k4) ^ Vector128.Create(bytes.Slice(i, 16)).AsUInt64();
+                a1 = Fold(a1, k4) ^ Vector128.Create(bytes.Slice(i + 16, 16)).AsUInt64();
+                a2 = Fold(a2, k4) ^ Vector128.Create(bytes.Slice(i + 32, 16)).AsUInt64();
+                a3 = Fold(a3, k4) ^ Vector128.Create(bytes.Slice(i + 48, 16)).AsUInt64();
+            }
+
+            accumulator = Fold(Fold(Fold(a0, constants) ^ a1, constants) ^ a2, constants) ^ a3;
+        }
+        else
+        {
+            accumulator = Vector128.Create(bytes[..16]).AsUInt64() ^ Vector128.CreateScalar((ulong)crc);
+            i = 16;
+        }
 
         // Keep 16 to 31 bytes back: the accumulator (as 16 bytes) plus those go through the tables.
         for (; i + 16 <= bytes.Length - 16; i += 16)
@@ -110,6 +137,11 @@ public ref partial struct FitReader
         var c = ComputeCrcSliced(folded);
         return ComputeCrcSliced(bytes[i..], c);
     }
+
+    /// <summary>The accumulator moved ahead by the distance the constants stand for (its two halves multiplied, then added).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ulong> Fold(Vector128<ulong> accumulator, Vector128<ulong> constants) =>
+        Pclmulqdq.CarrylessMultiply(accumulator, constants, 0x00) ^ Pclmulqdq.CarrylessMultiply(accumulator, constants, 0x11);
 
     /// <summary>x^<paramref name="power"/> mod P(x), bit-reflected into the high 16 bits of a 64-bit lane.</summary>
     private static ulong ReflectedPowerModP(int power)

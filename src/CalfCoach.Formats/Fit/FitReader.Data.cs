@@ -303,6 +303,31 @@ public ref partial struct FitReader
     }
 
     /// <summary>
+    /// Everything the activity decoder needs to queue a record, in one call (one state check instead of four): the
+    /// local message number, the offset of its definition (<see cref="DefinitionOffset"/>), the offset of its content
+    /// (<see cref="CurrentContentOffset"/>) and <see cref="TryGetTimestampSeconds"/>.
+    /// </summary>
+    internal readonly bool GetDataMessage(out int localMessage, out int definitionOffset, out int contentOffset, out uint fitSeconds)
+    {
+        EnsureOnData();
+        localMessage = _localMessage;
+        definitionOffset = _definitions.Local(_localMessage).DefinedAt;
+        contentOffset = _contentStart;
+        fitSeconds = _hasTimestamp ? _timestamp : 0;
+        return _hasTimestamp;
+    }
+
+    /// <summary>Offset in the input of the first byte of <see cref="CurrentContent"/>.</summary>
+    internal readonly int CurrentContentOffset
+    {
+        get
+        {
+            EnsureOnData();
+            return _contentStart;
+        }
+    }
+
+    /// <summary>
     /// The value <see cref="TryGetDouble"/> gives for a field of base type <paramref name="baseType"/> whose bytes are
     /// <paramref name="bytes"/> (at least one element long): float32/64 with the all-ones invalid value, else the first
     /// integer element.

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace CalfCoach.Formats.Fit;
 
 /// <summary>
@@ -127,9 +130,22 @@ public ref partial struct FitReader
     /// Checks that <paramref name="count"/> bytes from <paramref name="start"/> lie both inside the input and inside
     /// the data section declared by the file header, before anything is read from them.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly void EnsureMessageBytes(int start, int count, string what)
     {
-        // long arithmetic: start + count cannot overflow, whatever the header claims.
+        // long arithmetic: start + count cannot overflow, whatever the header claims. Inlined: two compares per
+        // message; building the error is left to a method of its own.
+        var end = (long)start + count;
+        if (end > _dataEnd || end > _data.Length)
+        {
+            ThrowMessageBytes(start, count, what);
+        }
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowMessageBytes(int start, int count, string what)
+    {
         var end = (long)start + count;
         if (end > _dataEnd)
         {
@@ -144,10 +160,7 @@ public ref partial struct FitReader
                 "the file is corrupt (or its header's data size is wrong) after this point");
         }
 
-        if (end > _data.Length)
-        {
-            throw Truncated(start, what, count);
-        }
+        throw Truncated(start, what, count);
     }
 
     private readonly FitFormatException Truncated(int start, string what, int count) =>

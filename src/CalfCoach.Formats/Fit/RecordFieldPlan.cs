@@ -60,13 +60,13 @@ internal sealed class RecordFieldPlan
     /// </summary>
     public void Update(ref FitReader reader, int definitionOffset)
     {
-        var layout = reader.DefinitionLayout;
-        if (DefinitionOffset >= 0 && layout.SequenceEqual(_layout.AsSpan(0, _layoutLength)))
+        if (HasLayoutOf(ref reader))
         {
             DefinitionOffset = definitionOffset;
             return;
         }
 
+        var layout = reader.DefinitionLayout;
         if (_layout.Length < layout.Length)
         {
             _layout = new byte[Math.Max(layout.Length, 64)];
@@ -76,6 +76,10 @@ internal sealed class RecordFieldPlan
         _layoutLength = layout.Length;
         Build(ref reader, definitionOffset);
     }
+
+    /// <summary>Whether the plan was built from a definition with the same layout as the current message's.</summary>
+    public bool HasLayoutOf(ref FitReader reader) =>
+        DefinitionOffset >= 0 && reader.DefinitionLayout.SequenceEqual(_layout.AsSpan(0, _layoutLength));
 
     private void Build(ref FitReader reader, int definitionOffset)
     {

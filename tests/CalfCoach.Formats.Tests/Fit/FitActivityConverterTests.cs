@@ -115,6 +115,136 @@ public sealed class FitActivityConverterTests
         Assert.False(ride.CountsAsRunningLoad);
         Assert.Equal(0, ride.Streams.CountPresent(StreamKind.Cadence));
     }
+
+    [Fact]
+    public void Decoding_straight_to_activities_reuses_columns_without_carrying_values_from_the_previous_file()
+    {
+        // ToActivities(bytes) decodes into columns reused for the next file. Long then short files, with
+        // and without each channel, in both orders, must give exactly what a fresh decode gives.
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        string[] files =
+        [
+            "dtcooper_python-fitparse/activity-large-fenxi2-multisport.fit",
+            "dtcooper_python-fitparse/garmin-fenix-5-run.fit",
+            "grimbough_FITfileR/garmin-edge530-ride.fit",
+            "dtcooper_python-fitparse/developer-types-sample.fit",
+            "dtcooper_python-fitparse/compressed-speed-distance.fit",
+            "adriangibbons_php-fit-file-analysis/swim.fit",
+            "dtcooper_python-fitparse/activity-unexpected-eof.fit",
+        ];
+        var source = new ActivitySource("fit", "x.fit", "hash");
+        foreach (var order in new[] { files, files.Reverse().ToArray() })
+        {
+            foreach (var file in order)
+            {
+                var bytes = RealData.ReadFitBytes(file);
+                var expected = FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(bytes), source);
+                var actual = FitActivityConverter.ToActivities(bytes, source);
+
+                Assert.Equal(expected.Count, actual.Count);
+                for (var i = 0; i < expected.Count; i++)
+                {
+                    Assert.Equal(expected[i].Streams.Count, actual[i].Streams.Count);
+                    Assert.Equal(expected[i].Streams.ElapsedSeconds, actual[i].Streams.ElapsedSeconds);
+                    Assert.Equal(expected[i].Streams.LatitudeDegrees, actual[i].Streams.LatitudeDegrees);
+                    Assert.Equal(expected[i].Streams.LongitudeDegrees, actual[i].Streams.LongitudeDegrees);
+                    foreach (var kind in Enum.GetValues<StreamKind>().Where(k => k != StreamKind.Position))
+                    {
+                        Assert.Equal(expected[i].Streams.Column(kind), actual[i].Streams.Column(kind));
+                    }
+
+                    Assert.Equal(expected[i].Problems, actual[i].Problems);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Streams_equal_the_per_sample_definition_on_every_corpus_file()
+    {
+        // The converter narrows whole columns (vectorised) and computes elapsed time in ticks; each sample must be
+        // what the plain definition gives: (float)value, stride length / 1000, (instant − start).TotalSeconds.
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        var source = new ActivitySource("fit", "x.fit", "hash");
+        foreach (var file in RealData.Oracle.Keys)
+        {
+            FitActivity fit;
+            IReadOnlyList<Activity> activities;
+            try
+            {
+                fit = Decoder.Decode(RealData.ReadFitBytes(file));
+                activities = FitActivityConverter.ToActivities(fit, source);
+            }
+            catch (FitFormatException)
+            {
+                continue;
+            }
+
+            var r = fit.Records;
+            foreach (var activity in activities)
+            {
+                var s = activity.Streams;
+                var from = 0;
+                while (from < r.Count && (r.TimestampsUtc.Span[from] is not { } t || t < activity.StartUtc))
+                {
+                    from++;
+                }
+
+                if (activities.Count == 1)
+                {
+                    from = 0;
+                }
+
+                var previous = 0f;
+                for (var j = 0; j < s.Count; j++)
+                {
+                    var i = from + j;
+                    if (r.TimestampsUtc.Span[i] is { } instant)
+                    {
+                        previous = (float)(instant - activity.StartUtc).TotalSeconds;
+                    }
+
+                    Assert.Equal(previous, s.ElapsedSeconds[j]);
+                    Assert.Equal((float)r.DistanceMeters.Span[i], s.DistanceMeters[j]);
+                    Assert.Equal((float)r.SpeedMetersPerSecond.Span[i], s.SpeedMetersPerSecond[j]);
+                    Assert.Equal((float)r.HeartRateBpm.Span[i], s.HeartRateBpm[j]);
+                    Assert.Equal((float)(activity.CadenceUnit == CadenceUnit.StepsPerMinute ? r.CadenceStepsPerMinute : r.Cadence).Span[i], s.Cadence[j]);
+                    Assert.Equal((float)r.AltitudeMeters.Span[i], s.AltitudeMeters[j]);
+                    Assert.Equal(r.LatitudeDegrees.Span[i], s.LatitudeDegrees[j]);
+                    Assert.Equal((float)r.PowerWatts.Span[i], s.PowerWatts[j]);
+                    Assert.Equal((float)(r.StepLengthMillimeters.Span[i] / 1000), s.StrideLengthMeters[j]);
+                    Assert.Equal((float)r.TemperatureCelsius.Span[i], s.TemperatureCelsius[j]);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Decoding_straight_to_activities_on_several_threads_at_once_gives_each_file_its_own_columns()
+    {
+        // The reused columns are shared by all threads (one rented set per decode): concurrent decodes of different
+        // files must never see each other's values.
+        Assert.SkipUnless(RealData.Folder is not null, RealData.SkipReason);
+        string[] files =
+        [
+            "dtcooper_python-fitparse/garmin-fenix-5-run.fit",
+            "grimbough_FITfileR/garmin-fenix6-swim.fit",
+            "dtcooper_python-fitparse/developer-types-sample.fit",
+            "adriangibbons_php-fit-file-analysis/mountain-biking.fit",
+        ];
+        var source = new ActivitySource("fit", "x.fit", "hash");
+        var bytes = files.Select(RealData.ReadFitBytes).ToArray();
+        var expected = bytes.Select(b => FitActivityConverter.ToActivities(new FitActivityDecoder().Decode(b), source)[0].Streams).ToArray();
+
+        Parallel.For(0, 200, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        {
+            var k = i % files.Length;
+            var actual = FitActivityConverter.ToActivities(bytes[k], source)[0].Streams;
+            Assert.Equal(expected[k].HeartRateBpm, actual.HeartRateBpm);
+            Assert.Equal(expected[k].DistanceMeters, actual.DistanceMeters);
+            Assert.Equal(expected[k].LatitudeDegrees, actual.LatitudeDegrees);
+        });
+    }
 }
 
 /// <summary>Plausibility of what a FIT file holds: sessions per file (generated files, so a clone without the corpus checks it).</summary>
