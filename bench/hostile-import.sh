@@ -38,12 +38,13 @@ measure() {
   local code=0
   wait "$pid" || code=$?
   end=$(date +%s.%N)
-  local imported failed json_kb
+  local imported failed not_counted json_kb
   imported=$(grep -o '"imported": [0-9]*' "$work/$name.json" | grep -o '[0-9]*$' || echo "?")
   failed=$(grep -o '"failedCount": [0-9]*' "$work/$name.json" | grep -o '[0-9]*$' || echo "?")
+  not_counted=$(grep -c '"reason":' "$work/$name.json" || true)
   json_kb=$(( $(stat -c %s "$work/$name.json") / 1024 ))
-  printf '%-18s VmHWM %5d MB  wall %6.1f s  exit %d  imported %s  failed %s  JSON %d KB\n' \
-    "$name" $((hwm / 1024)) "$(echo "$end - $start" | bc)" "$code" "$imported" "$failed" "$json_kb"
+  printf '%-18s VmHWM %5d MB  wall %6.1f s  exit %d  imported %s  failed %s  stored-not-counted %s  JSON %d KB\n' \
+    "$name" $((hwm / 1024)) "$(echo "$end - $start" | bc)" "$code" "$imported" "$failed" "$not_counted" "$json_kb"
 }
 
 echo "calfcoach import, CALFCOACH_IMPORT_MEMORY_MB=${CALFCOACH_IMPORT_MEMORY_MB:-unset (1024)}, $(nproc) cores"
