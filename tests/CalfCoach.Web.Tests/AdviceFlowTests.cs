@@ -89,4 +89,24 @@ public sealed class AdviceFlowTests(UkRunnerApp app, Browser browser) : IClassFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Assertions.Expect(page.Locator("legend h2")).ToHaveTextAsync("How the leg looks and feels");
     }
+
+    [Fact]
+    public async Task On_a_360_by_640_phone_every_question_screen_shows_Next_without_scrolling()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 360);
+        await page.SetViewportSizeAsync(360, 640);
+        await page.GotoAsync("/assess");
+        for (var screen = 0; screen < Core.Assessment.Questionnaire.Groups.Count; screen++)
+        {
+            var next = page.GetByRole(AriaRole.Button, new() { Name = "Next" });
+            var box = await next.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Y >= 0 && box.Y + box.Height <= 640, $"screen {screen + 1}: Next is at {box.Y:0}–{box.Y + box.Height:0} px, outside a 640 px screen");
+            await next.ClickAsync();
+        }
+
+        var result = await page.GetByRole(AriaRole.Button, new() { Name = "See my result" }).BoundingBoxAsync();
+        Assert.NotNull(result);
+        Assert.True(result.Y + result.Height <= 640, $"the details screen's button is at {result.Y:0} px");
+    }
 }
