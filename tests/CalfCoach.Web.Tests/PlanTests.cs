@@ -118,5 +118,16 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
         Assert.Equal(["asOf", "startedOn", "disposition", "headline", "phase"], plan.Select(p => p.Key).Take(5));
     }
 
+    [Fact]
+    public async Task An_exercise_check_in_with_an_unknown_name_is_a_problem_naming_the_valid_ones()
+    {
+        using var response = await app.Client.PostAsync("/api/check-ins/exercise", Json("{\"name\": \"walkrun\", \"sets\": 6, \"reps\": 1}"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!["errors"]!["name"]![0]!.GetValue<string>();
+        Assert.Contains("Did you mean \"walk-run\"?", message, StringComparison.Ordinal);
+        Assert.Contains("heel-drops-straight-knee", message, StringComparison.Ordinal);
+    }
+
     internal static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
 }

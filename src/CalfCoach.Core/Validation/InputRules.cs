@@ -120,7 +120,8 @@ public static class InputRules
     /// <summary>Free notes kept with a check-in or a clinician's visit.</summary>
     public static readonly TextRule Note = new("The note", 2_000, Multiline: true);
 
-    public static readonly TextRule ExerciseName = new("The exercise's name", 60, Required: true);
+    /// <summary>One of <see cref="Plans.ExerciseNames.Loggable"/>, with a suggestion for a near miss.</summary>
+    public static readonly ExerciseNameRule ExerciseName = new("The exercise");
     public static readonly WholeNumberRule Sets = new("The number of sets", 1, 100);
     public static readonly WholeNumberRule Reps = new("The number of repetitions", 0, 1_000);
     public static readonly NumberRule LoadKg = new("The added weight", " kg", 0, 300);

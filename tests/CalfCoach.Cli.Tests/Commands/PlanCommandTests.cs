@@ -53,6 +53,23 @@ public sealed class PlanCommandTests : IDisposable
 
     private Task<CliHarness.Run> Walking(int day, int score) => Ok("log", "pain", score.ToString(CultureInfo.InvariantCulture), "--as-of", Day(day));
 
+    [Fact]
+    public async Task Logging_an_exercise_the_programme_does_not_know_is_refused_with_the_valid_names_and_nothing_is_stored()
+    {
+        await Start();
+
+        var banana = await CliHarness.RunAsync("log", "exercise", "banana", "--sets", "3", "--reps", "12", "--db", Db);
+        var typo = await CliHarness.RunAsync("log", "exercise", "heel-drop-straight-knee", "--sets", "3", "--reps", "12", "--db", Db);
+
+        Assert.Equal(2, banana.ExitCode);
+        Assert.Contains("\"banana\" is not one the programme knows", banana.Error, StringComparison.Ordinal);
+        Assert.Contains("heel-drops-straight-knee, heel-drops-bent-knee", banana.Error, StringComparison.Ordinal);
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("Did you mean \"heel-drops-straight-knee\"?", typo.Error, StringComparison.Ordinal);
+        var accepted = await Ok("log", "exercise", "Walk-Run", "--sets", "6", "--reps", "1", "--as-of", Day(0));
+        Assert.Contains("walk-run: 6 × 1", accepted.Out, StringComparison.Ordinal);
+    }
+
     private static string Phase(JsonElement plan) => plan.GetProperty("phase").GetString()!;
 
     private static string Disposition(JsonElement plan) => plan.GetProperty("disposition").GetString()!;
@@ -294,12 +311,12 @@ public sealed class PlanCommandTests : IDisposable
     [InlineData("log pain 11", "SCORE must be a whole number from 0 to 10, not 11.")]
     [InlineData("log pain -1", "SCORE must be a whole number from 0 to 10")]
     [InlineData("log pain 3 --at-rest --morning", "choose --at-rest or --morning, not both")]
-    [InlineData("log exercise heel-drops --sets -1 --reps 12", "--sets:")]
-    [InlineData("log exercise heel-drops --sets 0 --reps 12", "--sets: The number of sets must be a whole number from 1 to 100, not 0.")]
-    [InlineData("log exercise heel-drops --sets 3 --reps 12 --load 1e308", "--load: The added weight must be a number from 0 to 300 kg, not 1E+308.")]
-    [InlineData("log exercise heel-drops --sets 3 --reps 12 --pain 12", "--pain:")]
-    [InlineData("log exercise heel-drops --sets 3 --reps 12 --load -5", "--load:")]
-    [InlineData("log exercise heel-drops --reps 12", "--sets")]
+    [InlineData("log exercise heel-drops-straight-knee --sets -1 --reps 12", "--sets:")]
+    [InlineData("log exercise heel-drops-straight-knee --sets 0 --reps 12", "--sets: The number of sets must be a whole number from 1 to 100, not 0.")]
+    [InlineData("log exercise heel-drops-straight-knee --sets 3 --reps 12 --load 1e308", "--load: The added weight must be a number from 0 to 300 kg, not 1E+308.")]
+    [InlineData("log exercise heel-drops-straight-knee --sets 3 --reps 12 --pain 12", "--pain:")]
+    [InlineData("log exercise heel-drops-straight-knee --sets 3 --reps 12 --load -5", "--load:")]
+    [InlineData("log exercise heel-drops-straight-knee --reps 12", "--sets")]
     [InlineData("log pain 3 --note \u0007bell", "--note: The note contains a control character")]
     [InlineData("plan --ics x.ics --time-zone Mars/Olympus", "--time-zone: unknown time zone \"Mars/Olympus\"")]
     [InlineData("plan --ics x.ics --at 7pm", "--at must be a time written HH:MM")]
