@@ -12,13 +12,18 @@ namespace CalfCoach.Cli;
 /// <param name="In">Standard input, for <c>--answers -</c> and for answering questions line by line.</param>
 /// <param name="InputIsInteractive">True when a person types at a terminal (key-by-key prompts are possible).</param>
 /// <param name="ImportMemoryMb">The value of <c>CALFCOACH_IMPORT_MEMORY_MB</c> (<see cref="ImportMemoryBudget.EnvironmentVariable"/>), null when unset.</param>
+/// <param name="DefaultDatabase">
+/// The database <c>assess</c> records into without <c>--db</c>; null means the user's default
+/// (<see cref="Storage.StoragePaths.DefaultDatabasePath()"/>). Tests point it at a temporary file.
+/// </param>
 public sealed record CliContext(
     IAnsiConsole Out,
     IAnsiConsole Error,
     TextReader In,
     bool InputIsInteractive,
     TimeProvider Clock,
-    string? ImportMemoryMb = null)
+    string? ImportMemoryMb = null,
+    string? DefaultDatabase = null)
 {
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 

@@ -23,7 +23,7 @@ public static class AssessCommand
         var json = CommonOptions.Json();
         var db = new Option<string?>("--db")
         {
-            Description = "Your database (default: the default database, if it exists). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
+            Description = "Your database (default: $CALFCOACH_DB, else calfcoach.db in your data folder, created on the first assessment). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
             HelpName = "FILE",
         };
 
@@ -41,13 +41,16 @@ public static class AssessCommand
                 ? AskInteractively(context, asJson)
                 : new QuestionnaireOutcome(ReadAnswersFile(context, path), StoppedEarly: false);
 
-            using var database = OpenIfAny(parse.GetValue(db));
-            if (database is null)
+            var dbPath = parse.GetValue(db) ?? context.DefaultDatabase ?? StoragePaths.DefaultDatabasePath();
+            var created = !File.Exists(dbPath);
+            if (created && outcome.StoppedEarly)
             {
-                Print(context, Assessor.Assess(outcome.Answers, date), asJson, outcome.StoppedEarly);
+                // Nothing will be recorded: no reason to make a database for it.
+                Print(context, Assessor.Assess(outcome.Answers, date), asJson, stoppedEarly: true);
                 return ExitCodes.Ok;
             }
 
+            using var database = DatabaseOption.Open(dbPath);
             var journal = new RecoveryJournal(database);
             if (outcome.StoppedEarly)
             {
@@ -62,6 +65,13 @@ public static class AssessCommand
             if (!asJson)
             {
                 PlanView.RenderRecorded(context.Out, recorded, database.DisplayName);
+            }
+
+            if (created)
+            {
+                // In --json mode stdout is the result alone; the note goes to stderr.
+                (asJson ? context.Error : context.Out).MarkupLineInterpolated(
+                    $"This was the first assessment here, so CalfCoach created its database at [bold]{Path.GetFullPath(dbPath)}[/]. Use [bold]--db FILE[/] or CALFCOACH_DB to keep it elsewhere.");
             }
 
             return ExitCodes.Ok;
@@ -81,20 +91,6 @@ public static class AssessCommand
         {
             AssessmentView.Render(context.Out, result, stoppedEarly);
         }
-    }
-
-    /// <summary>
-    /// The database to use, or none. Without --db the default database is used only when it already
-    /// exists: an assessment never creates a database.
-    /// </summary>
-    internal static Database? OpenIfAny(string? dbPath)
-    {
-        if (dbPath is null && !File.Exists(StoragePaths.DefaultDatabasePath()))
-        {
-            return null;
-        }
-
-        return DatabaseOption.Open(dbPath);
     }
 
     internal static RunnerAnswers ReadAnswersFile(CliContext context, string path)

@@ -17,6 +17,36 @@ public sealed class AssessCommandTests
     }
 
     [Fact]
+    public async Task The_first_assessment_without_a_database_creates_the_default_one_says_where_and_starts_the_programme()
+    {
+        var database = CliHarness.FreshDatabasePath();
+
+        var first = await CliHarness.RunAsync(string.Empty, database, ["assess", "--answers", CliHarness.Example("answers-overload.json"), "--as-of", "2026-11-27"]);
+        var second = await CliHarness.RunAsync(string.Empty, database, ["assess", "--answers", CliHarness.Example("answers-overload.json"), "--as-of", "2026-11-27"]);
+        var plan = await CliHarness.RunAsync("plan", "--db", database, "--as-of", "2026-11-28", "--json");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.True(File.Exists(database));
+        Assert.Contains($"CalfCoach created its database at {database}", first.Out.ReplaceLineEndings(string.Empty), StringComparison.Ordinal);
+        Assert.Contains("a recovery programme starts on 2026-11-27", first.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("created its database", second.Out, StringComparison.Ordinal);
+        Assert.Equal(0, plan.ExitCode);
+        Assert.Equal("2026-11-27", plan.Json.GetProperty("startedOn").GetString());
+    }
+
+    [Fact]
+    public async Task The_first_assessment_in_json_mode_keeps_stdout_to_the_result_and_names_the_new_database_on_stderr()
+    {
+        var database = CliHarness.FreshDatabasePath();
+
+        var run = await CliHarness.RunAsync(string.Empty, database, ["assess", "--answers", CliHarness.Example("answers-overload.json"), "--json"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("self-care", run.Json.GetProperty("disposition").GetString());
+        Assert.Contains("created its database", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Answers_file_as_json_prints_the_contract_fields()
     {
         var run = await CliHarness.RunAsync("assess", "--answers", CliHarness.Example("answers-overload.json"), "--as-of", "2026-11-27", "--json");

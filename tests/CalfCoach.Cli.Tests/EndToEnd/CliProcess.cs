@@ -45,6 +45,9 @@ internal static class CliProcess
 
         info.Environment["TERM"] = "xterm";
         info.Environment["COLUMNS"] = "120";
+
+        // assess records into the default database: a fresh file per run, never the user's own.
+        info.Environment["CALFCOACH_DB"] = Tests.CliHarness.FreshDatabasePath();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         using var cancel = new CancellationTokenSource(Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
