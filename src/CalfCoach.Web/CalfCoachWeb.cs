@@ -45,6 +45,14 @@ public static class CalfCoachWeb
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        if (options.LogTo is { } logTo)
+        {
+            builder.Logging.AddProvider(logTo);
+        }
+
+        // The host logs a failed start (a port in use) with its stack trace and then throws the same exception to whoever
+        // started it: the CLI says it in one line. CalfCoach runs no background services, so nothing else is lost here.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunnerData>();

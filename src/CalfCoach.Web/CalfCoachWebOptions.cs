@@ -55,6 +55,9 @@ public sealed record CalfCoachWebOptions
     /// </summary>
     public IReadOnlyList<IPAddress> KnownProxies { get; init; } = [];
 
+    /// <summary>A log destination besides the console (tests read the server log through it).</summary>
+    public Microsoft.Extensions.Logging.ILoggerProvider? LogTo { get; init; }
+
     /// <summary>
     /// Why the server must not start with these addresses, or null. There are no accounts: whoever reaches the server can
     /// read and change the data, so listening beyond loopback needs the names it is reached by to be given explicitly.

@@ -116,9 +116,14 @@ public static class ServeCommand
                 {
                     await app.StartAsync(cancellationToken);
                 }
+                catch (IOException ex) when (InUse(ex))
+                {
+                    var taken = addresses.Where(a => ex.Message.Contains(a, StringComparison.OrdinalIgnoreCase)).DefaultIfEmpty(string.Join(", ", addresses)).First();
+                    throw new UserInputException($"{taken} is already in use (is CalfCoach or another program running there?). Choose another port, e.g. calfcoach serve --urls {OtherPort(taken)}");
+                }
                 catch (IOException ex)
                 {
-                    throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another port with --urls.");
+                    throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another address with --urls.");
                 }
 
                 var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
@@ -149,6 +154,17 @@ public static class ServeCommand
         });
         return command;
     }
+
+    private static bool InUse(Exception ex) =>
+        ex is Microsoft.AspNetCore.Connections.AddressInUseException
+        || (ex is System.Net.Sockets.SocketException socket && socket.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        || (ex.InnerException is { } inner && InUse(inner));
+
+    /// <summary>The same address on the next port up, as a ready-to-type suggestion.</summary>
+    private static string OtherPort(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port is > 0 and < 65535
+            ? new UriBuilder(uri) { Port = uri.Port + 1 }.Uri.GetLeftPart(UriPartial.Authority)
+            : "http://127.0.0.1:5081";
 
     private static string[] List(string? text) =>
         (text ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
