@@ -120,6 +120,9 @@ public sealed class ActivityImporter(
             cancellationToken.ThrowIfCancellationRequested();
             switch (scanEvent)
             {
+                case ImportProblem { Kind: ImportProblemKind.NotActivityFile } skipped:
+                    tally.Skip(skipped.DisplayPath, skipped.Message);
+                    break;
                 case ImportProblem problem:
                     tally.Fail(problem.DisplayPath, problem.Message);
                     break;
@@ -294,7 +297,8 @@ public sealed class ActivityImporter(
         private readonly Lock _lock = new();
         private readonly List<ImportFailure> _failed = [];
         private readonly List<ImportNotCounted> _notCounted = [];
-        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone, _failedCount;
+        private readonly List<ImportSkipped> _skipped = [];
+        private int _imported, _duplicates, _notRunning, _partial, _files, _filesDone, _failedCount, _skippedCount;
 
         public void FileSeen() => Interlocked.Increment(ref _files);
 
@@ -340,6 +344,18 @@ public sealed class ActivityImporter(
             }
         }
 
+        public void Skip(string file, string reason)
+        {
+            lock (_lock)
+            {
+                _skippedCount++;
+                if (_skipped.Count < MaxFailuresListed)
+                {
+                    _skipped.Add(new ImportSkipped(file, ProblemText.Bound(reason)));
+                }
+            }
+        }
+
         public ImportProgress Progress(long bytesScanned)
         {
             lock (_lock)
@@ -355,6 +371,8 @@ public sealed class ActivityImporter(
                 return new ImportSummary(_imported, _duplicates, _notRunning, _partial, _failed.ToArray(), _failedCount, _files, bytes, seconds)
                 {
                     NotCounted = _notCounted.ToArray(),
+                    Skipped = _skipped.ToArray(),
+                    SkippedCount = _skippedCount,
                 };
             }
         }

@@ -14,6 +14,9 @@ public sealed record ImportFailure(string File, string Error);
 /// </summary>
 public sealed record ImportNotCounted(string File, string Sport, string Reason);
 
+/// <summary>A file in a folder or archive that is not an activity file (a photo, a note), and why it was skipped.</summary>
+public sealed record ImportSkipped(string File, string Reason);
+
 /// <summary>What an import did. Counts are activities, except <see cref="Files"/>.</summary>
 /// <param name="Imported">New running activities stored.</param>
 /// <param name="Duplicates">Activities already stored: the same file again, or the same run from another file (the richer copy is kept).</param>
@@ -42,6 +45,15 @@ public sealed record ImportSummary(
     /// they are in none of <see cref="Imported"/> and <see cref="NotRunning"/>.
     /// </summary>
     public IReadOnlyList<ImportNotCounted> NotCounted { get; init; } = [];
+
+    /// <summary>
+    /// The first <see cref="ActivityImporter.MaxFailuresListed"/> files found in folders and archives that are not activity
+    /// files, with why; <see cref="SkippedCount"/> counts them all. Not failures: nothing was wrong with them.
+    /// </summary>
+    public IReadOnlyList<ImportSkipped> Skipped { get; init; } = [];
+
+    /// <summary>Files skipped as not activity files, listed in <see cref="Skipped"/> or not.</summary>
+    public int SkippedCount { get; init; }
 
     /// <summary>True when files were offered but not one activity could be stored or recognised as already stored.</summary>
     [JsonIgnore]

@@ -32,6 +32,37 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_photo_inside_an_uploaded_zip_is_named_as_skipped_with_why()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/import");
+        using var zipBytes = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(zipBytes, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry("runs/zipped-run.fit").Open())
+            {
+                entry.Write(Formats.Fit.FitActivityWriter.Write(Fixtures.Run(Fixtures.GeneratedRunDay.AddDays(-80), 8, seed: 79)));
+            }
+
+            using (var entry = zip.CreateEntry("runs/finish-line.jpg").Open())
+            {
+                entry.Write([0xFF, 0xD8, 0xFF]);
+            }
+        }
+
+        await page.Locator("#files").SetInputFilesAsync(
+            [new FilePayload { Name = "export.zip", MimeType = "application/zip", Buffer = zipBytes.ToArray() }]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
+        await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-count=failed]")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.Locator("[data-count=skipped]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator(".skipped")).ToContainTextAsync("finish-line.jpg");
+        await Assertions.Expect(page.Locator(".skipped")).ToContainTextAsync("not an activity file: .jpg");
+    }
+
+    [Fact]
     public async Task A_run_at_car_speed_is_kept_but_shown_as_not_counted_with_the_reason()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

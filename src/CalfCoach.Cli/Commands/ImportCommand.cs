@@ -85,6 +85,7 @@ public static class ImportCommand
         table.AddRow("Duplicates (already stored)", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow("Partial (damaged file, kept up to the damage)", summary.Partial.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.AddRow(summary.FailedCount > 0 ? "[red]Failed[/]" : "Failed", summary.FailedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow(summary.SkippedCount > 0 ? "Skipped (not activity files; listed below)" : "Skipped (not activity files)", summary.SkippedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(table);
         console.MarkupLineInterpolated($"[dim]{summary.Files} files, {summary.Bytes / 1e6:0.0} MB in {summary.Seconds:0.0} s → {database}[/]");
 
@@ -114,6 +115,22 @@ public static class ImportCommand
             }
 
             console.Write(notCounted);
+        }
+
+        if (summary.Skipped.Count > 0)
+        {
+            var skipped = new Table().Border(TableBorder.Rounded).Title("[bold]Skipped: not activity files[/]")
+                .AddColumn("File").AddColumn("Why");
+            foreach (var item in summary.Skipped)
+            {
+                skipped.AddRow(new Text(item.File), new Text(item.Reason));
+            }
+
+            console.Write(skipped);
+            if (summary.SkippedCount > summary.Skipped.Count)
+            {
+                console.MarkupLineInterpolated($"… and {summary.SkippedCount - summary.Skipped.Count} more files that are not activity files (the first {summary.Skipped.Count} are listed).");
+            }
         }
 
         if (summary.Files == 0 && summary.FailedCount == 0)

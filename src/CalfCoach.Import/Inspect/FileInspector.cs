@@ -14,6 +14,9 @@ public static class FileInspector
         {
             switch (scanEvent)
             {
+                case ImportProblem { Kind: ImportProblemKind.NotActivityFile }:
+                    // inspect reports activity files; a photo beside them is not one.
+                    break;
                 case ImportProblem problem:
                     yield return InspectReport.Failed(problem.DisplayPath, null, problem.Message);
                     break;

@@ -52,4 +52,23 @@ internal static class ActivityFileNames
 
         return name.Equals(StravaIndexName, StringComparison.OrdinalIgnoreCase) ? FileNameKind.StravaIndex : FileNameKind.Other;
     }
+
+    /// <summary>Why a file of kind <see cref="FileNameKind.Other"/> is skipped, in a few words for the import summary.</summary>
+    public static string WhyNotActivity(string fileName)
+    {
+        var gzipName = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        var name = gzipName ? fileName[..^3] : fileName;
+        if (name.StartsWith("._", StringComparison.Ordinal))
+        {
+            return "macOS Finder metadata, not a recording";
+        }
+
+        var extension = Path.GetExtension(name);
+        var shown = extension.Length == 0 ? "no file extension" : extension.ToLowerInvariant() + (gzipName ? ".gz" : string.Empty);
+        return $"not an activity file: {shown} (activity files are .fit, .gpx or .tcx, optionally .gz)";
+    }
+
+    /// <summary>The event that names a skipped file in the summary.</summary>
+    public static ImportProblem NotActivity(string displayPath, string fileName) =>
+        new(displayPath, ImportProblemKind.NotActivityFile, WhyNotActivity(fileName));
 }

@@ -29,4 +29,10 @@ public enum ImportProblemKind
 
     /// <summary>A Strava export's activities.csv could not be read; its files are still imported, without hints.</summary>
     UnreadableIndex,
+
+    /// <summary>
+    /// A file inside a folder or archive that is not an activity file (a photo, a note): skipped, not a failure, but named
+    /// in the summary so the runner knows it was seen. The message is the reason alone ("not an activity file: .jpg").
+    /// </summary>
+    NotActivityFile,
 }

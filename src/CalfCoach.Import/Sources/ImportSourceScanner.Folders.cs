@@ -35,7 +35,11 @@ public static partial class ImportSourceScanner
 
         foreach (var file in fileNames)
         {
-            if (ActivityFileNames.Classify(Path.GetFileName(file), out _, out _) != FileNameKind.Other && seen.Add(Path.GetFullPath(file)))
+            if (ActivityFileNames.Classify(Path.GetFileName(file), out _, out _) == FileNameKind.Other)
+            {
+                problems.Add(ActivityFileNames.NotActivity(file, Path.GetFileName(file)));
+            }
+            else if (seen.Add(Path.GetFullPath(file)))
             {
                 files.Add(new PlannedFile(file, Length(file)));
             }

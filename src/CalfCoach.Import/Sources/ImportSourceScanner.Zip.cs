@@ -113,6 +113,9 @@ public static partial class ImportSourceScanner
                         }
 
                         break;
+                    case FileNameKind.Other:
+                        yield return ActivityFileNames.NotActivity(path, EntryNames.FileName(name));
+                        break;
                 }
             }
 

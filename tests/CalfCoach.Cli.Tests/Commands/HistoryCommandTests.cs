@@ -67,6 +67,34 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Files_that_are_not_activities_in_a_folder_or_zip_are_named_as_skipped_with_why()
+    {
+        var runs = WriteRuns(1);
+        File.WriteAllText(Path.Combine(runs, "notes.txt"), "felt good");
+        File.WriteAllBytes(Path.Combine(runs, "finish.jpg"), [0xFF, 0xD8, 0xFF]);
+        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(runs, "export.zip"), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("media/photo.PNG").Open());
+            writer.Write("png");
+        }
+
+        var json = (await CliHarness.RunAsync("import", runs, "--db", Db, "--json")).Json;
+        var people = await CliHarness.RunAsync("import", runs, "--db", Path.Combine(_root, "people.db"));
+
+        Assert.Equal(1, json.GetProperty("imported").GetInt32());
+        Assert.Equal(0, json.GetProperty("failedCount").GetInt32());
+        Assert.Equal(3, json.GetProperty("skippedCount").GetInt32());
+        var skipped = json.GetProperty("skipped").EnumerateArray()
+            .ToDictionary(s => Path.GetFileName(s.GetProperty("file").GetString()!.Split('!')[^1]), s => s.GetProperty("reason").GetString()!);
+        Assert.StartsWith("not an activity file: .txt", skipped["notes.txt"], StringComparison.Ordinal);
+        Assert.StartsWith("not an activity file: .jpg", skipped["finish.jpg"], StringComparison.Ordinal);
+        Assert.StartsWith("not an activity file: .png", skipped["photo.PNG"], StringComparison.Ordinal);
+        Assert.EndsWith("export.zip!media/photo.PNG", json.GetProperty("skipped").EnumerateArray().Select(s => s.GetProperty("file").GetString()!).Single(f => f.Contains('!', StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("Skipped: not activity files", people.Out, StringComparison.Ordinal);
+        Assert.Contains("not an activity file: .jpg", people.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_twice_reports_duplicates_and_stores_nothing_new()
     {
         var runs = WriteRuns(2);

@@ -134,7 +134,7 @@ public sealed partial class ImportSourceScannerTests
     }
 
     [Fact]
-    public void A_folder_is_scanned_recursively_in_ordinal_path_order_and_other_files_are_ignored_silently()
+    public void A_folder_is_scanned_recursively_in_ordinal_path_order_and_other_files_are_named_as_skipped_with_why()
     {
         using var folder = new TempFolder();
         folder.Write("b/2.fit", Archives.Fit(2));
@@ -154,6 +154,11 @@ public sealed partial class ImportSourceScannerTests
         Assert.Equal(expected.Select(folder.PathOf), results.Select(result => result.Path));
         Assert.Equal(["fit", "gpx", "gpx", "tcx", "fit"], results.Select(result => result.Item.Format));
         Assert.All(results, result => Assert.Null(result.Error));
+        var skipped = Scanning.Skipped(folder.Root).ToDictionary(p => Path.GetFileName(p.DisplayPath), p => p.Message);
+        Assert.Equal(["._1.gpx", "notes.txt", "photo.jpg", "summary.json"], skipped.Keys.Order(StringComparer.Ordinal));
+        Assert.StartsWith("not an activity file: .jpg", skipped["photo.jpg"], StringComparison.Ordinal);
+        Assert.StartsWith("not an activity file: .txt", skipped["notes.txt"], StringComparison.Ordinal);
+        Assert.Equal("macOS Finder metadata, not a recording", skipped["._1.gpx"]);
     }
 
     [Fact]
@@ -220,9 +225,12 @@ public sealed partial class ImportSourceScannerTests
 
         Assert.Equal(expectedTotal, scan.TotalBytes);
         var progress = new List<long>();
-        foreach (var _ in scan)
+        foreach (var scanEvent in scan)
         {
-            progress.Add(scan.BytesScanned);
+            if (scanEvent is not ImportProblem { Kind: ImportProblemKind.NotActivityFile })
+            {
+                progress.Add(scan.BytesScanned);
+            }
         }
 
         Assert.Equal(3, progress.Count);

@@ -14,13 +14,21 @@ internal sealed record Scanned(ImportScanEvent Event, byte[]? Content, string? S
 
 internal static class Scanning
 {
-    /// <summary>Scans like the import command does: each item is read in full as soon as it is yielded.</summary>
+    /// <summary>
+    /// Scans like the import command does: each item is read in full as soon as it is yielded. Files skipped as not
+    /// activity files are left out (see <see cref="Skipped"/>), so the tests of what is read stay about that.
+    /// </summary>
     public static List<Scanned> ScanAndRead(IEnumerable<string> paths, ImportLimits? limits = null)
     {
         limits ??= ImportLimits.Default;
         var results = new List<Scanned>();
         foreach (var scanEvent in ImportSourceScanner.Scan(paths, limits))
         {
+            if (scanEvent is ImportProblem { Kind: ImportProblemKind.NotActivityFile })
+            {
+                continue;
+            }
+
             if (scanEvent is not ImportItem item)
             {
                 results.Add(new Scanned(scanEvent, null, null, null));
@@ -42,6 +50,10 @@ internal static class Scanning
     }
 
     public static List<Scanned> ScanAndRead(string path, ImportLimits? limits = null) => ScanAndRead([path], limits);
+
+    /// <summary>The files a scan skips as not activity files, in scan order.</summary>
+    public static List<ImportProblem> Skipped(string path) =>
+        [.. ImportSourceScanner.Scan([path], ImportLimits.Default).OfType<ImportProblem>().Where(p => p.Kind == ImportProblemKind.NotActivityFile)];
 
     public static List<Scanned> Items(this List<Scanned> results) => [.. results.Where(result => result.Event is ImportItem)];
 
