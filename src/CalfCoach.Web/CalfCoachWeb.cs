@@ -54,6 +54,12 @@ public static class CalfCoachWeb
         // started it: the CLI says it in one line. CalfCoach runs no background services, so nothing else is lost here.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
+        // Every page with a form still writes an anti-forgery token (the form tag helper does, whether or not the pages
+        // check it; they do not, see below). The keys are ephemeral, so after a restart each browser's old token cookie
+        // cannot be decrypted, and the framework logs that as an error with a stack trace on the next form page it opens.
+        // Nothing depends on those tokens, so their log is noise: the server log is kept for real problems.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
+
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<RunnerData>();
         builder.Services.AddSingleton<UploadImporter>();

@@ -46,6 +46,9 @@ public abstract class WebApp : IAsyncLifetime
     /// <summary>The temporary folder the app keeps uploads in.</summary>
     public string UploadFolder => _folder.FullName;
 
+    /// <summary>Every message the app logged at warning or above, as "level category: message".</summary>
+    public CapturedLog Log { get; } = new();
+
     public WebApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
     public async ValueTask InitializeAsync()
@@ -70,6 +73,7 @@ public abstract class WebApp : IAsyncLifetime
             MaxUploadBytes = MaxUploadBytes,
             TemporaryFolder = _folder.FullName,
             ImportMemory = ImportMemory,
+            LogTo = Log,
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
