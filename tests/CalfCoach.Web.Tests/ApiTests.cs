@@ -186,6 +186,22 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
     }
 
     [Fact]
+    public async Task A_thirty_minute_metronome_download_is_an_8_bit_8_khz_wav_of_14_4_mb_that_plays_thirty_minutes()
+    {
+        using var response = await app.Client.GetAsync("/api/metronome?spm=168&minutes=30&download=true", HttpCompletionOption.ResponseHeadersRead, Cancel);
+        await using var body = await response.Content.ReadAsStreamAsync(Cancel);
+        var header = new byte[44];
+        await body.ReadExactlyAsync(header, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(14_400_044, response.Content.Headers.ContentLength);
+        Assert.Equal(8, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(34)));
+        var bytesPerSecond = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(28));
+        var dataBytes = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(40));
+        Assert.Equal(30 * 60.0, (double)dataBytes / bytesPerSecond);
+    }
+
+    [Fact]
     public async Task A_metronome_cadence_out_of_range_names_spm()
     {
         using var response = await app.Client.GetAsync("/api/metronome?spm=20", Cancel);

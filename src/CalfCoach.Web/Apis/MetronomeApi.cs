@@ -13,7 +13,7 @@ public static class MetronomeApi
         app.MapGet("/api/metronome", Track)
             .WithTags("Metronome")
             .WithName("Metronome")
-            .WithSummary("A click track (16-bit PCM WAV): one click per step at `spm` steps per minute for `minutes` (default 20), every `accent`-th click accented.")
+            .WithSummary("A click track (8-bit, 8 kHz mono PCM WAV: 8,000 bytes a second): one click per step at `spm` steps per minute for `minutes` (default 20), every `accent`-th click accented.")
             .WithDescription("`download=true` asks the browser to save it rather than play it.")
             .Produces<Stream>(StatusCodes.Status200OK, "audio/wav")
             .ProducesProblems(StatusCodes.Status400BadRequest)

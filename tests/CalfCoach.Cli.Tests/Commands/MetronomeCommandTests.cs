@@ -14,7 +14,7 @@ public sealed class MetronomeCommandTests : IDisposable
         var run = await CliHarness.RunAsync("metronome", "--spm", "168", "--minutes", "1", "--accent", "2", "-o", file);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(44 + (60 * 16_000 * 2), new FileInfo(file).Length);
+        Assert.Equal(44 + (60 * 8_000), new FileInfo(file).Length);
         Assert.Contains("a click every 0.357 s", run.Out);
         Assert.False(File.Exists(file + ".tmp"));
     }

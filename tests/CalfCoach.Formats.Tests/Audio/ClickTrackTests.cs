@@ -12,10 +12,11 @@ public sealed class ClickTrackTests
         return buffer.ToArray();
     }
 
-    private static short Sample(byte[] wav, long index) => BinaryPrimitives.ReadInt16LittleEndian(wav.AsSpan(44 + (int)(index * 2)));
+    /// <summary>The sample as a signed value (8-bit WAV stores it unsigned, silence at 128).</summary>
+    private static int Sample(byte[] wav, long index) => wav[44 + (int)index] - 128;
 
     [Fact]
-    public void The_file_is_a_16_bit_mono_pcm_wav_of_the_requested_length()
+    public void The_file_is_an_8_bit_mono_8_khz_pcm_wav_of_the_requested_length()
     {
         var wav = Write(new ClickTrackSpec(170, 2));
 
@@ -23,10 +24,11 @@ public sealed class ClickTrackTests
         Assert.Equal("WAVE", System.Text.Encoding.ASCII.GetString(wav, 8, 4));
         Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(wav.AsSpan(20)));   // PCM
         Assert.Equal(1, BinaryPrimitives.ReadUInt16LittleEndian(wav.AsSpan(22)));   // mono
-        Assert.Equal(16_000u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(24)));
-        Assert.Equal(16, BinaryPrimitives.ReadUInt16LittleEndian(wav.AsSpan(34)));
-        Assert.Equal(2 * 60 * 16_000 * 2u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(40)));
-        Assert.Equal(44 + (2 * 60 * 16_000 * 2), wav.Length);
+        Assert.Equal(8_000u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(24)));
+        Assert.Equal(8_000u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(28)));  // bytes a second
+        Assert.Equal(8, BinaryPrimitives.ReadUInt16LittleEndian(wav.AsSpan(34)));
+        Assert.Equal(2 * 60 * 8_000u, BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(40)));
+        Assert.Equal(44 + (2 * 60 * 8_000), wav.Length);
         Assert.Equal((uint)(wav.Length - 8), BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(4)));
     }
 
@@ -43,7 +45,7 @@ public sealed class ClickTrackTests
         var onsets = new List<long>();
         for (long i = 0; i < samples; i++)
         {
-            if (Sample(wav, i) != 0 && (i == 0 || Sample(wav, i - 1) == 0) && (onsets.Count == 0 || i - onsets[^1] > 1000))
+            if (Sample(wav, i) != 0 && (i == 0 || Sample(wav, i - 1) == 0) && (onsets.Count == 0 || i - onsets[^1] > 500))
             {
                 onsets.Add(i);
             }
@@ -53,7 +55,7 @@ public sealed class ClickTrackTests
         Assert.Equal((int)Math.Ceiling(spm), onsets.Count);
         for (var k = 0; k < onsets.Count; k++)
         {
-            Assert.Equal((long)Math.Round(k * 60.0 * 16_000 / spm), onsets[k]);
+            Assert.Equal((long)Math.Round(k * 60.0 * 8_000 / spm), onsets[k]);
         }
     }
 
@@ -64,9 +66,9 @@ public sealed class ClickTrackTests
         var lastBeat = (long)Math.Floor(60 * 173.0) - 1;
 
         var exactSeconds = lastBeat * 60.0 / 173;
-        var placedSeconds = ClickTrack.BeatStartSample(spec, lastBeat) / 16_000.0;
+        var placedSeconds = ClickTrack.BeatStartSample(spec, lastBeat) / 8_000.0;
 
-        Assert.InRange(Math.Abs(placedSeconds - exactSeconds), 0, 0.5 / 16_000);
+        Assert.InRange(Math.Abs(placedSeconds - exactSeconds), 0, 0.5 / 8_000);
     }
 
     [Fact]
@@ -79,7 +81,7 @@ public sealed class ClickTrackTests
 
         ClickTrack.Write(probe, spec);
 
-        Assert.Equal(44 + (ClickTrack.TotalSamples(spec) * 2), probe.Length);
+        Assert.Equal(44 + ClickTrack.TotalSamples(spec), probe.Length);
         Assert.NotEqual(0, probe.OnsetSample);
         Assert.Equal(0, probe.SampleBeforeOnset);
         Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
@@ -94,11 +96,29 @@ public sealed class ClickTrackTests
         int Peak(long beat)
         {
             var start = ClickTrack.BeatStartSample(spec, beat);
-            return Enumerable.Range(0, 400).Max(i => Math.Abs((int)Sample(wav, start + i)));
+            return Enumerable.Range(0, 200).Max(i => Math.Abs(Sample(wav, start + i)));
         }
 
         Assert.True(Peak(0) > Peak(1) * 1.3);
         Assert.True(Peak(2) > Peak(3) * 1.3);
+    }
+
+    [Theory]
+    [InlineData(20, 9_600_044)]
+    [InlineData(30, 14_400_044)]
+    public void A_long_track_is_a_quarter_of_its_16_bit_16_khz_size_and_its_header_says_its_full_duration(double minutes, long bytes)
+    {
+        var spec = new ClickTrackSpec(168, minutes);
+        using var header = new MemoryStream();
+        ClickTrack.Write(new FirstBytes(header, 44), spec);
+        var wav = header.ToArray();
+
+        var dataBytes = BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(40));
+        var bytesPerSecond = BinaryPrimitives.ReadUInt32LittleEndian(wav.AsSpan(28));
+
+        Assert.Equal(bytes, ClickTrack.FileBytes(spec));
+        Assert.Equal(bytes, 44 + dataBytes);
+        Assert.Equal(minutes * 60, (double)dataBytes / bytesPerSecond, precision: 6);
     }
 
     [Theory]
@@ -112,14 +132,52 @@ public sealed class ClickTrackTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ClickTrack.Write(Stream.Null, new ClickTrackSpec(spm, minutes)));
     }
 
+    /// <summary>Keeps the first <paramref name="keep"/> bytes written and counts the rest.</summary>
+    private sealed class FirstBytes(Stream inner, int keep) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _position;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_position < keep)
+            {
+                inner.Write(buffer[..(int)Math.Min(buffer.Length, keep - _position)]);
+            }
+
+            _position += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     /// <summary>Keeps nothing but the length and the two samples around one onset of interest.</summary>
     private sealed class ProbeStream(long onsetSample) : Stream
     {
         private long _position;
 
-        public short OnsetSample { get; private set; }
+        public int OnsetSample { get; private set; }
 
-        public short SampleBeforeOnset { get; private set; } = -1;
+        public int SampleBeforeOnset { get; private set; } = -1;
 
         public override long Length => _position;
 
@@ -140,12 +198,12 @@ public sealed class ClickTrackTests
 
         public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-        private void Capture(ReadOnlySpan<byte> buffer, long sample, Action<short> set)
+        private void Capture(ReadOnlySpan<byte> buffer, long sample, Action<int> set)
         {
-            var at = 44 + (sample * 2) - _position;
-            if (at >= 0 && at + 1 < buffer.Length)
+            var at = 44 + sample - _position;
+            if (at >= 0 && at < buffer.Length)
             {
-                set(BinaryPrimitives.ReadInt16LittleEndian(buffer[(int)at..]));
+                set(buffer[(int)at] - 128);
             }
         }
 
