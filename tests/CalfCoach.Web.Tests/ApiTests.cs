@@ -93,7 +93,7 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = JsonNode.Parse(await response.Content.ReadAsStringAsync(Cancel))!.AsObject();
-        Assert.Equal(["imported", "duplicates", "notRunning", "partial", "failed", "failedCount", "files", "bytes", "seconds", "notCounted"], summary.Select(p => p.Key));
+        Assert.Equal(["imported", "duplicates", "notRunning", "partial", "failed", "failedCount", "files", "bytes", "seconds", "notCounted", "skipped", "skippedCount"], summary.Select(p => p.Key));
         Assert.True(summary["imported"]!.GetValue<int>() + summary["duplicates"]!.GetValue<int>() == 1);
         var failure = Assert.Single(summary["failed"]!.AsArray());
         Assert.Equal("broken.fit", failure!["file"]!.GetValue<string>());
