@@ -139,7 +139,7 @@ internal static class ReportCharts
         plot.ShowLegend(Alignment.LowerLeft);
         var caption = "Distance run in the last 7 days against the last 28 days, as a rolling average and exponentially weighted. "
             + $"The shaded bands ({Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} and {Number(high)} and above) come from team sports and are contested: "
-            + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better (EVIDENCE.md 3.4). "
+            + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better. " // EVIDENCE.md 3.4
             + "Read the line as a picture of how quickly load changed, not as a risk score.";
         return Figure(id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");
     }
@@ -172,7 +172,7 @@ internal static class ReportCharts
             : string.Empty;
         var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond, options.Units)}), so runs at different speeds compare like with like. "
             + $"At easy pace you take about {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (± {Number(cadence.StandardErrorStepsPerMinute, "0.0")}). "
-            + $"The dashed line is the low-cadence threshold ({Number(low, "0")} steps per minute; a small study, EVIDENCE.md 5.1).{trend}";
+            + $"The dashed line is the low-cadence threshold ({Number(low, "0")} steps per minute, from a small study).{trend}"; // EVIDENCE.md 5.1
         return Figure(id, plot, caption, "Scatter chart of cadence at easy pace against date");
     }
 
@@ -267,7 +267,7 @@ internal static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
         plot.ShowLegend(Edge.Bottom);
         var caption = $"{DistanceText.Name(unit)} on each shoe on {IsoDate.ToText(analysis.AsOf)}, including any distance it had before its first recorded run. "
-            + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased (EVIDENCE.md 6).";
+            + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased."; // EVIDENCE.md 6
         return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
     }
 
