@@ -84,7 +84,7 @@ public static partial class ReportRenderer
             ? "none"
             : $"{analysis.Runs.Count} ({runsToOnset} up to the onset), from {IsoDate.ToText(analysis.Runs[0].Date)}");
         Term(html, $"Last {options.Settings.OnsetWindowDays / 7} weeks before the onset",
-            $"{lastThreeWeeks.Count} runs, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
+            $"{FindingText.Count(lastThreeWeeks.Count, "run", "runs")}, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
         if (analysis.EasySpeedMetersPerSecond is { } easy)
         {
             Term(html, "Easy pace", ReportCharts.Pace(easy, options.Units));

@@ -48,7 +48,7 @@ public static class AnalyzeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {result.Runs.Count} runs[/]").LeftJustified());
+        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {FindingText.Count(result.Runs.Count, "run", "runs")}[/]").LeftJustified());
         if (result.Runs.Count == 0)
         {
             console.MarkupLine("[yellow]No runs are stored yet: import your history first (calfcoach import PATH).[/]");

@@ -175,7 +175,7 @@ public sealed partial class Analyzer
                 ["gapThresholdWeeks"] = _settings.SpeedworkGapWeeks,
             },
             string.Create(Invariant,
-                $"From {Day(first.Date)} you ran {hits.Count} faster session(s) ({kinds}) after {gapWeeks} weeks without any. ")
+                $"From {Day(first.Date)} you ran {FindingText.Count(hits.Count, "faster session", "faster sessions")} ({kinds}) after {FindingText.Count(gapWeeks, "week", "weeks")} without any. ")
             + "Faster running loads the calf and Achilles more per step than easy running, and researchers suspect calf problems are linked more to pace than to distance (a hypothesis, not yet proven).",
             new FindingAction("load-progression", "Bring speedwork back one short session a week, not in the same week as more distance."));
     }
