@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CalfCoach.Web.Pages;
+using Microsoft.Playwright;
 
 namespace CalfCoach.Web.Tests;
 
@@ -44,6 +45,20 @@ public sealed class RunnerWordsPageTests(WordsApp app, Browser browser) : IClass
                 var text = await page.EvaluateAsync<string>("() => document.body.innerText");
                 offences.AddRange(RunnerWords.CodeNamesIn(text, ids, titles).Select(k => $"{label} ({href}) at {width} px: {k}"));
             }
+
+            // The assessment's result page, reached the way a runner reaches it: every screen, then "See my result".
+            await page.GotoAsync("/assess");
+            for (var screen = 0; screen < Core.Assessment.Questionnaire.Groups.Count; screen++)
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            }
+
+            await page.Locator("#f-daysSinceOnset").FillAsync("4");
+            await page.Locator("#f-daysOfHomeCare").FillAsync("4");
+            await page.GetByRole(AriaRole.Button, new() { Name = "See my result" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-disposition]")).ToBeVisibleAsync();
+            var result = await page.EvaluateAsync<string>("() => document.body.innerText");
+            offences.AddRange(RunnerWords.CodeNamesIn(result, ids, titles).Select(k => $"the result page at {width} px: {k}"));
 
             await page.Context.CloseAsync();
         }

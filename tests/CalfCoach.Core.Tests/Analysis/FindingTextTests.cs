@@ -1,5 +1,6 @@
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
+using CalfCoach.Core.Plans;
 
 namespace CalfCoach.Core.Tests.Analysis;
 
@@ -54,4 +55,12 @@ public sealed class FindingTextTests
     [InlineData(0, "0 runs")]
     public void Counts_take_the_right_plural(int count, string expected) =>
         Assert.Equal(expected, FindingText.Count(count, "run", "runs"));
+
+    [Fact]
+    public void A_logged_exercise_is_named_by_its_title_without_the_logging_hint()
+    {
+        Assert.Equal("Heel drops, straight knee", ExerciseNames.TitleOf("heel-drops-straight-knee"));
+        Assert.Equal("Single-leg heel-raise test, sore leg", ExerciseNames.TitleOf(ExerciseNames.SingleLegHeelRaise));
+        Assert.All(ExerciseNames.Loggable, e => Assert.NotEqual(e.Id, ExerciseNames.TitleOf(e.Id)));
+    }
 }
