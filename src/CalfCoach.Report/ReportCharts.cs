@@ -139,7 +139,7 @@ internal static class ReportCharts
         plot.ShowLegend(Alignment.LowerLeft);
         var caption = "Distance run in the last 7 days against the last 28 days, as a rolling average and exponentially weighted. "
             + $"The shaded bands ({Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} and {Number(high)} and above) come from team sports and are contested: "
-            + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better (EVIDENCE.md 3.4). "
+            + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better. " // EVIDENCE.md 3.4
             + "Read the line as a picture of how quickly load changed, not as a risk score.";
         return Figure(id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");
     }
@@ -172,7 +172,7 @@ internal static class ReportCharts
             : string.Empty;
         var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond, options.Units)}), so runs at different speeds compare like with like. "
             + $"At easy pace you take about {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (± {Number(cadence.StandardErrorStepsPerMinute, "0.0")}). "
-            + $"The dashed line is the low-cadence threshold ({Number(low, "0")} steps per minute; a small study, EVIDENCE.md 5.1).{trend}";
+            + $"The dashed line is where cadence counts as low ({Number(low, "0")} steps per minute, from a small study).{trend}"; // EVIDENCE.md 5.1
         return Figure(id, plot, caption, "Scatter chart of cadence at easy pace against date");
     }
 
@@ -193,7 +193,12 @@ internal static class ReportCharts
         var speeds = runs.Select(r => r.AvgSpeedMetersPerSecond!.Value).ToArray();
         var cadences = runs.Select(r => r.MedianCadenceStepsPerMinute!.Value).ToArray();
 
-        var plot = NewPlot("Cadence against speed", "Average speed (m/s)", "Cadence (steps per minute)");
+        // Plotted against speed (the fit is linear in speed) but labelled in pace, the unit runners read.
+        var plot = NewPlot("Cadence against pace", $"Average pace (min/{DistanceText.Symbol(options.Units)}; faster to the right)", "Cadence (steps per minute)");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v > 0 ? DistanceText.PaceClock(v, options.Units) : string.Empty,
+        };
         var points = plot.Add.ScatterPoints(speeds, cadences, Blue);
         points.LegendText = $"Run in the {options.Settings.CadenceFitDays / 7} weeks before the onset";
         points.MarkerSize = 7;
@@ -217,9 +222,9 @@ internal static class ReportCharts
         var ys = cadences.Append(low).Append(cadence.CadenceAtEasySpeed).ToList();
         plot.Axes.SetLimits(xMin, xMax, Math.Floor(ys.Min() - 5), Math.Ceiling(ys.Max() + 5));
         var caption = $"Each point is a run at its average speed; the line is cadence against speed fitted over the {options.Settings.CadenceFitDays / 7} weeks before the onset "
-            + $"({cadence.Runs} runs, {Number(cadence.SlopeStepsPerMinutePerMeterPerSecond, "0.0")} steps per minute per m/s). "
+            + $"({FindingText.Count(cadence.Runs, "run", "runs")}; about {Number(StepsPerPaceStep(cadence, options.Units), "0.#")} steps per minute more for each {PaceStepSeconds} s per {DistanceText.Symbol(options.Units)} faster). "
             + "Most runners step a little quicker as they run faster, so you are compared with yourself at your own easy pace, not with a fixed number.";
-        return Figure(id, plot, caption, "Scatter chart of cadence against running speed with a fitted line");
+        return Figure(id, plot, caption, "Scatter chart of cadence against running pace with a fitted line");
     }
 
     private static ChartFigure ShoeDistance(AnalysisResult analysis, ReportOptions options)
@@ -267,7 +272,7 @@ internal static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
         plot.ShowLegend(Edge.Bottom);
         var caption = $"{DistanceText.Name(unit)} on each shoe on {IsoDate.ToText(analysis.AsOf)}, including any distance it had before its first recorded run. "
-            + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased (EVIDENCE.md 6).";
+            + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased."; // EVIDENCE.md 6
         return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
     }
 
@@ -335,6 +340,18 @@ internal static class ReportCharts
         var line = plot.Add.HorizontalLine(low, 1.5f, Red, LinePattern.Dashed);
         line.LegendText = $"Low-cadence threshold {Number(low, "0")} (dashed)";
         return low;
+    }
+
+    /// <summary>The pace step the cadence-speed slope is told in: 30 s per km or per mile faster.</summary>
+    private const int PaceStepSeconds = 30;
+
+    /// <summary>The fitted slope as the change in cadence for <see cref="PaceStepSeconds"/> faster than easy pace.</summary>
+    private static double StepsPerPaceStep(CadenceRelation cadence, DistanceUnit unit)
+    {
+        var metres = DistanceText.MetersPer(unit);
+        var easyPaceSeconds = metres / cadence.EasySpeedMetersPerSecond;
+        var faster = metres / Math.Max(easyPaceSeconds - PaceStepSeconds, 1);
+        return cadence.SlopeStepsPerMinutePerMeterPerSecond * (faster - cadence.EasySpeedMetersPerSecond);
     }
 
     private static ChartFigure Figure(string id, Plot plot, string caption, string ariaLabel) =>

@@ -32,7 +32,7 @@ public static partial class ReportRenderer
         Header(html, analysis, options);
         html.Append("<main>\n");
         Summary(html, analysis, options);
-        Findings(html, analysis, assessment);
+        Findings(html, analysis, assessment, options);
         Charts(html, analysis, options);
         Plan(html, assessment);
         html.Append("</main>\n<footer><p>").Append(Encode(AssessmentResult.Notice)).Append("</p></footer>\n</body>\n</html>\n");
@@ -84,7 +84,7 @@ public static partial class ReportRenderer
             ? "none"
             : $"{analysis.Runs.Count} ({runsToOnset} up to the onset), from {IsoDate.ToText(analysis.Runs[0].Date)}");
         Term(html, $"Last {options.Settings.OnsetWindowDays / 7} weeks before the onset",
-            $"{lastThreeWeeks.Count} runs, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
+            $"{FindingText.Count(lastThreeWeeks.Count, "run", "runs")}, {DistanceText.Distance(lastThreeWeeks.Sum(r => r.DistanceKilometers), options.Units)}");
         if (analysis.EasySpeedMetersPerSecond is { } easy)
         {
             Term(html, "Easy pace", ReportCharts.Pace(easy, options.Units));
@@ -102,7 +102,7 @@ public static partial class ReportRenderer
         html.Append("</dl>\n</section>\n");
     }
 
-    private static void Findings(StringBuilder html, AnalysisResult analysis, AssessmentResult? assessment)
+    private static void Findings(StringBuilder html, AnalysisResult analysis, AssessmentResult? assessment, ReportOptions options)
     {
         html.Append("<section id=\"findings\">\n<h2>Findings</h2>\n");
         if (analysis.Findings.Count == 0)
@@ -119,19 +119,18 @@ public static partial class ReportRenderer
             var severity = finding.Severity.WireName();
             html.Append("<tr id=\"finding-").Append(Encode(finding.Id)).Append("\">")
                 .Append("<td data-label=\"Severity\"><span class=\"severity severity-").Append(severity).Append("\">").Append(severity).Append("</span></td>")
-                .Append("<td data-label=\"Finding\" class=\"finding-id\"><code>").Append(Encode(finding.Id)).Append("</code></td>")
+                .Append("<td data-label=\"Finding\" class=\"finding-title\"><strong>").Append(Encode(FindingText.Title(finding.Id))).Append("</strong>")
+                .Append("<p class=\"why\">").Append(Encode(FindingText.Why(finding.Id))).Append("</p></td>")
                 .Append("<td data-label=\"Dates\">");
             AppendDates(html, finding.Dates);
             html.Append("</td><td data-label=\"What was seen\"><p>").Append(Encode(finding.Explanation)).Append("</p>");
-            if (finding.Values.Count > 0)
+            if (FindingText.Measured(finding, options.Units) is { Length: > 0 } measured)
             {
-                html.Append("<p class=\"values\">Measured: ")
-                    .Append(Encode(string.Join("; ", finding.Values.Select(v => $"{v.Key} {Number(v.Value)}"))))
-                    .Append("</p>");
+                html.Append("<p class=\"values\">Measured: ").Append(Encode(measured)).Append("</p>");
             }
 
             var planItem = assessment?.Prevention.FirstOrDefault(p => p.Id == finding.Action.PlanItemId);
-            html.Append("</td><td data-label=\"What to do\"><p><strong>").Append(Encode(planItem?.Title ?? finding.Action.PlanItemId)).Append("</strong></p>");
+            html.Append("</td><td data-label=\"What to do\"><p><strong>").Append(Encode(planItem?.Title ?? FindingText.ActionTitle(finding.Action))).Append("</strong></p>");
             if (!string.IsNullOrWhiteSpace(finding.Action.Detail))
             {
                 html.Append("<p>").Append(Encode(finding.Action.Detail)).Append("</p>");
@@ -220,7 +219,7 @@ public static partial class ReportRenderer
         Items(html, "Self-care", assessment.SelfCare);
         if (assessment.Withheld.Count > 0)
         {
-            List(html, "Left out for now", assessment.Withheld.Select(w => $"{w.Id}: {w.Reason}"));
+            List(html, "Left out for now", assessment.Withheld.Select(w => w.Reason));
         }
 
         Items(html, "Prevention", assessment.Prevention);

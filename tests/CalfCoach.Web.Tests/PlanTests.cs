@@ -82,7 +82,7 @@ public sealed class PlanTests(PlanApp app, Browser browser) : IClassFixture<Plan
         await page.GetByLabel("Exercise", new() { Exact = true }).SelectOptionAsync("single-leg-heel-raise");
         await Assertions.Expect(page.GetByLabel("Repetitions per set")).ToHaveValueAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log exercise" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged single-leg-heel-raise: 1 × 30");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Logged Single-leg heel-raise test, sore leg: 1 × 30");
         await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "see-clinician");
 
         // Only a clinician's all-clear brings it back to self-care.

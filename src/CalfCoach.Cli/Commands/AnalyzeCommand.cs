@@ -5,6 +5,7 @@ using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.History;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -47,7 +48,7 @@ public static class AnalyzeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {result.Runs.Count} runs[/]").LeftJustified());
+        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {FindingText.Count(result.Runs.Count, "run", "runs")}[/]").LeftJustified());
         if (result.Runs.Count == 0)
         {
             console.MarkupLine("[yellow]No runs are stored yet: import your history first (calfcoach import PATH).[/]");
@@ -65,12 +66,22 @@ public static class AnalyzeCommand
             foreach (var finding in result.Findings)
             {
                 var colour = finding.Severity switch { Severity.High => "red", Severity.Moderate => "darkorange", _ => "yellow" };
-                var plan = finding.Action.Detail is { } detail ? $"{finding.Action.PlanItemId}: {detail}" : finding.Action.PlanItemId;
-                console.Write(new Panel(new Rows(
-                        new Markup($"[dim]{Markup.Escape(Dates(finding.Dates))}[/]"),
-                        new Text(finding.Explanation),
-                        new Markup($"[bold]Plan:[/] {Markup.Escape(plan)}")))
-                    .Header($" [{colour}]{finding.Severity.WireName().ToUpperInvariant()}[/] {finding.Id} ")
+                var title = FindingText.ActionTitle(finding.Action);
+                var plan = finding.Action.Detail is { } detail ? $"{title}. {detail}" : title;
+                var rows = new List<IRenderable>
+                {
+                    new Markup($"[dim]{Markup.Escape(Dates(finding.Dates))}[/]"),
+                    new Markup($"[italic]{Markup.Escape(FindingText.Why(finding.Id))}[/]"),
+                    new Text(finding.Explanation),
+                };
+                if (FindingText.Measured(finding, units) is { Length: > 0 } measured)
+                {
+                    rows.Add(new Markup($"[bold]Measured:[/] {Markup.Escape(measured)}"));
+                }
+
+                rows.Add(new Markup($"[bold]What to do:[/] {Markup.Escape(plan)}"));
+                console.Write(new Panel(new Rows(rows))
+                    .Header($" [{colour}]{finding.Severity.WireName().ToUpperInvariant()}[/] {Markup.Escape(FindingText.Title(finding.Id))} ")
                     .Border(BoxBorder.Rounded)
                     .Expand());
             }

@@ -89,7 +89,7 @@ public static class LogCommand
                 CommonOptions.Valid(InputRules.LoadKg.Check("loadKg", parse.GetValue(load)), "log exercise: --load"),
                 CommonOptions.Valid(InputRules.Pain.Check("pain", parse.GetValue(pain)), "log exercise: --pain"));
 
-            var what = $"{checkIn.Name}: {checkIn.Sets} × {checkIn.Reps}"
+            var what = $"{ExerciseNames.TitleOf(checkIn.Name)}: {checkIn.Sets} × {checkIn.Reps}"
                 + (checkIn.LoadKg is { } kg ? $" with {kg:0.#} kg" : string.Empty)
                 + (checkIn.Pain is { } p ? $", pain {p}/10" : string.Empty)
                 + $" on {date:yyyy-MM-dd}";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
 using Spectre.Console;
@@ -36,7 +37,7 @@ public static class ReportCommand
             var file = parse.GetValue(output)!;
             OutputFile.WriteAtomically(file, html);
 
-            context.Out.MarkupLineInterpolated($"Report written to [bold]{file}[/] ({analysis.Runs.Count} runs, {analysis.Findings.Count} findings). Open it in any browser; it makes no network requests.");
+            context.Out.MarkupLineInterpolated($"Report written to [bold]{file}[/] ({FindingText.Count(analysis.Runs.Count, "run", "runs")}, {FindingText.Count(analysis.Findings.Count, "finding", "findings")}). Open it in any browser; it makes no network requests.");
             return ExitCodes.Ok;
         });
         return command;

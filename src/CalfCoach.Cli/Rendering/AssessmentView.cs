@@ -47,12 +47,11 @@ public static class AssessmentView
         if (result.RedFlags.Count > 0)
         {
             var flags = new Table().Border(TableBorder.Rounded).Title("[bold]Warning signs in your answers[/]")
-                .AddColumn("Level").AddColumn("Sign").AddColumn("Why it matters");
+                .AddColumn("Level").AddColumn("Why it matters");
             foreach (var flag in result.RedFlags)
             {
                 flags.AddRow(
                     new Markup($"[{Colour(flag.Disposition).ToMarkup()}][[{Symbol(flag.Disposition)}]] {flag.Disposition.WireName()}[/]"),
-                    new Text(flag.Id),
                     new Text(flag.Because));
             }
 
@@ -84,7 +83,7 @@ public static class AssessmentView
 
         foreach (var withheld in result.Withheld)
         {
-            console.MarkupLineInterpolated($"[yellow]Left out:[/] [bold]{withheld.Id}[/]: {withheld.Reason}");
+            console.MarkupLineInterpolated($"[yellow]Left out:[/] {withheld.Reason}");
         }
 
         if (result.Prevention.Count > 0)

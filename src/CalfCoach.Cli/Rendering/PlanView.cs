@@ -21,7 +21,7 @@ public static class PlanView
             .AddColumn("What to do");
         foreach (var task in state.Today)
         {
-            today.AddRow(new Markup($"[bold]{Markup.Escape(task.Title)}[/]\n[dim]{Markup.Escape(task.Id)}[/]"), new Text(task.Details));
+            today.AddRow(new Markup($"[bold]{Markup.Escape(task.Title)}[/]"), new Text(task.Details));
         }
 
         console.Write(today);

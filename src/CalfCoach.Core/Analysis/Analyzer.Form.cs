@@ -183,6 +183,6 @@ public sealed partial class Analyzer
                 $"Possible overstriding: at your easy pace your steps are about {estimate.StepLengthMeters:0.00} m, {(estimate.Ratio - 1) * 100:0}% longer than expected for your leg length "
                 + $"(95% range {(estimate.RatioLow - 1) * 100:0}% to {(estimate.RatioHigh - 1) * 100:0}%{(estimate.LegLengthEstimated ? ", leg length estimated from height" : "")}). ")
             + "A watch cannot see where your foot lands, and there is no validated threshold, so this is only a prompt to have your running filmed or assessed.",
-            new FindingAction("gait-analysis", "Film your running from the side; shorter, quicker steps (cadence-retraining) are the usual first change."));
+            new FindingAction("gait-analysis", "Film your running from the side; slightly shorter, quicker steps are the usual first change."));
     }
 }

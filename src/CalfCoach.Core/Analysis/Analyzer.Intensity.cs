@@ -175,7 +175,7 @@ public sealed partial class Analyzer
                 ["gapThresholdWeeks"] = _settings.SpeedworkGapWeeks,
             },
             string.Create(Invariant,
-                $"From {Day(first.Date)} you ran {hits.Count} faster session(s) ({kinds}) after {gapWeeks} weeks without any. ")
+                $"From {Day(first.Date)} you ran {FindingText.Count(hits.Count, "faster session", "faster sessions")} ({kinds}) after {FindingText.Count(gapWeeks, "week", "weeks")} without any. ")
             + "Faster running loads the calf and Achilles more per step than easy running, and researchers suspect calf problems are linked more to pace than to distance (a hypothesis, not yet proven).",
             new FindingAction("load-progression", "Bring speedwork back one short session a week, not in the same week as more distance."));
     }
@@ -253,6 +253,6 @@ public sealed partial class Analyzer
             string.Create(Invariant, $"On {Day(top.Date)} you ran for {top.Minutes:0} minutes, {why}. ")
             + (hits.Count > 1 ? string.Create(Invariant, $"{hits.Count} long efforts like this: {Days([.. hits.Select(r => r.Date)])}. ") : "")
             + "Cramps are most common late in long, fast or hot efforts; fatigue seems to matter most, with fluid and salt losses in long hot sessions as a second factor. Device temperatures read a few degrees above the air.",
-            new FindingAction("cramp-plan"));
+            new FindingAction("cramp-plan", "Start your next long or hot run easier than you feel you could, and plan what you will drink and how much salt you take on the way."));
     }
 }

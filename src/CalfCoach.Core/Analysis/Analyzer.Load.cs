@@ -372,7 +372,7 @@ public sealed partial class Analyzer
             },
             string.Create(Invariant,
                 $"After {top.BreakWeeks} weeks without running you were back to {Distance(jump.DistanceKilometers)} in the week of {Day(jump.Monday)}, "
-                + $"{top.Fraction * 100:0}% of the {WeeklyDistance(top.Before)} you ran before the break, within {top.Jump - top.Start + 1} week(s). ")
+                + $"{top.Fraction * 100:0}% of the {WeeklyDistance(top.Before)} you ran before the break, within {FindingText.Count(top.Jump - top.Start + 1, "week", "weeks")}. ")
             + "Muscles and tendons lose some of their load tolerance during a break; return-to-running programmes build back up over several weeks (expert advice, no trial of a specific rate).",
             new FindingAction("load-progression", "After a break, start at about half your previous weekly distance and build up over several weeks."));
     }

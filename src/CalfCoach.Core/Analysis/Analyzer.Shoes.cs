@@ -101,8 +101,8 @@ public sealed partial class Analyzer
                 ["replaceKm"] = _profile.ShoeReplaceKilometers,
             },
             string.Create(Invariant,
-                $"On {Day(top.Date)} your shoe \"{top.Shoe}\" had {Distance(top.ShoeKilometers.Value)} on it ({top.ShoeAgeDays} days in use), past the {Distance(limit)} at which shoes are usually {(severity == Severity.Moderate ? "replaced" : "reviewed")}. ")
+                $"On {Day(top.Date)} your shoe \"{top.Shoe}\" had {Distance(top.ShoeKilometers.Value)} on it ({FindingText.Count(top.ShoeAgeDays.Value, "day", "days")} in use), past the {Distance(limit)} at which shoes are usually {(severity == Severity.Moderate ? "replaced" : "reviewed")}. ")
             + "Midsoles lose much of their cushioning over the first few hundred kilometres, but no study has shown a distance at which worn shoes cause injury, so check the shoe rather than trust the number.",
-            new FindingAction("shoe-review", top.Shoe));
+            new FindingAction("shoe-review", string.Create(Invariant, $"Check \"{top.Shoe}\" for a creased midsole or a flat ride, and plan a new pair; bring a new pair in gradually.")));
     }
 }

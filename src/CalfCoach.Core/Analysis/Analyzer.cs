@@ -182,7 +182,7 @@ public sealed partial class Analyzer
 
     private static string Days(IReadOnlyList<DateOnly> dates) => dates.Count <= 4
         ? string.Join(", ", dates.Select(Day))
-        : string.Create(Invariant, $"{dates.Count} runs from {Day(dates[0])} to {Day(dates[^1])}");
+        : string.Create(Invariant, $"{FindingText.Count(dates.Count, "run", "runs")} from {Day(dates[0])} to {Day(dates[^1])}");
 
     private static double R1(double value) => Math.Round(value, 1);
 

@@ -13,6 +13,15 @@ public static class ContributingFactors
     public const string FromTrainingData = "training-data";
     public const string FromBoth = "answers and training-data";
 
+    /// <summary>Where a cause came from, in words for the runner; the <see cref="ContributingFactor.Source"/> key stays in JSON.</summary>
+    public static string SourceText(string source) => source switch
+    {
+        FromAnswers => "what you told us",
+        FromTrainingData => "your training data",
+        FromBoth => "what you told us and your training data",
+        _ => source,
+    };
+
     /// <summary>Which reported cause each finding in the runner's data is evidence of.</summary>
     private static readonly Dictionary<string, RecentChange> CauseOfFinding = new(StringComparer.Ordinal)
     {

@@ -72,6 +72,12 @@ public static class PreventionPlan
             ["low-cadence", "overstriding", "weak-hips-hamstrings", "minimal-shoes"]), Always: false),
     ];
 
+    /// <summary>The ids of every prevention item, for callers that must know them all (e.g. tests that keep ids off pages).</summary>
+    public static IEnumerable<string> ItemIds => Catalog.Select(c => c.Item.Id);
+
+    /// <summary>The runner-facing title of a prevention item, or null for an unknown id.</summary>
+    public static string? TitleOf(string id) => Catalog.FirstOrDefault(c => c.Item.Id == id)?.Item.Title;
+
     /// <param name="findings">Findings in the runner's data: causes they show weigh double in the order, and an item
     /// a finding leads to carries its runner-specific detail (e.g. the measured cadence to start from).</param>
     public static IReadOnlyList<PlanItem> For(IReadOnlyList<ContributingFactor> factors, IReadOnlyList<Finding>? findings = null)

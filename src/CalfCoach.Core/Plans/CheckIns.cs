@@ -105,6 +105,14 @@ public static class ExerciseNames
         new(WalkRun, "Walk–run session (sets = walk–run repeats)", 6, 1),
     ];
 
+    /// <summary>The title a runner reads for a loggable exercise, without its logging hint ("Heel drops, straight knee"); the name itself when unknown.</summary>
+    public static string TitleOf(string name)
+    {
+        var title = Loggable.FirstOrDefault(e => e.Id == name)?.Title ?? name;
+        var hint = title.IndexOf(" (", StringComparison.Ordinal);
+        return hint > 0 ? title[..hint] : title;
+    }
+
     public static bool IsHeelDrops(string name) => name.StartsWith(HeelDropsPrefix, StringComparison.Ordinal);
 }
 

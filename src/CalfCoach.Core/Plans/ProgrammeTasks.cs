@@ -67,7 +67,7 @@ internal static class ProgrammeTasks
 
         tasks.Add(new ProgrammeTask("pain-check-in", "Log your pain",
             "Each morning, log the pain and stiffness on waking (0–10); after walking or exercise, log the pain during it. "
-            + "Pain during may reach 5/10 but must settle by the next morning, and morning pain must not rise week to week (EVIDENCE.md 4.2)."));
+            + "Pain during may reach 5/10 but must settle by the next morning, and morning pain must not rise week to week.")); // EVIDENCE.md 4.2
         // The same conflict table as the assessment (EVIDENCE.md 7a): on this day, at this level, with the start's concerns.
         var forbidden = Assessment(context).Situation is { } situation
             ? AdviceConflicts.ForbiddenIn(situation with { Day = daySinceOnset, Disposition = context.Disposition })
@@ -85,29 +85,29 @@ internal static class ProgrammeTasks
     {
         // EVIDENCE.md 2.1 (NHS PRICE) and 2.2 (PEACE): the first 48–72 h.
         tasks.Add(new("relative-rest", "Protect and rest the calf",
-            "Stop running; avoid weight-bearing that hurts. Short protection only (1–3 days), then let pain guide movement (EVIDENCE.md 2.1, 2.2)."));
+            "Stop running; avoid weight-bearing that hurts. Short protection only (1–3 days), then let pain guide movement.")); // EVIDENCE.md 2.1, 2.2
         tasks.Add(new("ice", "Ice",
-            "Ice pack or frozen vegetables wrapped in a damp tea towel, 15–20 minutes every 2–3 hours while awake; never directly on the skin. Optional pain relief, not a healing treatment (EVIDENCE.md 2.1, 2.2)."));
+            "Ice pack or frozen vegetables wrapped in a damp tea towel, 15–20 minutes every 2–3 hours while awake; never directly on the skin. Optional pain relief, not a healing treatment.")); // EVIDENCE.md 2.1, 2.2
         tasks.Add(new("compression", "Compression",
-            "Support bandage during the day, firm but not tight; loosen it if the toes tingle or go pale or cold (EVIDENCE.md 2.1, 2.3)."));
+            "Support bandage during the day, firm but not tight; loosen it if the toes tingle or go pale or cold.")); // EVIDENCE.md 2.1, 2.3
         tasks.Add(new("elevation", "Elevation",
-            "Rest the leg on a pillow, above the heart when you can (EVIDENCE.md 2.1, 2.2)."));
+            "Rest the leg on a pillow, above the heart when you can.")); // EVIDENCE.md 2.1, 2.2
         tasks.Add(new("avoid-early", "Avoid for now",
-            "No heat (hot baths, heat packs), alcohol, massage or foam rolling on the sore area, and no stretching into sharp pain (EVIDENCE.md 2.1 HARM, 2.4, 2.5)."));
+            "No heat (hot baths, heat packs), alcohol, massage or foam rolling on the sore area, and no stretching into sharp pain.")); // EVIDENCE.md 2.1 HARM, 2.4, 2.5
     }
 
     private static void Recovery(TaskContext context, DateOnly day, List<ProgrammeTask> tasks)
     {
         // EVIDENCE.md 2.2 (LOVE), 2.4, 2.5, 2.6.
         tasks.Add(new("gentle-movement", "Gentle movement",
-            "Walk little and often within comfort; pain-free cycling or swimming if you like. Keep pain during at 2/10 or less (EVIDENCE.md 2.2, 4.2)."));
-        tasks.Add(new("self-massage", "Self-massage", "Gentle self-massage around, not hard on, the sore area, a few minutes (EVIDENCE.md 2.4)."));
-        tasks.Add(new("foam-rolling", "Foam rolling", "Light foam rolling of the calf, 1–2 minutes, never into sharp pain (EVIDENCE.md 2.4)."));
-        tasks.Add(new("fluids-electrolytes", "Fluids with electrolytes", "Drink to thirst; add electrolytes around longer, hot sessions (EVIDENCE.md 2.6)."));
+            "Walk little and often within comfort; pain-free cycling or swimming if you like. Keep pain during at 2/10 or less.")); // EVIDENCE.md 2.2, 4.2
+        tasks.Add(new("self-massage", "Self-massage", "Gentle self-massage around, not hard on, the sore area, a few minutes.")); // EVIDENCE.md 2.4
+        tasks.Add(new("foam-rolling", "Foam rolling", "Light foam rolling of the calf, 1–2 minutes, never into sharp pain.")); // EVIDENCE.md 2.4
+        tasks.Add(new("fluids-electrolytes", "Fluids with electrolytes", "Drink to thirst; add electrolytes around longer, hot sessions.")); // EVIDENCE.md 2.6
         if (day.DayNumber - context.PhaseSince.DayNumber >= 2)
         {
             tasks.Add(new("passive-stretching", "Light passive stretching",
-                "A few days after the pain has eased: gentle calf stretches, straight and bent knee, 3 × 30 s, never into pain (EVIDENCE.md 2.5)."));
+                "A few days after the pain has eased: gentle calf stretches, straight and bent knee, 3 × 30 s, never into pain.")); // EVIDENCE.md 2.5
         }
     }
 
@@ -122,7 +122,7 @@ internal static class ProgrammeTasks
         };
         return new("heel-drops", "Eccentric heel drops, straight and bent knee",
             $"{when}3 sets of {PreventionPlan.RepsMin}–{PreventionPlan.RepsMax} {level}, lowering slowly over about 3 s, with the knee straight and again with it bent. "
-            + "Log them (heel-drops) with your pain during: you move up when pain stays at 3/10 or less and has settled by the next morning, and back when it goes above 5/10 or the next morning is worse (EVIDENCE.md 4.1, 4.2, 4.4).");
+            + "Log them with your pain during: you move up when pain stays at 3/10 or less and has settled by the next morning, and back when it goes above 5/10 or the next morning is worse."); // EVIDENCE.md 4.1, 4.2, 4.4
     }
 
     private static void Strength(TaskContext context, DateOnly day, List<ProgrammeTask> tasks)
@@ -132,17 +132,17 @@ internal static class ProgrammeTasks
         if (dayInPhase % 3 == 1)
         {
             tasks.Add(new("glutes-hamstrings", "Glute and hamstring strength",
-                "Single-leg bridge, side plank, split squats, 2–3 sets of 8–12 (EVIDENCE.md 4.5)."));
+                "Single-leg bridge, side plank, split squats, 2–3 sets of 8–12.")); // EVIDENCE.md 4.5
         }
 
-        tasks.Add(new("gentle-movement", "Walk", "Walk daily; running starts once walking is pain-free for a week (EVIDENCE.md 3.6)."));
+        tasks.Add(new("gentle-movement", "Walk", "Walk daily; running starts once walking is pain-free for a week.")); // EVIDENCE.md 3.6
         if (dayInPhase % 7 == 6 && context.Disposition == Disposition.SelfCare)
         {
             tasks.Add(new(ExerciseNames.SingleLegHeelRaise, "Heel-raise test, both legs",
                 $"On one leg at a time, rise to full height at an even pace (about 30 a minute) until you cannot; log the count for each leg. "
-                + $"{ReturnToRunGate.HeelRaiseTarget} or more on the sore leg, within 10 % of the other, is the aim; if the other leg manages fewer than {ReturnToRunGate.HeelRaiseTarget}, its count is the aim (EVIDENCE.md 4.3, 7a)."));
+                + $"{ReturnToRunGate.HeelRaiseTarget} or more on the sore leg, within 10 % of the other, is the aim; if the other leg manages fewer than {ReturnToRunGate.HeelRaiseTarget}, its count is the aim.")); // EVIDENCE.md 4.3, 7a
             tasks.Add(new(ExerciseNames.KneeToWall, "Knee-to-wall test, both sides",
-                "Facing a wall, foot flat, bend the knee to touch the wall; move the foot back until the heel just stays down. Log the toes-to-wall distance in cm for each side: the sore side within 10 % of the other is the aim (EVIDENCE.md 7a)."));
+                "Facing a wall, foot flat, bend the knee to touch the wall; move the foot back until the heel just stays down. Log the toes-to-wall distance in cm for each side: the sore side within 10 % of the other is the aim.")); // EVIDENCE.md 7a
         }
     }
 
@@ -159,15 +159,15 @@ internal static class ProgrammeTasks
         if (IsRunDay(day, context.StageSince))
         {
             tasks.Add(new(ExerciseNames.WalkRun, $"Walk–run, stage {stage.Index + 1} of {WalkRunLadder.Stages.Count}",
-                $"Easy, flat, familiar shoes: {stage.Describe()}. Log it (walk-run, sets = repeats, --pain).{cap} "
-                + $"Move up after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10 during and settled next morning (EVIDENCE.md 3.6)."));
+                $"Easy, flat, familiar shoes: {stage.Describe()}. Log it with the number of repeats and your pain during.{cap} "
+                + $"Move up after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10 during and settled next morning.")); // EVIDENCE.md 3.6
             tasks.Add(HeelDrops(context, "After running: "));
         }
         else
         {
-            tasks.Add(new("rest-from-running", "No running today", "Walk and do mobility only; no runs on consecutive days yet (EVIDENCE.md 3.6)."));
+            tasks.Add(new("rest-from-running", "No running today", "Walk and do mobility only; no runs on consecutive days yet.")); // EVIDENCE.md 3.6
             tasks.Add(new("glutes-hamstrings", "Glute and hamstring strength",
-                "Single-leg bridge, side plank, split squats, 2–3 sets of 8–12 (EVIDENCE.md 4.5)."));
+                "Single-leg bridge, side plank, split squats, 2–3 sets of 8–12.")); // EVIDENCE.md 4.5
         }
     }
 
@@ -177,13 +177,13 @@ internal static class ProgrammeTasks
         if (context.RunningSince is { } since && context.Start.PreInjuryWeeklyKm is { } km)
         {
             tasks.Add(new("load-progression", "Build the weekly distance gradually",
-                $"Up to {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km this week (at most 20 % more a week, up to your usual {km:0.#} km); avoid single-run spikes (EVIDENCE.md 3.2, 3.3, 3.6)."));
+                $"Up to {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km this week (at most 20 % more a week, up to your usual {km:0.#} km); avoid single-run spikes.")); // EVIDENCE.md 3.2, 3.3, 3.6
         }
 
         if (context.Start.EasyCadenceSpm is { } spm && CadencePlan.StepAt(spm, weeksIn) is { } step)
         {
             tasks.Add(new("cadence-retraining", "Slightly quicker, shorter steps",
-                $"On easy runs, aim for {step.TargetSpm} steps/min with a metronome (from {spm:0} measured); hold each step about {CadencePlan.WeeksPerStep} weeks, never more than 10 % above where you started, and stop at {CadencePlan.TargetMin}–{CadencePlan.TargetMax} (EVIDENCE.md 5.3)."));
+                $"On easy runs, aim for {step.TargetSpm} steps/min with a metronome (from {spm:0} measured); hold each step about {CadencePlan.WeeksPerStep} weeks, never more than 10 % above where you started, and stop at {CadencePlan.TargetMin}–{CadencePlan.TargetMax}.")); // EVIDENCE.md 5.3
         }
 
         foreach (var item in Assessment(context).Prevention)

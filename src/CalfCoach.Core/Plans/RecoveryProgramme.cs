@@ -182,7 +182,7 @@ public static class RecoveryProgramme
                 {
                     var flags = string.Join(", ", outcome.RedFlags.Select(f => f.Id));
                     Raise(outcome.Disposition, day,
-                        $"{day:yyyy-MM-dd}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\" (EVIDENCE.md 1.1).");
+                        $"{day:yyyy-MM-dd}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\"."); // EVIDENCE.md 1.1
 
                     // What to do now comes from the check that raised the advice, not from the calmer start.
                     _doNow = Assessor.Assess(check.Answers, day).DoNowText;
@@ -216,7 +216,7 @@ public static class RecoveryProgramme
                 if (thisWeek is { } now && lastWeek is { } before && now > before)
                 {
                     Raise(Disposition.SeeClinician, day,
-                        $"{day:yyyy-MM-dd}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist (EVIDENCE.md 4.2).");
+                        $"{day:yyyy-MM-dd}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist."); // EVIDENCE.md 4.2
                 }
             }
         }
@@ -277,7 +277,7 @@ public static class RecoveryProgramme
             if (LatestPain(day) is { AtRest: false, Score: <= SettledPain } latest)
             {
                 Enter(Phase.Recovery, day,
-                    $"First aid is done (48–72 h) and pain has settled: latest {latest.Score}/10, not at rest (EVIDENCE.md 2.1, 2.2).");
+                    $"First aid is done (48–72 h) and pain has settled: latest {latest.Score}/10, not at rest."); // EVIDENCE.md 2.1, 2.2
             }
         }
 
@@ -290,7 +290,7 @@ public static class RecoveryProgramme
             if (goodDays >= RecoveryDaysToStrengthen)
             {
                 Enter(Phase.Strengthening, day,
-                    $"{goodDays} recovery days with walking pain at {RecoveryWalkingPainMax}/10 or less: start heel drops (EVIDENCE.md 4.1, 4.2, 4.4).");
+                    $"{goodDays} recovery days with walking pain at {RecoveryWalkingPainMax}/10 or less: start heel drops."); // EVIDENCE.md 4.1, 4.2, 4.4
                 _strengthSince = day;
             }
         }
@@ -306,7 +306,7 @@ public static class RecoveryProgramme
             if (ReturnToRunGate.IsOpen(gate))
             {
                 Enter(Phase.ReturnToRun, day,
-                    $"Every return-to-run criterion is met ({string.Join("; ", gate.Select(c => c.Status))}): start the walk–run ladder (Green et al. 2022; EVIDENCE.md 3.6, 7a).");
+                    $"Every return-to-run criterion is met ({string.Join("; ", gate.Select(c => c.Status))}): start the walk–run ladder."); // Green et al. 2022; EVIDENCE.md 3.6, 7a
                 _runningSince = day;
                 _stage = 0;
                 _stageQualifying = 0;
@@ -367,13 +367,13 @@ public static class RecoveryProgramme
                 {
                     _heelDrops--;
                     _reasons.Add($"{day:yyyy-MM-dd}: heel drops back to {Describe(_heelDrops)}: "
-                        + (painDuring > PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + " (EVIDENCE.md 4.2).");
+                        + (painDuring > PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + "."); // EVIDENCE.md 4.2
                 }
             }
             else if (painDuring <= HeelDropPainToAdvance && settled == true && _heelDrops < HeelDropLevel.AddedWeight)
             {
                 _heelDrops++;
-                _reasons.Add($"{day:yyyy-MM-dd}: heel drops up to {Describe(_heelDrops)}: pain during {painDuring}/10 and settled next morning (EVIDENCE.md 4.2, 4.4).");
+                _reasons.Add($"{day:yyyy-MM-dd}: heel drops up to {Describe(_heelDrops)}: pain during {painDuring}/10 and settled next morning."); // EVIDENCE.md 4.2, 4.4
             }
         }
 
@@ -394,7 +394,7 @@ public static class RecoveryProgramme
                 _stageQualifying = 0;
                 _stageSince = day;
                 _reasons.Add($"{day:yyyy-MM-dd}: back to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}): "
-                    + (painDuring > WalkRunLadder.PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + " (EVIDENCE.md 3.6, 4.2).");
+                    + (painDuring > WalkRunLadder.PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + "."); // EVIDENCE.md 3.6, 4.2
                 return;
             }
 
@@ -411,14 +411,14 @@ public static class RecoveryProgramme
 
             if (_stage == WalkRunLadder.LastStage)
             {
-                Enter(Phase.Prevention, day, "The walk–run ladder is complete: build up gradually and work on prevention (EVIDENCE.md 3.1–3.3, 5.3, 6).");
+                Enter(Phase.Prevention, day, "The walk–run ladder is complete: build up gradually and work on prevention."); // EVIDENCE.md 3.1–3.3, 5.3, 6
                 return;
             }
 
             _stage++;
             _stageQualifying = 0;
             _stageSince = day;
-            _reasons.Add($"{day:yyyy-MM-dd}: up to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}) after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10, settled next morning (EVIDENCE.md 3.6).");
+            _reasons.Add($"{day:yyyy-MM-dd}: up to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}) after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10, settled next morning."); // EVIDENCE.md 3.6
         }
 
         internal static string Describe(HeelDropLevel level) => level switch
@@ -458,18 +458,18 @@ public static class RecoveryProgramme
             return _phase switch
             {
                 Phase.FirstAid when HomeCareDay(asOf) < FirstAidDays =>
-                    $"First aid until {start.Date.AddDays(FirstAidDays - start.DaysOfHomeCare):yyyy-MM-dd} (first 48–72 h, EVIDENCE.md 2.1).",
+                    $"First aid until {start.Date.AddDays(FirstAidDays - start.DaysOfHomeCare):yyyy-MM-dd} (first 48–72 h).", // first 48–72 h, EVIDENCE.md 2.1
                 Phase.FirstAid =>
-                    $"Staying in first aid until the latest pain score is {SettledPain}/10 or less and not at rest (EVIDENCE.md 2.1).",
+                    $"Staying in first aid until the latest pain score is {SettledPain}/10 or less and not at rest.", // EVIDENCE.md 2.1
                 Phase.Recovery =>
-                    $"Strengthening starts after {RecoveryDaysToStrengthen} days with walking pain at {RecoveryWalkingPainMax}/10 or less (EVIDENCE.md 4.2).",
+                    $"Strengthening starts after {RecoveryDaysToStrengthen} days with walking pain at {RecoveryWalkingPainMax}/10 or less.", // EVIDENCE.md 4.2
                 Phase.Strengthening when _disposition != Disposition.SelfCare =>
                     "No running until a clinician has seen you.",
                 Phase.Strengthening =>
-                    $"Running starts when every criterion is met. Still needed: {ReturnToRunGate.Missing(ReturnToRunGate.Evaluate(exercises, asOf, PainFreeStreak(asOf), PainFreeDaysToRun))} (Green et al. 2022; EVIDENCE.md 7a).",
+                    $"Running starts when every criterion is met. Still needed: {ReturnToRunGate.Missing(ReturnToRunGate.Evaluate(exercises, asOf, PainFreeStreak(asOf), PainFreeDaysToRun))}.", // Green et al. 2022; EVIDENCE.md 7a
                 Phase.ReturnToRun =>
-                    $"Walk–run stage {_stage + 1} of {WalkRunLadder.Stages.Count}: move up after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10 during and settled next morning (EVIDENCE.md 3.6).",
-                Phase.Prevention => "Keep building gradually; morning pain must not rise week to week (EVIDENCE.md 3.6, 4.2).",
+                    $"Walk–run stage {_stage + 1} of {WalkRunLadder.Stages.Count}: move up after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10 during and settled next morning.", // EVIDENCE.md 3.6
+                Phase.Prevention => "Keep building gradually; morning pain must not rise week to week.", // EVIDENCE.md 3.6, 4.2
                 _ => throw new InvalidOperationException($"Unknown phase {_phase}."),
             };
         }

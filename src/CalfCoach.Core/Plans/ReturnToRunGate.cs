@@ -69,13 +69,13 @@ public static class ReturnToRunGate
         const string id = "knee-to-wall";
         if (sore is not { } s || other is not { } o)
         {
-            return new(id, false, "knee-to-wall lunge not logged for both legs yet (the distance from toes to wall, in cm)");
+            return new(id, false, "wall lunge (ankle bend) not logged for both legs yet (the distance from toes to wall, in cm)");
         }
 
         var target = (int)Math.Ceiling(o * (1 - MaxAsymmetry));
         return s >= target
-            ? new(id, true, $"knee-to-wall {s} cm on the sore side, {o} cm on the other ({Symmetry(s, o)})")
-            : new(id, false, $"knee-to-wall {s} of {target} cm on the sore side ({target - s} cm more; the other side reached {o} cm)");
+            ? new(id, true, $"ankle bend to the wall {s} cm on the sore side, {o} cm on the other ({Symmetry(s, o)})")
+            : new(id, false, $"ankle bend to the wall {s} of {target} cm on the sore side ({target - s} cm more; the other side reached {o} cm)");
     }
 
     private static string Symmetry(int sore, int other) =>

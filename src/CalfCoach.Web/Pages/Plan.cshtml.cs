@@ -50,7 +50,7 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
         var (_, problem) = PlanApi.LogExercise(data, new ExerciseCheckInRequest(name ?? string.Empty, sets.Value, reps.Value, loadKg, pain));
         Error = problem?.ProblemDetails.Detail;
-        Saved = problem is null ? $"Logged {name}: {sets} × {reps}." : null;
+        Saved = problem is null ? $"Logged {ExerciseNames.TitleOf(name ?? string.Empty)}: {sets} × {reps}." : null;
         Load();
         return Page();
     }

@@ -55,7 +55,7 @@ public sealed class AnalysisCommandTests : IDisposable
         var run = await CliHarness.RunAsync("analyze", "--db", Db, "--as-of", "2026-11-27", "--onset", "2026-11-24");
 
         Assert.Contains("What your data shows", run.Out);
-        Assert.Contains("long-run-spike", run.Out);
+        Assert.Contains(Core.Analysis.FindingText.Title("long-run-spike"), run.Out);
         Assert.Contains("Weekly running distance", run.Out);
     }
 

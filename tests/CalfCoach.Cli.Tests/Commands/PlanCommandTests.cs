@@ -155,7 +155,7 @@ public sealed class PlanCommandTests : IDisposable
         await Ok("log", "exercise", "single-leg-heel-raise-other", "--sets", "1", "--reps", "32", "--as-of", Day(11));
         var waiting = await Plan(11);
         Assert.Equal("strengthening", Phase(waiting));
-        Assert.Contains("knee-to-wall lunge not logged for both legs", waiting.GetProperty("reasons").EnumerateArray().Last().GetString());
+        Assert.Contains("wall lunge (ankle bend) not logged for both legs", waiting.GetProperty("reasons").EnumerateArray().Last().GetString());
         await Ok("log", "exercise", "knee-to-wall", "--sets", "1", "--reps", "10", "--as-of", Day(11));
         await Ok("log", "exercise", "knee-to-wall-other", "--sets", "1", "--reps", "11", "--as-of", Day(11));
         var running = await Plan(11);

@@ -92,7 +92,8 @@ public sealed class PlantedPatternTests
         Assert.Equal(expected, finding.Dates);
         Assert.Equal(700 + (24 * 42), finding.Values["shoeKm"]);
         Assert.Equal("shoe-review", finding.Action.PlanItemId);
-        Assert.Equal("Old Pegasus", finding.Action.Detail);
+        Assert.Contains("\"Old Pegasus\"", finding.Action.Detail, StringComparison.Ordinal);
+        Assert.NotEqual("Old Pegasus", finding.Action.Detail);
     }
 
     [Fact]

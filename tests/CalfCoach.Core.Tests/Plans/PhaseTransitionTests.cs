@@ -144,9 +144,9 @@ public sealed class PhaseTransitionTests
         var log = ProgrammeLog.Strengthening().Quiet(5, 12).HeelRaises(8, 30).OtherLegHeelRaises(8, 30);
         var state = log.On(12);
         Assert.Equal(Phase.Strengthening, state.Phase);
-        Assert.Contains("knee-to-wall lunge not logged for both legs", state.Reasons[^1]);
+        Assert.Contains("wall lunge (ankle bend) not logged for both legs", state.Reasons[^1]);
         log.KneeToWall(12, 8, 12);
-        Assert.Contains("knee-to-wall 8 of 11 cm on the sore side (3 cm more", log.On(12).Reasons[^1]);
+        Assert.Contains("ankle bend to the wall 8 of 11 cm on the sore side (3 cm more", log.On(12).Reasons[^1]);
         log.KneeToWall(12, 11, 12);
         Assert.Equal(Phase.ReturnToRun, log.On(12).Phase);
     }
