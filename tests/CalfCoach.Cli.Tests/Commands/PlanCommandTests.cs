@@ -67,7 +67,7 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(2, typo.ExitCode);
         Assert.Contains("Did you mean \"heel-drops-straight-knee\"?", typo.Error, StringComparison.Ordinal);
         var accepted = await Ok("log", "exercise", "Walk-Run", "--sets", "6", "--reps", "1", "--as-of", Day(0));
-        Assert.Contains("walk-run: 6 × 1", accepted.Out, StringComparison.Ordinal);
+        Assert.Contains("Logged Walk–run session: 6 × 1", accepted.Out, StringComparison.Ordinal);
     }
 
     private static string Phase(JsonElement plan) => plan.GetProperty("phase").GetString()!;
