@@ -131,9 +131,6 @@ public sealed record AnalysisSettings
     /// <summary>Cadence at the runner's easy speed below this is low: the ≤ 166 spm low-rate group (5.1, Luedke; small cohort).</summary>
     public double LowCadenceStepsPerMinute { get; init; } = 166;
 
-    /// <summary>Cadence plan step: +5 % (5.3).</summary>
-    public double CadenceStepPercent { get; init; } = 5;
-
     /// <summary>Runs in this many days before the onset feed the cadence~speed fit.</summary>
     public int CadenceFitDays { get; init; } = 56;
 

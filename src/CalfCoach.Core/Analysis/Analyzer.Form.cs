@@ -1,3 +1,5 @@
+using CalfCoach.Core.Plans;
+
 namespace CalfCoach.Core.Analysis;
 
 // Running form from watch data: cadence against speed, its trend, and a step-length estimate of overstriding (EVIDENCE.md 5).
@@ -126,8 +128,9 @@ public sealed partial class Analyzer
         }
 
         var low = CadenceWindowRuns().Where(r => r.CadenceAtEasySpeed < _settings.LowCadenceStepsPerMinute).ToList();
-        var start = Math.Round(cadence.CadenceAtEasySpeed);
-        var target = Math.Round(start * (1 + (_settings.CadenceStepPercent / 100)));
+        // The plan's own rounding, so this finding, the plan and the metronome give one target.
+        var start = CadencePlan.StartSpm(cadence.CadenceAtEasySpeed);
+        var target = CadencePlan.FirstTargetSpm(cadence.CadenceAtEasySpeed) ?? start;
         return new Finding(
             FindingIds.LowCadence,
             Severity.Moderate,
@@ -146,7 +149,7 @@ public sealed partial class Analyzer
                 + $"below {_settings.LowCadenceStepsPerMinute:0}. ")
             + "Slightly quicker, shorter steps reduce the load on the lower leg and lowered Achilles tendon strain in a laboratory study; "
             + "cadence also depends on height and speed, so this compares you at your own easy pace.",
-            new FindingAction("cadence-retraining", string.Create(Invariant, $"Start from {start:0} steps/min; first target {target:0} (+{_settings.CadenceStepPercent:0}%).")));
+            new FindingAction("cadence-retraining", string.Create(Invariant, $"Start from {start:0} steps/min; first target {target:0} (+{CadencePlan.StepFraction * 100:0}%).")));
     }
 
     private Finding? Overstriding(CadenceRelation? cadence, OverstridingEstimate? estimate)

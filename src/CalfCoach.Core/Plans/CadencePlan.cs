@@ -15,16 +15,30 @@ public static class CadencePlan
     public const int TargetMin = 170;
     public const int TargetMax = 180;
 
-    /// <summary>The steps from a measured easy cadence; empty when it is already 170 or more.</summary>
-    public static IReadOnlyList<CadenceStep> Steps(double measuredSpm)
+    /// <summary>
+    /// Where the plan starts from: the measured easy cadence to the nearest whole step per minute. Every target is counted
+    /// from this one rounding, so the finding, the plan, the report and the metronome name the same number (a raw 159.6
+    /// once gave 167 on the metronome page and 168 in the plan).
+    /// </summary>
+    public static int StartSpm(double measuredSpm)
     {
         if (!double.IsFinite(measuredSpm) || measuredSpm <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(measuredSpm), measuredSpm, "Cadence must be a positive number.");
         }
 
+        return (int)Math.Round(measuredSpm, MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>The first target to practise, or null when the measured cadence is already 170 or more.</summary>
+    public static int? FirstTargetSpm(double measuredSpm) =>
+        Steps(measuredSpm) is { Count: > 0 } steps ? steps[0].TargetSpm : null;
+
+    /// <summary>The steps from a measured easy cadence (counted from <see cref="StartSpm"/>); empty when it is already 170 or more.</summary>
+    public static IReadOnlyList<CadenceStep> Steps(double measuredSpm)
+    {
         var steps = new List<CadenceStep>();
-        var current = measuredSpm;
+        double current = StartSpm(measuredSpm);
         while (current < TargetMin)
         {
             // Round down so a step never exceeds +5 % (and so never the 10 % ceiling); at least +1 spm.

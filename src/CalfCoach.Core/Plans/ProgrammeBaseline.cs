@@ -31,6 +31,6 @@ public static class ProgrammeBaseline
     public static ProgrammeStart Start(AssessmentResult assessment, RunnerAnswers answers, AnalysisResult? history) => new(
         assessment,
         history is null ? null : PreInjuryWeeklyKm(history),
-        history?.Cadence?.CadenceAtEasySpeed is { } spm ? Math.Round(spm) : null,
+        history?.Cadence?.CadenceAtEasySpeed is { } spm ? CadencePlan.StartSpm(spm) : null,
         answers.DaysOfHomeCare);
 }

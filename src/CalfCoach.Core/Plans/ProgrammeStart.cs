@@ -79,4 +79,20 @@ public sealed record ProgrammeState(
     IReadOnlyList<string> Reasons,
     HeelDropLevel HeelDrops,
     int? LadderStage,
-    double? WeeklyRunningCapKm);
+    double? WeeklyRunningCapKm)
+{
+    /// <summary>Each phase entered so far and the day it began, oldest first (first aid on day 0).</summary>
+    public IReadOnlyList<PhaseStart> PhaseStarts { get; init; } = [];
+
+    /// <summary>The return-to-run criteria on the as-of date, each with how far the runner is from it (<see cref="ReturnToRunGate"/>).</summary>
+    public IReadOnlyList<GateCriterion> RunningCriteria { get; init; } = [];
+
+    /// <summary>
+    /// The cadence to practise at easy pace (steps/min): the current step once the cadence work has begun, else its first
+    /// step; null without a measured cadence or when it is already 170 or more. From <see cref="CadencePlan"/>, the one rounding.
+    /// </summary>
+    public int? CadenceTargetSpm { get; init; }
+}
+
+/// <summary>A phase and the day the runner entered it.</summary>
+public sealed record PhaseStart(Phase Phase, DateOnly Since);

@@ -83,6 +83,7 @@ public static class RecoveryProgramme
     private sealed class Replay(ProgrammeStart start, PainCheckIn[] pain, ExerciseCheckIn[] exercises, RedFlagCheck[] checks, ClinicianReview[] reviews)
     {
         private readonly List<string> _reasons = [];
+        private readonly List<PhaseStart> _phaseStarts = [new(Phase.FirstAid, start.Date)];
         private Disposition _disposition = start.Assessment.Disposition;
         private IReadOnlyList<string> _doNow = start.Assessment.DoNowText;
         private DateOnly _escalatedOn = start.Date;
@@ -261,6 +262,7 @@ public static class RecoveryProgramme
         {
             _phase = phase;
             _phaseSince = day;
+            _phaseStarts.Add(new(phase, day));
             _reasons.Add($"{day:yyyy-MM-dd}: {phase.WireName()}. {reason}");
         }
 
@@ -444,8 +446,14 @@ public static class RecoveryProgramme
             double? cap = _runningSince is { } since && start.PreInjuryWeeklyKm is { } km && _phase >= Phase.ReturnToRun
                 ? WalkRunLadder.WeeklyCapKm(km, (asOf.DayNumber - since.DayNumber) / 7)
                 : null;
+            var weeksInPrevention = _phase == Phase.Prevention ? (asOf.DayNumber - _phaseSince.DayNumber) / 7 : 0;
             return new ProgrammeState(asOf, _disposition, _phase, _phaseSince, week[0].Tasks, week, NextReview(asOf),
-                reasons, _heelDrops, context.LadderStage, cap);
+                reasons, _heelDrops, context.LadderStage, cap)
+            {
+                PhaseStarts = [.. _phaseStarts],
+                RunningCriteria = ReturnToRunGate.Evaluate(exercises, asOf, PainFreeStreak(asOf), PainFreeDaysToRun),
+                CadenceTargetSpm = start.EasyCadenceSpm is { } spm ? CadencePlan.StepAt(spm, weeksInPrevention)?.TargetSpm : null,
+            };
         }
 
         private string NextStepReason(DateOnly asOf)
@@ -487,11 +495,8 @@ public static class RecoveryProgramme
                 return by > asOf ? by : asOf.AddDays(1);
             }
 
-            if (_phase == Phase.FirstAid && HomeCareDay(asOf) < FirstAidDays)
-            {
-                return start.Date.AddDays(FirstAidDays - start.DaysOfHomeCare);
-            }
-
+            // One review date for one assessment: the 7–10 day check the assessment's follow-up names (FollowUp.ReviewDate),
+            // not the end of first aid, which is a phase change the plan shows on its own.
             foreach (var reviewDay in new[] { NotImprovingDay, StillNotImprovingDay })
             {
                 var date = _careSince.AddDays(reviewDay - _careDaysBefore);
@@ -501,9 +506,9 @@ public static class RecoveryProgramme
                 }
             }
 
-            // The weekly Silbernagel review: the last day of the current programme week.
-            var dayIndex = asOf.DayNumber - start.Date.DayNumber;
-            return start.Date.AddDays((dayIndex / 7 * 7) + 6 == dayIndex ? dayIndex + 7 : (dayIndex / 7 * 7) + 6);
+            // The weekly Silbernagel review, a week after the last (FollowUp.ReviewDate's "a week later" on day 0).
+            var dayIndex = asOf.DayNumber - _careSince.DayNumber;
+            return _careSince.AddDays(((dayIndex / 7) + 1) * 7);
         }
     }
 }

@@ -10,7 +10,11 @@ namespace CalfCoach.Import.History;
 /// <param name="StartedOn">The date of the assessment that started it (day 0).</param>
 /// <param name="Onset">The day the pain began, which identifies the episode.</param>
 /// <param name="Start">What the programme started from: the assessment (with the history's findings), the pre-injury distance and cadence.</param>
-public sealed record ProgrammeView(DateOnly StartedOn, DateOnly Onset, ProgrammeStart Start, ProgrammeState State);
+public sealed record ProgrammeView(DateOnly StartedOn, DateOnly Onset, ProgrammeStart Start, ProgrammeState State)
+{
+    /// <summary>The phases back to running and the earliest restart if all goes well (<see cref="ReturnToRunForecast"/>).</summary>
+    public RunningRoadmap? Roadmap { get; init; }
+}
 
 /// <summary>An assessment as recorded, and the programme it started or updated.</summary>
 /// <param name="StartedProgramme">True when this assessment started a new programme (a new episode: a different onset date).</param>
@@ -157,7 +161,10 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
             .Select(r => new ClinicianReview(r.Day, r.ClearedForRehab, r.Note))
             .ToArray();
         var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
-        return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state);
+        return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state)
+        {
+            Roadmap = ReturnToRunForecast.For(programmeStart, pain, exercises, checks, asOf, reviews),
+        };
     }
 
     /// <summary>The day the current pain began, as recorded by its first assessment; null before any. Cheap: no replay.</summary>

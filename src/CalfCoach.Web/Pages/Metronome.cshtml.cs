@@ -25,11 +25,12 @@ public sealed class MetronomeModel(RunnerData data) : PageModel
 
     public void OnGet(double? spm, double? minutes, int? accent)
     {
-        if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.Steps(cadence.CadenceAtEasySpeed) is { Count: > 0 } steps)
+        // The plan's one rounding (CadencePlan), so this page names the target the plan and the report name.
+        if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.FirstTargetSpm(cadence.CadenceAtEasySpeed) is { } target)
         {
-            Spm = steps[0].TargetSpm;
+            Spm = target;
             Suggestion = string.Create(CultureInfo.InvariantCulture,
-                $"Your cadence at easy pace is about {cadence.CadenceAtEasySpeed:0} steps per minute; the first step of the cadence plan is {Spm:0}.");
+                $"Your cadence at easy pace is about {CadencePlan.StartSpm(cadence.CadenceAtEasySpeed)} steps per minute; the first step of the cadence plan is {target}.");
         }
         else
         {

@@ -211,10 +211,27 @@ public sealed class PhaseTransitionTests
     }
 
     [Fact]
-    public void Next_review_is_the_end_of_first_aid_then_the_home_care_reviews()
+    public void Next_review_is_the_assessments_review_date_then_the_home_care_reviews()
     {
+        // One review date for one assessment: the programme names the day the assessment's follow-up names, not the end of first aid.
         var log = ProgrammeLog.Injured().Walking(3, 2);
-        Assert.Equal(ProgrammeLog.Day(3), log.On(1).NextReview);
+        Assert.Equal(FollowUp.ReviewDate(0, ProgrammeLog.Day0), log.On(0).NextReview);
+        Assert.Equal(log.Start.Assessment.FollowUp.ReviewOn, log.On(0).NextReview);
+        Assert.Equal(ProgrammeLog.Day(7), log.On(1).NextReview);
         Assert.Equal(ProgrammeLog.Day(7), log.On(3).NextReview);
+        Assert.Equal(ProgrammeLog.Day(10), log.On(7).NextReview);
+        Assert.Equal(ProgrammeLog.Day(14), log.On(10).NextReview);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(8)]
+    [InlineData(12)]
+    public void On_the_day_of_the_assessment_the_programme_and_the_follow_up_give_one_review_date(int daysOfHomeCare)
+    {
+        var assessment = Assessor.Assess(new RunnerAnswers(new HashSet<Symptom>(), daysSinceOnset: daysOfHomeCare, daysOfHomeCare: daysOfHomeCare), ProgrammeLog.Day0);
+        var state = RecoveryProgramme.Evaluate(new ProgrammeStart(assessment, DaysOfHomeCare: daysOfHomeCare), [], [], [], ProgrammeLog.Day0);
+        Assert.Equal(assessment.FollowUp.ReviewOn, state.NextReview);
     }
 }

@@ -37,7 +37,7 @@ public sealed class ProgrammeJsonTests
         Assert.Equal(Disposition.SelfCare.Headline(), root.GetProperty("headline").GetString());
         Assert.Equal("first-aid", root.GetProperty("phase").GetString());
         Assert.Equal("2026-11-02", root.GetProperty("phaseSince").GetString());
-        Assert.Equal("2026-11-05", root.GetProperty("nextReview").GetString());
+        Assert.Equal("2026-11-09", root.GetProperty("nextReview").GetString());
         Assert.Equal("both-legs", root.GetProperty("heelDrops").GetString());
         Assert.Equal(AssessmentResult.Notice, root.GetProperty("notice").GetString());
         Assert.Equal(state.Reasons, root.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));

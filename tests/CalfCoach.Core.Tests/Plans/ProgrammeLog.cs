@@ -95,6 +95,8 @@ internal sealed class ProgrammeLog
 
     public ProgrammeState On(int day) => RecoveryProgramme.Evaluate(Start, _pain, _exercises, _checks, Day(day), _reviews);
 
+    public RunningRoadmap Roadmap(int day) => ReturnToRunForecast.For(Start, _pain, _exercises, _checks, Day(day), _reviews);
+
     /// <summary>A clear day-0 baseline (pain at rest 6) so later, lower scores count as improvement.</summary>
     public static ProgrammeLog Injured(double? preInjuryKm = null, double? cadence = null) =>
         new ProgrammeLog(preInjuryKm: preInjuryKm, cadence: cadence).AtRest(0, 6);

@@ -158,7 +158,8 @@ public sealed class ProgressionTests
     [Theory]
     [InlineData(160, new[] { 168, 176 })]
     [InlineData(150, new[] { 157, 164, 172 })]
-    [InlineData(169.5, new[] { 177 })]
+    [InlineData(169.4, new[] { 177 })]
+    [InlineData(169.5, new int[0])] // rounds to 170: already there
     [InlineData(170, new int[0])]
     public void Cadence_steps_are_about_5_percent_toward_170_to_180(double measured, int[] expected)
     {
@@ -180,5 +181,17 @@ public sealed class ProgressionTests
         Assert.Equal(176, CadencePlan.StepAt(160, 2)!.TargetSpm);
         Assert.Equal(176, CadencePlan.StepAt(160, 9)!.TargetSpm);
         Assert.Null(CadencePlan.StepAt(175, 0));
+    }
+
+    [Theory]
+    [InlineData(159.6, 160, 168)] // the raw value once gave 167 on the metronome page and 168 in the plan
+    [InlineData(159.4, 159, 166)]
+    [InlineData(157.5, 158, 165)]
+    public void One_rounding_gives_the_start_and_the_first_target(double measured, int start, int first)
+    {
+        Assert.Equal(start, CadencePlan.StartSpm(measured));
+        Assert.Equal(first, CadencePlan.FirstTargetSpm(measured));
+        Assert.Equal(CadencePlan.FirstTargetSpm(CadencePlan.StartSpm(measured)), CadencePlan.FirstTargetSpm(measured));
+        Assert.Equal(first, CadencePlan.Steps(measured)[0].TargetSpm);
     }
 }
