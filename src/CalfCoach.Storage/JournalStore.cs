@@ -139,6 +139,23 @@ public sealed class JournalStore(Database database)
             .ToList();
     }
 
+    /// <summary>A task of the day's plan ticked as done (the task's id; checked against that day's tasks by the caller).</summary>
+    public long AddTaskCheckOff(DateOnly day, string task)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(task);
+        using var connection = _database.OpenConnection();
+        return connection.ExecuteScalar<long>(
+            "INSERT INTO task_check_offs (day, task, recorded_at_unix_ms) VALUES (@Day, @Task, @Now) RETURNING id",
+            new { Day = IsoDate.ToText(day), Task = task, Now = Now() });
+    }
+
+    /// <summary>The tasks ticked as done on <paramref name="day"/>, each once.</summary>
+    public IReadOnlySet<string> TasksDone(DateOnly day)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<string>("SELECT DISTINCT task FROM task_check_offs WHERE day = @Day", new { Day = IsoDate.ToText(day) }).ToHashSet(StringComparer.Ordinal);
+    }
+
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private static string KindName(StoredAssessmentKind kind) => kind switch

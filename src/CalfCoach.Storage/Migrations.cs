@@ -163,6 +163,18 @@ internal static class Migrations
                 'it lasts more than 14 days; no single recorded activity lasts that long (the longest ultras take about a week), so the file is probably several activities joined or has wrong times'
             WHERE elapsed_s > 1209600;
             """),
+
+        // 7, not 6: the offline check-in queue's client ids (branch h-h-pwa) take 6; whichever merges first, keep both in order.
+        new(7, "task check-offs: a task of the day's plan ticked as done", d => $"""
+            CREATE TABLE task_check_offs (
+                id {d.IdentityPrimaryKey},
+                day {d.Text} NOT NULL,
+                task {d.Text} NOT NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_task_check_offs_day ON task_check_offs (day, id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

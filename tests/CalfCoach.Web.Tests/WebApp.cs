@@ -109,6 +109,18 @@ public sealed class DemoApp : WebApp
 /// <summary>An app of its own for the recovery-programme tests, which record assessments and check-ins.</summary>
 public sealed class PlanApp : WebApp;
 
+/// <summary>An app of its own for the "today" home page before any assessment (nothing is recorded in it).</summary>
+public sealed class TodayEmptyApp : WebApp;
+
+/// <summary>An app of its own for the "today" home page after an assessment, whose check-ins the tests record.</summary>
+public sealed class TodayApp : WebApp;
+
+/// <summary>The demo runner with one assessment recorded, for comparing what every page says about it.</summary>
+public sealed class OneTruthApp : WebApp
+{
+    protected override bool Demo => true;
+}
+
 /// <summary>An app of its own for clinician visits, whose assessment raises the advice.</summary>
 public sealed class ClinicianApp : WebApp;
 

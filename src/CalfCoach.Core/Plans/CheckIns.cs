@@ -68,6 +68,29 @@ public sealed record RedFlagCheck(DateOnly Date, RunnerAnswers Answers)
 /// </summary>
 public sealed record ClinicianReview(DateOnly Date, bool ClearedForRehab, string? Note = null);
 
+/// <summary>A task of the day's plan ticked as done: for the runner's own record (the replay does not read it).</summary>
+public sealed record TaskCheckOff(DateOnly Date, string TaskId)
+{
+    /// <summary>
+    /// The task id when it names one of <paramref name="tasks"/> (the plan of that day), else an error naming them in words:
+    /// the one check, for the API, the home page and any later shell.
+    /// </summary>
+    public static Validation.Checked<string?> Check(string key, string? taskId, IReadOnlyList<ProgrammeTask> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var text = Validation.InputRules.TaskId.Check(key, taskId);
+        if (!text.IsValid)
+        {
+            return text;
+        }
+
+        return tasks.Any(t => t.Id == text.Value)
+            ? text
+            : Validation.Checked.Refused<string?>(new Validation.InputError(key,
+                $"That is not one of the day's tasks; they are: {string.Join("; ", tasks.Select(t => t.Title))}."));
+    }
+}
+
 /// <summary>Exercise names the programme recognises in <see cref="ExerciseCheckIn.Name"/>.</summary>
 public static class ExerciseNames
 {

@@ -127,6 +127,9 @@ public static class InputRules
     public static readonly NumberRule LoadKg = new("The added weight", " kg", 0, 300);
     public static readonly WholeNumberRule Pain = new("The pain score", 0, 10);
 
+    /// <summary>A task of the plan ticked as done; also checked against the day's tasks (<see cref="Plans.TaskCheckOff.Check"/>).</summary>
+    public static readonly TextRule TaskId = new("The task", 64, Required: true);
+
     public static readonly TextRule TimeZone = new("The time zone", 64);
 
     /// <summary>A two-letter country code (ISO 3166-1), for the emergency numbers.</summary>

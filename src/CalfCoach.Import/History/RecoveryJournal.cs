@@ -2,6 +2,7 @@ using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Core.Plans;
+using CalfCoach.Core.Validation;
 using CalfCoach.Storage;
 
 namespace CalfCoach.Import.History;
@@ -14,6 +15,12 @@ public sealed record ProgrammeView(DateOnly StartedOn, DateOnly Onset, Programme
 {
     /// <summary>The phases back to running and the earliest restart if all goes well (<see cref="ReturnToRunForecast"/>).</summary>
     public RunningRoadmap? Roadmap { get; init; }
+
+    /// <summary>The tasks ticked as done on the as-of date (task ids).</summary>
+    public IReadOnlySet<string> DoneToday { get; init; } = new HashSet<string>();
+
+    /// <summary>The pain scores logged on the as-of date, in the order logged.</summary>
+    public IReadOnlyList<PainCheckIn> PainToday { get; init; } = [];
 }
 
 /// <summary>An assessment as recorded, and the programme it started or updated.</summary>
@@ -134,6 +141,21 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         return Programme(review.Date)!;
     }
 
+    /// <summary>Ticks one of the day's tasks as done; the error (naming the day's tasks) when it is not one of them.</summary>
+    /// <exception cref="NoProgrammeException">There is no programme on the check-off's date.</exception>
+    public (ProgrammeView? Programme, InputError? Error) CheckOffTask(DateOnly day, string key, string? taskId)
+    {
+        var programme = Programme(day) ?? throw new NoProgrammeException(day);
+        var task = TaskCheckOff.Check(key, taskId, programme.State.Today);
+        if (task.Error is { } error)
+        {
+            return (null, error);
+        }
+
+        _store.AddTaskCheckOff(day, task.Value!);
+        return (Programme(day)!, null);
+    }
+
     /// <summary>The programme on <paramref name="asOf"/>, replayed from the journal; null before the first assessment.</summary>
     public ProgrammeView? Programme(DateOnly asOf)
     {
@@ -164,6 +186,8 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state)
         {
             Roadmap = ReturnToRunForecast.For(programmeStart, pain, exercises, checks, asOf, reviews),
+            DoneToday = _store.TasksDone(asOf),
+            PainToday = [.. pain.Where(p => p.Date == asOf)],
         };
     }
 

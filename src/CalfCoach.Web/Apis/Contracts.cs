@@ -48,6 +48,9 @@ public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Mo
 /// <summary>An exercise session: <c>name</c> as the plan's task id (e.g. heel-drops-straight-knee, single-leg-heel-raise, walk-run).</summary>
 public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null, string? Date = null);
 
+/// <summary>One of the day's tasks ticked as done: <c>task</c> is its id in the plan's <c>today</c> list. <c>date</c> (YYYY-MM-DD) defaults to today.</summary>
+public sealed record TaskCheckOffRequest(string Task, string? Date = null);
+
 /// <summary>A visit to a clinician; <c>clearedForRehab</c> is their all-clear for graded rehabilitation, the only thing that lowers the advice.</summary>
 public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note = null, string? Date = null);
 
@@ -66,6 +69,7 @@ public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note =
 [JsonSerializable(typeof(PainCheckInRequest))]
 [JsonSerializable(typeof(ExerciseCheckInRequest))]
 [JsonSerializable(typeof(ClinicianReviewRequest))]
+[JsonSerializable(typeof(TaskCheckOffRequest))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;
 

@@ -35,6 +35,9 @@ public static class PlanApi
         plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithJsonBody<ExerciseCheckInRequest>()
             .ProducesProblems(CheckInProblems)
             .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it.");
+        plan.MapPost("/check-ins/task", TaskDone).WithName("CheckOffTask").WithJsonBody<TaskCheckOffRequest>()
+            .ProducesProblems(CheckInProblems)
+            .WithSummary("Tick one of the day's tasks as done (`task`: its id in the plan's `today`). Returns the plan after it.");
         plan.MapPost("/check-ins/clinician", Clinician).WithName("LogClinicianReview").WithJsonBody<ClinicianReviewRequest>()
             .ProducesProblems(CheckInProblems)
             .WithSummary("Record a visit to a doctor or physiotherapist; `clearedForRehab: true` (their all-clear) returns the plan to self-care. Returns the plan after it.");
@@ -109,6 +112,18 @@ public static class PlanApi
         }
 
         var (plan, error) = LogExercise(data, body);
+        return plan is null ? error! : TypedResults.Ok(plan);
+    }
+
+    public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> TaskDone(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(request, options.MaxJsonBytes, WebJsonContext.Default.TaskCheckOffRequest, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        var (plan, error) = CheckOffTask(data, body);
         return plan is null ? error! : TypedResults.Ok(plan);
     }
 
@@ -189,6 +204,28 @@ public static class PlanApi
 
         var plan = Log(data, day, journal => journal.LogExercise(checkIn));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
+    }
+
+    /// <summary>Ticks one of the day's tasks as done; the plan after it, or the problem naming the field.</summary>
+    public static (PlanDocument? Plan, ProblemHttpResult? Problem) CheckOffTask(RunnerData data, TaskCheckOffRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!QueryValues.TryDate(request.Date, "date", out var date, out var problem))
+        {
+            return (null, problem);
+        }
+
+        var day = date ?? data.Today;
+        try
+        {
+            var (programme, error) = data.Journal.CheckOffTask(day, "task", request.Task);
+            return error is not null ? (null, Problems.Invalid(error)) : (ToDocument(programme!), null);
+        }
+        catch (NoProgrammeException)
+        {
+            return (null, NoProgramme(day));
+        }
     }
 
     /// <summary>Records a clinician's review; the plan after it, or the problem naming the field.</summary>

@@ -1,15 +1,22 @@
 using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Plans;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
+using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CalfCoach.Web.Pages;
 
-/// <summary>The dashboard: the report's charts and findings for the stored history, with the latest runs and the shoes.</summary>
+/// <summary>
+/// Home is "today": with a recorded assessment, the advice, today's tasks to tick off, a one-tap pain score, the next review
+/// and the road back to running; without one, the calf check first. The training figures, findings and charts come below.
+/// The forms post here and work without scripts; today.js sends the same check-ins to the API instead (<see cref="PlanApi"/>).
+/// </summary>
 public sealed class IndexModel(RunnerData data) : PageModel
 {
-    /// <summary>The report's charts the dashboard shows (the cadence-against-speed chart stays in the report).</summary>
+    /// <summary>The report's charts the home page shows (the cadence-against-speed chart stays in the report).</summary>
     private static readonly string[] DashboardCharts =
         [ReportChartIds.WeeklyDistance, ReportChartIds.WorkloadRatio, ReportChartIds.CadenceOverTime, ReportChartIds.ShoeDistance];
 
@@ -23,18 +30,68 @@ public sealed class IndexModel(RunnerData data) : PageModel
 
     public DayLoad? Today { get; private set; }
 
-    public void OnGet()
+    /// <summary>The recorded programme today; null before the first assessment.</summary>
+    public ProgrammeView? Programme { get; private set; }
+
+    public string? Saved { get; private set; }
+
+    public string? Error { get; private set; }
+
+    /// <summary>The first task not yet ticked off today: its button is the page's one primary action.</summary>
+    public ProgrammeTask? FirstOpenTask => Programme?.State.Today.FirstOrDefault(t => !Programme.DoneToday.Contains(t.Id));
+
+    /// <summary>The morning score is asked once a day: until one is logged today.</summary>
+    public bool MorningLogged => Programme?.PainToday.Any(p => p.Morning) == true;
+
+    public void OnGet() => Load();
+
+    public IActionResult OnPostDone(string? task)
+    {
+        var (_, problem) = PlanApi.CheckOffTask(data, new TaskCheckOffRequest(task ?? string.Empty));
+        Error = problem?.ProblemDetails.Detail;
+        Load();
+        Saved = problem is null && Programme?.State.Today.FirstOrDefault(t => t.Id == task) is { } done ? $"Done: {done.Title}." : null;
+        return Page();
+    }
+
+    public IActionResult OnPostPain(int? score, string? when)
+    {
+        if (score is null)
+        {
+            Error = "Choose a pain score from 0 to 10.";
+        }
+        else
+        {
+            var (_, problem) = PlanApi.LogPain(data, new PainCheckInRequest(score.Value, when == "rest", when == "morning"));
+            Error = problem?.ProblemDetails.Detail;
+            Saved = problem is null ? $"Logged {PainWords(when)} {score}/10." : null;
+        }
+
+        Load();
+        return Page();
+    }
+
+    public string Distance(double kilometers) => DistanceText.Distance(kilometers, Profile.Units);
+
+    /// <summary>The kind of pain score in words, as the status line and the scales name it.</summary>
+    public static string PainWords(string? when) => when switch
+    {
+        "rest" => "pain at rest",
+        "morning" => "pain on getting up",
+        _ => "pain when walking",
+    };
+
+    private void Load()
     {
         Profile = data.History.LoadProfile();
         Analysis = data.Analyze();
         Today = Analysis.Days.LastOrDefault(d => d.Date <= Analysis.AsOf);
         Shoes = data.History.ShoeRows(Analysis);
+        Programme = data.Journal.Programme(data.Today);
         if (Analysis.Runs.Count > 0)
         {
             var options = data.ReportOptions(Profile);
             Charts = data.Charts(Analysis, options, DashboardCharts);
         }
     }
-
-    public string Distance(double kilometers) => DistanceText.Distance(kilometers, Profile.Units);
 }

@@ -5,7 +5,7 @@ public static class SiteNav
 {
     public static IReadOnlyList<(string Href, string Label)> Links { get; } =
     [
-        ("/", "Dashboard"),
+        ("/", "Today"),
         ("/assess", "Check my calf"),
         ("/plan", "Plan"),
         ("/import", "Import"),

@@ -17,7 +17,7 @@ public sealed class ProgrammeJsonTests
 
         Assert.Equal(
             ["asOf", "startedOn", "disposition", "headline", "phase", "phaseSince", "today", "week", "nextReview",
-                "reasons", "heelDrops", "walkRunStage", "weeklyRunningCapKm", "notice"],
+                "reasons", "heelDrops", "walkRunStage", "weeklyRunningCapKm", "cadenceTargetSpm", "notice"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("walkRunStage").ValueKind);
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("weeklyRunningCapKm").ValueKind);

@@ -12,6 +12,7 @@ namespace CalfCoach.Core.Plans.Json;
 /// <param name="Week">Seven days from the as-of date (the first is today), assuming no new check-ins.</param>
 /// <param name="HeelDrops">both-legs, one-leg or added-weight.</param>
 /// <param name="WalkRunStage">1–5 on the walk–run ladder during return-to-run, else null.</param>
+/// <param name="CadenceTargetSpm">The cadence to practise at easy pace (the number the metronome and the report give), or null.</param>
 public sealed record PlanDocument(
     string AsOf,
     string StartedOn,
@@ -26,6 +27,7 @@ public sealed record PlanDocument(
     string HeelDrops,
     int? WalkRunStage,
     double? WeeklyRunningCapKm,
+    int? CadenceTargetSpm,
     string Notice);
 
 public sealed record TaskDocument(string Id, string Title, string Details);
@@ -58,6 +60,7 @@ public static class ProgrammeJson
             state.HeelDrops.WireName(),
             state.LadderStage is { } stage ? stage + 1 : null,
             state.WeeklyRunningCapKm is { } km ? Math.Round(km, 1) : null,
+            state.CadenceTargetSpm,
             AssessmentResult.Notice);
     }
 
