@@ -3,6 +3,7 @@ using System.Text;
 using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
+using CalfCoach.Core.Plans;
 
 namespace CalfCoach.Report;
 
@@ -14,7 +15,12 @@ public static partial class ReportRenderer
 {
     /// <summary>The HTML document for <paramref name="analysis"/>, with the current plan when <paramref name="assessment"/> is given.</summary>
     /// <remarks>Pure: the same arguments give the same text. Every piece of text is HTML-encoded.</remarks>
-    public static string Render(AnalysisResult analysis, AssessmentResult? assessment, ReportOptions options)
+    public static string Render(AnalysisResult analysis, AssessmentResult? assessment, ReportOptions options) =>
+        Render(analysis, assessment, options, programme: null);
+
+    /// <summary>As <see cref="Render(AnalysisResult, AssessmentResult?, ReportOptions)"/>, with the recorded recovery programme when there is one.</summary>
+    /// <param name="programme">The programme on the report's date: its phase, today's tasks and the one next review date.</param>
+    public static string Render(AnalysisResult analysis, AssessmentResult? assessment, ReportOptions options, ReportProgramme? programme)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,14 +40,15 @@ public static partial class ReportRenderer
         Summary(html, analysis, options);
         Findings(html, analysis, assessment, options);
         Charts(html, analysis, options);
-        Plan(html, assessment);
+        Programme(html, programme);
+        Plan(html, assessment, programme is not null);
         html.Append("</main>\n<footer><p>").Append(Encode(AssessmentResult.Notice)).Append("</p></footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
     /// <summary>
     /// The report's charts on their own (weekly distance with spikes, workload ratio with its bands, cadence over time and
-    /// against speed, shoe distance), for pages that show them beside other content. The same figures as in <see cref="Render"/>.
+    /// against speed, shoe distance), for pages that show them beside other content. The same figures as in <see cref="Render(AnalysisResult, AssessmentResult?, ReportOptions, ReportProgramme?)"/>.
     /// </summary>
     /// <param name="ids">Which charts (<see cref="ReportChartIds"/>); all of them when null.</param>
     public static IReadOnlyList<ChartFigure> Charts(AnalysisResult analysis, ReportOptions options, IReadOnlyCollection<string>? ids = null)
@@ -191,12 +198,43 @@ public static partial class ReportRenderer
         html.Append("</section>\n");
     }
 
-    private static void Plan(StringBuilder html, AssessmentResult? assessment)
+    private static void Programme(StringBuilder html, ReportProgramme? programme)
+    {
+        if (programme is null)
+        {
+            return;
+        }
+
+        var state = programme.State;
+        html.Append("<section id=\"programme\">\n<h2>Your recovery programme</h2>\n<dl>\n");
+        Term(html, "Phase", $"{Capital(state.Phase.Title())}, since {IsoDate.ToText(state.PhaseSince)}");
+        Term(html, "Started", IsoDate.ToText(programme.StartedOn));
+        html.Append("<dt>Next review</dt><dd id=\"next-review\"><time datetime=\"").Append(IsoDate.ToText(state.NextReview)).Append("\">")
+            .Append(IsoDate.ToText(state.NextReview)).Append("</time></dd>\n");
+        if (state.CadenceTargetSpm is { } spm)
+        {
+            html.Append("<dt>Cadence to aim for at easy pace</dt><dd id=\"cadence-target\">").Append(spm.ToString(CultureInfo.InvariantCulture))
+                .Append(" steps per minute</dd>\n");
+        }
+
+        html.Append("</dl>\n<h3>Today, ").Append(IsoDate.ToText(state.AsOf)).Append("</h3>\n<ol class=\"plan-items\">\n");
+        foreach (var task in state.Today)
+        {
+            html.Append("<li><p><strong>").Append(Encode(task.Title)).Append("</strong></p><p>").Append(Encode(task.Details)).Append("</p></li>\n");
+        }
+
+        html.Append("</ol>\n</section>\n");
+    }
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <param name="hasProgramme">With a recorded programme its next review is the one review date, so the assessment's is not repeated.</param>
+    private static void Plan(StringBuilder html, AssessmentResult? assessment, bool hasProgramme)
     {
         html.Append("<section id=\"plan\">\n<h2>Current plan</h2>\n");
         if (assessment is null)
         {
-            html.Append("<p>No assessment yet. Answer the questions with <code>calfcoach assess</code> to get a plan; the findings above will shape it.</p>\n</section>\n");
+            html.Append("<p>No assessment yet. Take the calf check to get a plan; the findings above will shape it.</p>\n</section>\n");
             return;
         }
 
@@ -223,8 +261,13 @@ public static partial class ReportRenderer
         }
 
         Items(html, "Prevention", assessment.Prevention);
-        html.Append("<h3>Follow-up</h3>\n<p>Review on <time datetime=\"").Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("\">")
-            .Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("</time>.</p>\n");
+        html.Append("<h3>Follow-up</h3>\n");
+        if (!hasProgramme)
+        {
+            html.Append("<p>Review on <time datetime=\"").Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("\">")
+                .Append(IsoDate.ToText(assessment.FollowUp.ReviewOn)).Append("</time>.</p>\n");
+        }
+
         List(html, "Act before then if", assessment.FollowUp.Triggers.Select(t => $"{t.When}: {t.Then}"));
         html.Append("</section>\n");
     }

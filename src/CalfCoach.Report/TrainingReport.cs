@@ -1,5 +1,6 @@
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
+using CalfCoach.Core.Plans;
 
 namespace CalfCoach.Report;
 
@@ -12,6 +13,12 @@ public sealed record TrainingReport(DateOnly AsOf)
 {
     /// <summary>With answers, the report includes their assessment as the current plan.</summary>
     public RunnerAnswers? Answers { get; init; }
+
+    /// <summary>
+    /// The recorded recovery programme, when there is one: the report shows it, and without <see cref="Answers"/> its starting
+    /// assessment is the current plan (so a check taken on the web is in the report, not "no assessment yet").
+    /// </summary>
+    public ReportProgramme? Programme { get; init; }
 
     /// <summary>The day the pain began as the user gave it; it wins over the answers' <c>daysSinceOnset</c>.</summary>
     public DateOnly? Onset { get; init; }
@@ -36,10 +43,13 @@ public sealed record TrainingReport(DateOnly AsOf)
         }
 
         var analysis = analyze(AsOf, onset);
-        var assessment = Answers is null ? null : Assessor.Assess(Answers, AsOf, analysis.Findings);
-        return new TrainingReportResult(analysis, assessment, ReportRenderer.Render(analysis, assessment, options));
+        var assessment = Answers is null ? Programme?.Assessment : Assessor.Assess(Answers, AsOf, analysis.Findings);
+        return new TrainingReportResult(analysis, assessment, ReportRenderer.Render(analysis, assessment, options, Programme));
     }
 }
+
+/// <summary>The recorded programme as the report shows it: the state on the report's date, its start and the assessment that began it.</summary>
+public sealed record ReportProgramme(ProgrammeState State, DateOnly StartedOn, AssessmentResult Assessment);
 
 /// <summary>The report's HTML and what it was made from (the CLI prints the counts).</summary>
 public sealed record TrainingReportResult(AnalysisResult Analysis, AssessmentResult? Assessment, string Html);

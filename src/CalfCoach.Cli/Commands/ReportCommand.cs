@@ -24,14 +24,24 @@ public static class ReportCommand
         {
             var date = parse.GetValue(asOf) ?? context.Today;
             var runner = parse.GetValue(answers) is { } path ? AssessCommand.ReadAnswersFile(context, path) : null;
-            var report = new TrainingReport(date) { Answers = runner, Onset = parse.GetValue(onset) };
+            using var database = DatabaseOption.Open(parse.GetValue(db));
+            var history = new TrainingHistory(database);
+
+            // The recorded programme is part of the report, as on the web's /report: its phase, today's tasks, the one review date.
+            var journal = new RecoveryJournal(database, history);
+            var programme = journal.Programme(date);
+            var report = new TrainingReport(date)
+            {
+                Answers = runner,
+                Onset = parse.GetValue(onset),
+                FallbackOnset = programme?.Onset is { } begun && begun <= date ? begun : null,
+                Programme = programme is null ? null : new ReportProgramme(programme.State, programme.StartedOn, programme.Start.Assessment),
+            };
             if (report.OnsetDay > date)
             {
                 throw new UserInputException($"--onset ({report.OnsetDay:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
             }
 
-            using var database = DatabaseOption.Open(parse.GetValue(db));
-            var history = new TrainingHistory(database);
             var (analysis, _, html) = report.Build(ReportOptions.For(history.LoadProfile(), context.Today), (day, pain) => history.Analyze(day, pain));
 
             var file = parse.GetValue(output)!;

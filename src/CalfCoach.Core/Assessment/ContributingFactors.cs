@@ -47,8 +47,8 @@ public static class ContributingFactors
     }
 
     /// <summary>
-    /// The runner's report merged with the findings in their data (most relevant first): a cause seen in
-    /// the data comes first and carries the dates and numbers; a cause only reported keeps the runner's word.
+    /// The runner's report merged with the findings in their data: the causes the runner reported first (those the data
+    /// also shows carry its dates and numbers), then those found only in the data, most relevant first.
     /// </summary>
     public static IReadOnlyList<ContributingFactor> Merge(RunnerAnswers answers, IReadOnlyList<Finding> findings)
     {
@@ -66,7 +66,10 @@ public static class ContributingFactors
         }
 
         merged.AddRange(reported.Where(r => merged.All(m => m.Id != r.Id)));
-        return merged;
+
+        // What the runner said comes first ("I added intervals" is not listed fifth behind the data's causes): reported and
+        // seen in the data, then reported only, then seen in the data only, each kept in the order of relevance above.
+        return [.. merged.OrderBy(f => f.Source == FromTrainingData ? 1 : 0)];
     }
     public const string CrampDuringRunId = "cramp-during-run";
 

@@ -55,7 +55,13 @@ public static class ReportApi
             return (string.Empty, answers.Errors);
         }
 
-        var report = new TrainingReport(data.Today) { Answers = answers?.Answers, FallbackOnset = data.DefaultOnset };
+        var programme = data.Journal.Programme(data.Today);
+        var report = new TrainingReport(data.Today)
+        {
+            Answers = answers?.Answers,
+            FallbackOnset = data.DefaultOnset,
+            Programme = programme is null ? null : new ReportProgramme(programme.State, programme.StartedOn, programme.Start.Assessment),
+        };
         return (report.Build(data.ReportOptions(data.History.LoadProfile()), (day, onset) => data.History.Analyze(day, onset)).Html, null);
     }
 

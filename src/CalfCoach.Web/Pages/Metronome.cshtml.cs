@@ -25,8 +25,15 @@ public sealed class MetronomeModel(RunnerData data) : PageModel
 
     public void OnGet(double? spm, double? minutes, int? accent)
     {
-        // The plan's one rounding (CadencePlan), so this page names the target the plan and the report name.
-        if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.FirstTargetSpm(cadence.CadenceAtEasySpeed) is { } target)
+        // The recorded plan's target first, then the plan's one rounding (CadencePlan) of today's measure, so this page names
+        // the target the plan, the report and `plan --json` name.
+        if (spm is null && data.Journal.Programme(data.Today) is { State.CadenceTargetSpm: { } planned, Start.EasyCadenceSpm: { } measured })
+        {
+            Spm = planned;
+            Suggestion = string.Create(CultureInfo.InvariantCulture,
+                $"Your cadence at easy pace was about {CadencePlan.StartSpm(measured)} steps per minute when your plan started; it aims for {planned} now.");
+        }
+        else if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.FirstTargetSpm(cadence.CadenceAtEasySpeed) is { } target)
         {
             Spm = target;
             Suggestion = string.Create(CultureInfo.InvariantCulture,

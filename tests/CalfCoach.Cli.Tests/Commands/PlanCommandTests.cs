@@ -78,6 +78,26 @@ public sealed class PlanCommandTests : IDisposable
         [.. plan.GetProperty("today").EnumerateArray().Select(t => t.GetProperty("id").GetString()!)];
 
     [Fact]
+    public async Task One_assessment_has_one_review_date_in_assess_plan_and_the_report_which_includes_the_programme()
+    {
+        var assess = await CliHarness.RunAsync("assess", "--answers", Answers(0, 0), "--as-of", Day(0), "--db", Db);
+        var plan = await CliHarness.RunAsync("plan", "--as-of", Day(0), "--db", Db);
+        var file = Path.Combine(_root, "report.html");
+        var report = await CliHarness.RunAsync("report", "--out", file, "--as-of", Day(0), "--db", Db);
+
+        Assert.Equal(0, report.ExitCode);
+        var html = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+        Assert.Contains($"Review on {Day(7)}.", assess.Out, StringComparison.Ordinal);
+        Assert.Contains($"next review {Day(7)}", plan.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain($"review {Day(3)}", assess.Out + plan.Out, StringComparison.OrdinalIgnoreCase); // the end of first aid is no second review date
+        Assert.DoesNotContain($"review on {Day(3)}", assess.Out + plan.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Your recovery programme", html, StringComparison.Ordinal);
+        Assert.Contains($"<dd id=\"next-review\"><time datetime=\"{Day(7)}\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("No assessment yet", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Review on", html, StringComparison.Ordinal); // the programme's review is the only one
+    }
+
+    [Fact]
     public async Task Assess_with_a_database_starts_a_programme_that_plan_json_shows_in_the_contract()
     {
         var assess = await CliHarness.RunAsync("assess", "--answers", Answers(0, 0), "--as-of", Day(0), "--db", Db);
@@ -87,7 +107,7 @@ public sealed class PlanCommandTests : IDisposable
         var plan = await Plan(0);
         Assert.Equal("self-care", Disposition(plan));
         Assert.Equal("first-aid", Phase(plan));
-        Assert.Equal(Day(3), plan.GetProperty("nextReview").GetString());
+        Assert.Equal(Day(7), plan.GetProperty("nextReview").GetString());
         Assert.Contains("ice", TodayIds(plan));
         Assert.All(plan.GetProperty("today").EnumerateArray(), t =>
         {

@@ -28,6 +28,16 @@ public sealed class AssessmentWithDataTests
     }
 
     [Fact]
+    public void The_causes_the_runner_reported_come_before_those_found_only_in_the_data()
+    {
+        // Issue 11: "I added intervals" was listed fifth, behind causes found in the data.
+        var result = Assessor.Assess(A.With().Changes(RecentChange.NewSpeedwork, RecentChange.LowCadence), A.Day, [LongRun, LowCadence]);
+
+        Assert.Equal(["low-cadence", "new-speedwork", "longer-long-run"], result.ContributingFactors.Select(f => f.Id));
+        Assert.Equal(["answers and training-data", "answers", "training-data"], result.ContributingFactors.Select(f => f.Source));
+    }
+
+    [Fact]
     public void A_cause_both_reported_and_seen_in_the_data_is_listed_once_with_both_sources()
     {
         var result = Assessor.Assess(A.With().Changes(RecentChange.LowCadence, RecentChange.WornShoes), A.Day, [LowCadence]);
