@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Whole-process dashboard benchmark: a generated 10-year history (about 3,000 runs at 1 Hz, written as FIT files by
-# `CalfCoach.Bench history`) imported with `calfcoach import`, then `calfcoach serve` on loopback and REQUESTS
-# requests for the dashboard. Reports the server time the app itself measures (its Server-Timing header: request in
+# Whole-process benchmark of the home page, "today": a generated 10-year history (about 3,000 runs at 1 Hz, written as FIT
+# files by `CalfCoach.Bench history`) imported with `calfcoach import`, then `calfcoach serve` on loopback, an assessment
+# recorded (so the page shows the programme: its replay, the return-to-run forecast, today's tasks and pain scales, as
+# well as the training figures and charts) with a pain score and a task ticked off, and REQUESTS requests for `/`. Reports the server time the app itself measures (its Server-Timing header: request in
 # to response start, so page rendering included) and the client's total time, as median, 95th percentile and maximum.
 #
 # The database is made once per day in WORKDIR and reused; the runs the script imports stay in it.
@@ -32,7 +33,16 @@ trap 'kill $server 2>/dev/null || true' EXIT
 # Wait for the address to be announced, as a runner does: serve warms up (reads, analyses, renders once) before that.
 for _ in $(seq 1 300); do grep -q "CalfCoach is running" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 
-# The first dashboard a runner opens after start.
+# A runner with a recorded assessment (once per database: the journal stays in it), a pain score and a task done today.
+if ! curl -fs -o /dev/null "http://127.0.0.1:$port/api/plan"; then
+  curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @examples/answers-overload.json "http://127.0.0.1:$port/api/assessments"
+fi
+curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"score": 2, "morning": true}' "http://127.0.0.1:$port/api/check-ins/pain"
+task=$(curl -fs "http://127.0.0.1:$port/api/plan" | grep -o '"id": *"[^"]*"' | head -1 | sed -E 's/.*"([^"]*)"$/\1/')
+curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"task\": \"$task\"}" "http://127.0.0.1:$port/api/check-ins/task"
+curl -fs "http://127.0.0.1:$port/" | grep -q 'id="today-tasks"' || { echo "the home page shows no programme: nothing of today measured" >&2; exit 1; }
+
+# The first home page a runner opens after start.
 first=$(curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/')
 
 # After a change, with the JIT warm: one FIT file uploaded through the API (a run on a day the history has, so it is
@@ -60,7 +70,7 @@ done
 
 runs=$(curl -fs "http://127.0.0.1:$port/api/weeks" | grep -o '"runs": *[0-9]*' | grep -o '[0-9]*$' | awk '{ s += $1 } END { print s }')
 summary() { sort -n | awk '{ v[NR] = $1 } END { printf "median %.1f ms, p95 %.1f ms, max %.1f ms", v[int((NR + 1) / 2)], v[int(NR * 0.95 + 0.5)], v[NR] }'; }
-echo "dashboard over $runs runs, $requests requests"
+echo "today (home page with a recorded programme) over $runs runs, $requests requests"
 echo "first request after start:    ${first} ms (server time)"
 echo "after each upload of one FIT file (x10): $(summary < "$work/imported.txt") (server time)"
 echo "after a profile change (x10):      $(summary < "$work/profile.txt") (server time)"

@@ -164,8 +164,8 @@ internal static class Migrations
             WHERE elapsed_s > 1209600;
             """),
 
-        // 7, not 6: the offline check-in queue's client ids (branch h-h-pwa) take 6; whichever merges first, keep both in order.
-        new(7, "task check-offs: a task of the day's plan ticked as done", d => $"""
+        // The offline check-in queue's client ids (branch h-h-pwa) are also a migration 6: whichever merges second becomes 7.
+        new(6, "task check-offs: a task of the day's plan ticked as done", d => $"""
             CREATE TABLE task_check_offs (
                 id {d.IdentityPrimaryKey},
                 day {d.Text} NOT NULL,
