@@ -5,7 +5,7 @@
 # well as the training figures and charts) with a pain score and a task ticked off, and REQUESTS requests for `/`. Reports the server time the app itself measures (its Server-Timing header: request in
 # to response start, so page rendering included) and the client's total time, as median, 95th percentile and maximum.
 #
-# The database is made once per day in WORKDIR and reused; the runs the script imports stay in it.
+# The history database is made once per day in WORKDIR and reused; each run serves a fresh copy of it.
 #
 #   bench/dashboard.sh [REQUESTS] [WORKDIR]      (defaults: 50, /tmp/calfcoach-dashboard-bench)
 set -euo pipefail
@@ -27,20 +27,25 @@ if [ ! -f "$work/history.db" ] || [ "$(cat "$work/made-on" 2>/dev/null)" != "$to
   echo "$today" > "$work/made-on"
 fi
 
-$cli serve --db "$work/history.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
+# Served from a fresh copy, so every run starts from the same history with an empty journal (no assessments, uploads
+# or profile changes of earlier runs).
+rm -f "$work"/serve.db*
+cp "$work/history.db" "$work/serve.db"
+$cli serve --db "$work/serve.db" --urls "http://127.0.0.1:$port" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 # Wait for the address to be announced, as a runner does: serve warms up (reads, analyses, renders once) before that.
 for _ in $(seq 1 300); do grep -q "CalfCoach is running" "$work/serve.log" 2>/dev/null && break; sleep 0.2; done
 
-# A runner with a recorded assessment (once per database: the journal stays in it), a pain score and a task done today.
-if ! curl -fs -o /dev/null "http://127.0.0.1:$port/api/plan"; then
-  curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @examples/answers-overload.json "http://127.0.0.1:$port/api/assessments"
-fi
+# A runner three days into a programme (an assessment recorded three days ago, so the page replays the programme from
+# then and analyses both that day and today), with a pain score and a task done today.
+started=$(date -u -d "$today - 3 days" +%F)
+curl -fs -o /dev/null -H 'Content-Type: application/json' --data-binary @examples/answers-overload.json "http://127.0.0.1:$port/api/assessments?asOf=$started"
 curl -fs -o /dev/null -H 'Content-Type: application/json' -d '{"score": 2, "morning": true}' "http://127.0.0.1:$port/api/check-ins/pain"
 task=$(curl -fs "http://127.0.0.1:$port/api/plan" | grep -o '"id": *"[^"]*"' | head -1 | sed -E 's/.*"([^"]*)"$/\1/')
 curl -fs -o /dev/null -H 'Content-Type: application/json' -d "{\"task\": \"$task\"}" "http://127.0.0.1:$port/api/check-ins/task"
-curl -fs "http://127.0.0.1:$port/" | grep -q 'id="today-tasks"' || { echo "the home page shows no programme: nothing of today measured" >&2; exit 1; }
+home=$(curl -fs "http://127.0.0.1:$port/")  # read whole: grep -q would stop curl mid-page, and pipefail would call that a failure
+case "$home" in *'id="today-tasks"'*) ;; *) echo "the home page shows no programme: nothing of today measured" >&2; exit 1 ;; esac
 
 # The first home page a runner opens after start.
 first=$(curl -fs -o /dev/null -D - "http://127.0.0.1:$port/" | grep -i '^server-timing:' | sed -E 's/.*dur=([0-9.]+).*/\1/')

@@ -22,7 +22,10 @@ public sealed class TrainingHistory(Database database)
     private readonly ProfileStore _profiles = new(database);
     private readonly Lock _cacheLock = new();
     private (string Version, RunFeatures[] Runs, Dictionary<long, (string Json, RunFeatures Features)> ById)? _runs;
-    private (AnalysisInputsVersion Version, DateOnly AsOf, DateOnly Onset, AnalysisSettings Settings, AnalysisResult Result)? _analysis;
+    // A few analyses, not one: the home page asks for today's and the programme replays its start day's, so one slot made
+    // them evict each other on every request once a programme was a day old (two full analyses per view).
+    private const int AnalysesKept = 4;
+    private readonly List<(AnalysisInputsVersion Version, DateOnly AsOf, DateOnly Onset, AnalysisSettings Settings, AnalysisResult Result)> _analyses = [];
 
     /// <summary>
     /// Computes features for activities that have none of the current version: imported before
@@ -126,16 +129,25 @@ public sealed class TrainingHistory(Database database)
         var version = _profiles.InputsVersion();
         lock (_cacheLock)
         {
-            if (_analysis is { } cached && cached.Version == version && cached.AsOf == asOf && cached.Onset == onset && cached.Settings == settings)
+            _analyses.RemoveAll(a => a.Version != version);
+            foreach (var cached in _analyses)
             {
-                return cached.Result;
+                if (cached.AsOf == asOf && cached.Onset == onset && cached.Settings == settings)
+                {
+                    return cached.Result;
+                }
             }
         }
 
         var result = Analyzer.Analyze(LoadRuns(version.Runs), LoadProfile(), LoadShoes(), asOf, onset, settings);
         lock (_cacheLock)
         {
-            _analysis = (version, asOf, onset, settings, result);
+            if (_analyses.Count >= AnalysesKept)
+            {
+                _analyses.RemoveAt(0);
+            }
+
+            _analyses.Add((version, asOf, onset, settings, result));
         }
 
         return result;

@@ -41,6 +41,23 @@ public sealed class TrainingHistoryCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_analyses_asked_in_turn_are_both_reused_and_both_redone_after_an_import()
+    {
+        // The home page asks for today's analysis and the programme for its start day's, on every view.
+        var start = AsOf.AddDays(-3);
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        var today = _history.Analyze(AsOf, start);
+        var startDay = _history.Analyze(start, start);
+
+        Assert.Same(today, _history.Analyze(AsOf, start));
+        Assert.Same(startDay, _history.Analyze(start, start));
+
+        await Import("b.fit", ImportFixtures.FitRun(2));
+        Assert.NotSame(today, _history.Analyze(AsOf, start));
+        Assert.NotSame(startDay, _history.Analyze(start, start));
+    }
+
+    [Fact]
     public async Task A_change_made_through_another_connection_is_seen()
     {
         await Import("a.fit", ImportFixtures.FitRun(0));
