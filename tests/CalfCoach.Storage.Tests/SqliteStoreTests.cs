@@ -17,7 +17,7 @@ public sealed class SqliteStoreTests : StoreTests
     [Fact]
     public void A_database_from_before_cadence_units_is_upgraded_with_each_sports_unit()
     {
-        // A version-3 database: the columns of migration 4 and later removed and their versions forgotten.
+        // A version-3 database: the columns and tables of migration 4 and later removed and their versions forgotten.
         var store = OpenStore();
         store.TryInsert(TestActivities.MinimalRun("run", Now), out var runId);
         store.TryInsert(TestActivities.MinimalRun("ride", Now.AddDays(1), Sport.Cycling), out var rideId);
@@ -25,6 +25,7 @@ public sealed class SqliteStoreTests : StoreTests
         {
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("ALTER TABLE activities DROP COLUMN cadence_unit");
+            connection.Execute("DROP TABLE task_check_offs");
             connection.Execute("DELETE FROM schema_migrations WHERE version >= 4");
         }
 
@@ -43,6 +44,7 @@ public sealed class SqliteStoreTests : StoreTests
         using (var connection = OpenDatabase().OpenConnection())
         {
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
+            connection.Execute("DROP TABLE task_check_offs");
             connection.Execute("DELETE FROM schema_migrations WHERE version >= 5");
         }
 

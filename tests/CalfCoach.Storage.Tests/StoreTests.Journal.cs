@@ -59,6 +59,21 @@ public abstract partial class StoreTests
     }
 
     [Fact]
+    public void A_task_ticked_off_is_done_on_its_own_day_only_and_once_however_often_it_is_ticked()
+    {
+        var journal = new JournalStore(OpenDatabase());
+
+        journal.AddTaskCheckOff(JournalDay, "ice");
+        journal.AddTaskCheckOff(JournalDay, "ice");
+        journal.AddTaskCheckOff(JournalDay, "elevation");
+        journal.AddTaskCheckOff(JournalDay.AddDays(1), "compression");
+
+        Assert.Equal(["elevation", "ice"], journal.TasksDone(JournalDay).Order());
+        Assert.Equal(["compression"], journal.TasksDone(JournalDay.AddDays(1)));
+        Assert.Empty(journal.TasksDone(JournalDay.AddDays(2)));
+    }
+
+    [Fact]
     public void Pain_check_ins_round_trip_with_their_flags_and_an_optional_note()
     {
         var journal = new JournalStore(OpenDatabase());
