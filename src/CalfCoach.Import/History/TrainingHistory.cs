@@ -11,7 +11,7 @@ namespace CalfCoach.Import.History;
 /// stale), shoes with the runs assigned to them by hand, and the athlete profile.
 /// </summary>
 /// <remarks>
-/// One instance remembers the runs it loaded (each with the JSON it was read from) and the last analysis it made, and reuses
+/// One instance remembers the runs it loaded (each with the JSON it was read from) and the last few analyses it made, and reuses
 /// them while <see cref="ProfileStore.InputsVersion"/> is unchanged: a long-lived web app asks for the same analysis on every
 /// page, and after an import only the new or changed runs are read again. The analysis is a pure function of those inputs,
 /// so reuse cannot change a result.
