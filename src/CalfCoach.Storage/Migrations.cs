@@ -163,6 +163,14 @@ internal static class Migrations
                 'it lasts more than 14 days; no single recorded activity lasts that long (the longest ultras take about a week), so the file is probably several activities joined or has wrong times'
             WHERE elapsed_s > 1209600;
             """),
+        new(6, "check-ins keep the id their client made, so a check-in sent twice (an offline queue replayed) is stored once", d => $"""
+            ALTER TABLE pain_check_ins ADD COLUMN client_id {d.Text} NULL;
+            ALTER TABLE exercise_check_ins ADD COLUMN client_id {d.Text} NULL;
+
+            -- Unique where given; NULLs (the CLI's, older rows) never collide in SQLite or PostgreSQL.
+            CREATE UNIQUE INDEX ux_pain_check_ins_client_id ON pain_check_ins (client_id);
+            CREATE UNIQUE INDEX ux_exercise_check_ins_client_id ON exercise_check_ins (client_id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;

@@ -127,6 +127,9 @@ public static class InputRules
     public static readonly NumberRule LoadKg = new("The added weight", " kg", 0, 300);
     public static readonly WholeNumberRule Pain = new("The pain score", 0, 10);
 
+    /// <summary>The id a client makes for a check-in, so that sending it twice stores it once.</summary>
+    public static readonly ClientIdRule ClientId = new("The check-in's client id", 64);
+
     public static readonly TextRule TimeZone = new("The time zone", 64);
 
     /// <summary>A two-letter country code (ISO 3166-1), for the emergency numbers.</summary>
