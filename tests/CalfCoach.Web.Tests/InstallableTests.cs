@@ -169,6 +169,24 @@ public sealed partial class InstallableTests(OfflineApp app, Browser browser) : 
     }
 
     [Fact]
+    public async Task A_kept_check_in_the_server_refuses_leaves_the_queue_and_the_runner_is_told_in_words()
+    {
+        await RecordAssessmentAsync();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/plan");
+        await page.Context.SetOfflineAsync(true);
+
+        // Dated before any plan: the server answers 404, and no later try could change that.
+        await page.EvaluateAsync("CalfCoachOffline.queue('/api/check-ins/pain', { score: 2, date: '2020-01-01' })");
+        await page.Context.SetOfflineAsync(false);
+
+        await Assertions.Expect(page.Locator("#offline-status")).ToHaveTextAsync(
+            "A check-in kept while offline could not be saved: there was no plan on that day to add it to.");
+        Assert.Equal(0, (await page.EvaluateAsync<JsonElement>("CalfCoachOffline.pending()")).GetArrayLength());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_client_id_with_unsafe_characters_is_refused_naming_it()
     {
         await RecordAssessmentAsync();

@@ -86,19 +86,13 @@
         // Stored (or stored before: same client id), or refused for good (a 4xx will never change): either way it leaves the queue.
         await withStore('readwrite', (store) => store.delete(item.clientId));
         if (response.ok) sent++;
-        else say(`A check-in kept while offline could not be saved: ${await reason(response)}`);
+        else say(response.status === 404
+          ? 'A check-in kept while offline could not be saved: there was no plan on that day to add it to.'
+          : 'A check-in kept while offline could not be saved: the server did not accept it. Please log it again.');
       }
       return sent;
     })().finally(() => { flushing = null; });
     return flushing;
-  }
-
-  async function reason(response) {
-    try {
-      return (await response.json()).detail || response.statusText;
-    } catch {
-      return response.statusText;
-    }
   }
 
   /** Posts now when online; kept for later when offline or when the server cannot be reached. */
