@@ -43,6 +43,25 @@ public sealed partial class InstallableTests(OfflineApp app, Browser browser) : 
     }
 
     [Fact]
+    public async Task The_maskable_icon_fills_its_square_with_the_theme_colour_and_the_others_have_round_corners()
+    {
+        var manifest = JsonNode.Parse(await app.Client.GetStringAsync(CalfCoach.Web.Apis.AssetsApi.Url("manifest.webmanifest"), Cancel))!;
+        foreach (var icon in manifest["icons"]!.AsArray())
+        {
+            var corner = TopLeftPixel(await app.Client.GetByteArrayAsync(icon!["src"]!.GetValue<string>(), Cancel));
+            if (icon["purpose"]!.GetValue<string>() == "maskable")
+            {
+                // A phone's mask (circle, squircle) may cut anywhere outside the middle 80 %: the corner must be the app's colour.
+                Assert.Equal((0x1f, 0x6f, 0x5c, 255), corner);
+            }
+            else
+            {
+                Assert.Equal(0, corner.A);
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_service_worker_is_served_from_the_site_root_as_a_script()
     {
         using var response = await app.Client.GetAsync("/sw.js", Cancel);
@@ -197,6 +216,27 @@ public sealed partial class InstallableTests(OfflineApp app, Browser browser) : 
     }
 
     [Fact]
+    public async Task The_worker_keeps_only_the_runners_own_pages_and_their_assets()
+    {
+        await RecordAssessmentAsync();
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/plan");
+        await WorkerReadyAsync(page);
+        foreach (var path in new[] { "/", "/assess", "/import", "/shoes", "/profile", "/api/plan", "/api/check-ins" })
+        {
+            await page.GotoAsync(path);
+        }
+
+        var kept = await page.EvaluateAsync<string[]>(
+            "caches.open('calfcoach-runner').then(c => c.keys()).then(keys => keys.map(k => new URL(k.url).pathname))");
+
+        Assert.Contains("/", kept);
+        Assert.Contains("/plan", kept);
+        Assert.All(kept.Where(p => p is not ("/" or "/plan")), p => Assert.StartsWith("/assets/", p, StringComparison.Ordinal));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sign_out_hook_empties_the_queue_and_the_saved_pages()
     {
         await RecordAssessmentAsync();
@@ -244,6 +284,38 @@ public sealed partial class InstallableTests(OfflineApp app, Browser browser) : 
     {
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
         return (BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    /// <summary>
+    /// The first pixel of an 8-bit RGB or RGBA PNG. Every PNG filter predicts 0 for the first byte of the first row (no
+    /// pixel left of it or above it: PNG spec 9.2), so its bytes are read as stored, after the filter-type byte.
+    /// </summary>
+    private static (int R, int G, int B, int A) TopLeftPixel(byte[] png)
+    {
+        Assert.Equal(8, png[24]); // bit depth
+        var colourType = png[25];
+        using var idat = new MemoryStream();
+        for (var at = 8; at < png.Length;)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(at));
+            if (png.AsSpan(at + 4, 4).SequenceEqual("IDAT"u8))
+            {
+                idat.Write(png, at + 8, length);
+            }
+
+            at += 12 + length;
+        }
+
+        idat.Position = 0;
+        using var pixels = new System.IO.Compression.ZLibStream(idat, System.IO.Compression.CompressionMode.Decompress);
+        var first = new byte[5];
+        pixels.ReadExactly(first);
+        return colourType switch
+        {
+            2 => (first[1], first[2], first[3], 255),
+            6 => (first[1], first[2], first[3], first[4]),
+            _ => throw new InvalidDataException($"PNG colour type {colourType} is not 8-bit RGB or RGBA."),
+        };
     }
 
     [GeneratedRegex("""<link rel="manifest" href="(?<href>[^"]+)">""")]
