@@ -156,6 +156,32 @@ public sealed partial class InstallableTests(OfflineApp app, Browser browser) : 
     }
 
     [Fact]
+    public async Task A_check_in_made_when_the_phone_is_online_but_cannot_reach_the_server_is_kept_and_sent_later()
+    {
+        await RecordAssessmentAsync();
+        var note = $"unreachable {Guid.NewGuid():N}";
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 360);
+        await page.GotoAsync("/plan");
+
+        // The server at home is out of reach: every request to it fails, while the phone itself is online.
+        await page.Context.RouteAsync("**/*", route => route.AbortAsync());
+        await page.GetByLabel("Pain now, from 0").FillAsync("2");
+        await page.GetByLabel("Note (optional)").FillAsync(note);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log pain" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#offline-status")).ToContainTextAsync("CalfCoach cannot be reached just now");
+        Assert.Empty(await PainNotedAsync(note));
+
+        await page.Context.UnrouteAllAsync();
+        await page.ReloadAsync();
+
+        await Assertions.Expect(page.Locator("#offline-status")).ToContainTextAsync("Sent the check-in you made while offline");
+        var stored = Assert.Single(await PainNotedAsync(note));
+        Assert.Equal(2, stored["score"]!.GetValue<int>());
+        Assert.False(stored["morning"]!.GetValue<bool>() || stored["atRest"]!.GetValue<bool>());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_same_queued_check_in_sent_twice_is_stored_once()
     {
         await RecordAssessmentAsync();

@@ -1,13 +1,14 @@
 // Offline check-ins and the installable app: loaded on every page by the layout.
 //
 // 1. Registers the service worker (/sw.js), which keeps the runner's "today" page and plan for offline use.
-// 2. A form marked data-offline-queue="/api/check-ins/…" that is submitted while the phone is offline is not lost: it is
-//    turned into the API's JSON body, given a client id (a UUID) and kept in this browser's IndexedDB; when the phone
-//    is back online (now, or the next time any page opens) each kept check-in is sent to its API URL with its client
-//    id, so one sent twice (a lost answer, two tabs) is still stored once. Online, the form posts as usual.
+// 2. A form marked data-offline-queue="/api/check-ins/…" that is submitted while the phone is offline, or online but
+//    unable to reach the server, is not lost: it is turned into the API's JSON body, given a client id (a UUID) and kept
+//    in this browser's IndexedDB; when the server can be reached again (now, or the next time any page opens) each kept
+//    check-in is sent to its API URL with its client id, so one sent twice (a lost answer, two tabs) is still stored
+//    once. When the server answers, the form posts as usual.
 //    Fields become JSON by name (data-offline-key="…" renames one): numbers from number inputs, booleans from
-//    checkboxes; hidden fields only with data-offline-key; a checked radio with data-offline-flag="key" sends key: true (an empty flag sends nothing);
-//    data-offline-date="YYYY-MM-DD" on the form sends the day of the plan the runner was looking at.
+//    checkboxes, hidden fields only with data-offline-key; a checked radio with data-offline-flag="key" sends key: true
+//    (an empty flag sends nothing); data-offline-date="YYYY-MM-DD" on the form sends the day of the plan shown.
 // 3. Scripts that post check-ins themselves call CalfCoachOffline.send(url, body): it posts at once when it can and
 //    keeps the check-in otherwise. CalfCoachOffline.clear() is the sign-out hook: it empties the queue and asks the
 //    worker to delete its cache.
@@ -180,13 +181,37 @@
     (document.getElementById('main') || document.body).prepend(note);
   }
 
+  /**
+   * Whether the CalfCoach server answers now. A phone can be online and still not reach it (the server is the computer at
+   * home), so "online" alone would lose the check-in to a browser error page. /sw.js is small and the worker lets it through.
+   */
+  async function reachable() {
+    if (!navigator.onLine) return false;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), 3000);
+    try {
+      return (await fetch('/sw.js', { cache: 'no-store', signal: abort.signal })).ok;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   document.addEventListener('submit', async (event) => {
     const form = event.target.closest('form[data-offline-queue]');
-    if (!form || navigator.onLine) return;
+    if (!form || form.dataset.offlineReachable) return; // checked just now: posts as usual
     event.preventDefault();
+    if (await reachable()) {
+      form.dataset.offlineReachable = 'yes';
+      form.requestSubmit(event.submitter);
+      return;
+    }
     await queue(form.dataset.offlineQueue, bodyOf(form));
     form.reset();
-    say('Saved on this device while you are offline. It will be sent when you are back online.', form);
+    say(navigator.onLine
+      ? 'CalfCoach cannot be reached just now, so this is saved on this device. It will be sent when CalfCoach can be reached.'
+      : 'Saved on this device while you are offline. It will be sent when you are back online.', form);
   });
 
   async function sendKept() {
