@@ -18,10 +18,12 @@ public enum StoredAssessmentKind
 public sealed record StoredAssessment(long Id, StoredAssessmentKind Kind, DateOnly AsOf, DateOnly Onset, string AnswersJson);
 
 /// <summary>A stored pain check-in (0–10).</summary>
-public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool AtRest, bool Morning, string? Note);
+/// <param name="ClientId">The id the sending client made for it (an offline queue's), or null.</param>
+public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool AtRest, bool Morning, string? Note, string? ClientId = null);
 
 /// <summary>A stored exercise check-in.</summary>
-public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain);
+/// <param name="ClientId">The id the sending client made for it (an offline queue's), or null.</param>
+public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain, string? ClientId = null);
 
 /// <summary>A stored visit to a clinician.</summary>
 public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedForRehab, string? Note);
@@ -61,17 +63,27 @@ public sealed class JournalStore(Database database)
             .ToList();
     }
 
-    public long AddPain(DateOnly day, int score, bool atRest, bool morning, string? note)
+    /// <summary>Stores a pain check-in; with a <paramref name="clientId"/> already stored, stores nothing and returns that row's id.</summary>
+    public long AddPain(DateOnly day, int score, bool atRest, bool morning, string? note, string? clientId = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(score);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 10);
         using var connection = _database.OpenConnection();
-        return connection.ExecuteScalar<long>(
+        using var transaction = connection.BeginTransaction();
+
+        // DO NOTHING returns no row on a repeat; the stored row is then read in the same transaction, so two copies of one
+        // queued check-in arriving at once still give one row and the same id to both.
+        var id = connection.ExecuteScalar<long?>(
             """
-            INSERT INTO pain_check_ins (day, score, at_rest, morning, note, recorded_at_unix_ms)
-            VALUES (@Day, @Score, @AtRest, @Morning, @Note, @Now) RETURNING id
+            INSERT INTO pain_check_ins (day, score, at_rest, morning, note, recorded_at_unix_ms, client_id)
+            VALUES (@Day, @Score, @AtRest, @Morning, @Note, @Now, @ClientId)
+            ON CONFLICT (client_id) DO NOTHING RETURNING id
             """,
-            new { Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now() });
+            new { Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now(), ClientId = clientId },
+            transaction)
+            ?? connection.ExecuteScalar<long>("SELECT id FROM pain_check_ins WHERE client_id = @ClientId", new { ClientId = clientId }, transaction);
+        transaction.Commit();
+        return id;
     }
 
     /// <summary>Pain check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -80,24 +92,31 @@ public sealed class JournalStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.Query<PainRow>(
             """
-            SELECT id AS Id, day AS Day, score AS Score, at_rest AS AtRest, morning AS Morning, note AS Note
+            SELECT id AS Id, day AS Day, score AS Score, at_rest AS AtRest, morning AS Morning, note AS Note, client_id AS ClientId
             FROM pain_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
             new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
-            .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note))
+            .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note, r.ClientId))
             .ToList();
     }
 
-    public long AddExercise(DateOnly day, string name, int sets, int reps, double? loadKg, int? pain)
+    /// <summary>Stores an exercise check-in; with a <paramref name="clientId"/> already stored, stores nothing and returns that row's id.</summary>
+    public long AddExercise(DateOnly day, string name, int sets, int reps, double? loadKg, int? pain, string? clientId = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         using var connection = _database.OpenConnection();
-        return connection.ExecuteScalar<long>(
+        using var transaction = connection.BeginTransaction();
+        var id = connection.ExecuteScalar<long?>(
             """
-            INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms)
-            VALUES (@Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now) RETURNING id
+            INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
+            VALUES (@Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now, @ClientId)
+            ON CONFLICT (client_id) DO NOTHING RETURNING id
             """,
-            new { Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now() });
+            new { Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now(), ClientId = clientId },
+            transaction)
+            ?? connection.ExecuteScalar<long>("SELECT id FROM exercise_check_ins WHERE client_id = @ClientId", new { ClientId = clientId }, transaction);
+        transaction.Commit();
+        return id;
     }
 
     /// <summary>Exercise check-ins from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -106,11 +125,11 @@ public sealed class JournalStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.Query<ExerciseRow>(
             """
-            SELECT id AS Id, day AS Day, name AS Name, sets AS Sets, reps AS Reps, load_kg AS LoadKg, pain AS Pain
+            SELECT id AS Id, day AS Day, name AS Name, sets AS Sets, reps AS Reps, load_kg AS LoadKg, pain AS Pain, client_id AS ClientId
             FROM exercise_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
             new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
-            .Select(r => new StoredExerciseCheckIn(r.Id, IsoDate.Parse(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null))
+            .Select(r => new StoredExerciseCheckIn(r.Id, IsoDate.Parse(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null, r.ClientId))
             .ToList();
     }
 
@@ -174,9 +193,9 @@ public sealed class JournalStore(Database database)
 
     private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
 
-    private sealed record PainRow(long Id, string Day, long Score, long AtRest, long Morning, string? Note);
+    private sealed record PainRow(long Id, string Day, long Score, long AtRest, long Morning, string? Note, string? ClientId);
 
     private sealed record ReviewRow(long Id, string Day, long Cleared, string? Note);
 
-    private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain);
+    private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain, string? ClientId);
 }

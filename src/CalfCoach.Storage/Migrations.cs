@@ -164,7 +164,6 @@ internal static class Migrations
             WHERE elapsed_s > 1209600;
             """),
 
-        // The offline check-in queue's client ids (branch h-h-pwa) are also a migration 6: whichever merges second becomes 7.
         new(6, "task check-offs: a task of the day's plan ticked as done", d => $"""
             CREATE TABLE task_check_offs (
                 id {d.IdentityPrimaryKey},
@@ -174,6 +173,14 @@ internal static class Migrations
             );
 
             CREATE INDEX ix_task_check_offs_day ON task_check_offs (day, id);
+            """),
+        new(7, "check-ins keep the id their client made, so a check-in sent twice (an offline queue replayed) is stored once", d => $"""
+            ALTER TABLE pain_check_ins ADD COLUMN client_id {d.Text} NULL;
+            ALTER TABLE exercise_check_ins ADD COLUMN client_id {d.Text} NULL;
+
+            -- Unique where given; NULLs (the CLI's, older rows) never collide in SQLite or PostgreSQL.
+            CREATE UNIQUE INDEX ux_pain_check_ins_client_id ON pain_check_ins (client_id);
+            CREATE UNIQUE INDEX ux_exercise_check_ins_client_id ON exercise_check_ins (client_id);
             """),
     ];
 

@@ -23,6 +23,7 @@ public sealed class SqliteStoreTests : StoreTests
         store.TryInsert(TestActivities.MinimalRun("ride", Now.AddDays(1), Sport.Cycling), out var rideId);
         using (var connection = OpenDatabase().OpenConnection())
         {
+            ForgetCheckInClientIds(connection);
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("ALTER TABLE activities DROP COLUMN cadence_unit");
             connection.Execute("DROP TABLE task_check_offs");
@@ -43,6 +44,7 @@ public sealed class SqliteStoreTests : StoreTests
         store.TryInsert(TestActivities.MinimalRun("ultra", Now.AddDays(100)) with { ElapsedSeconds = 6 * 86400 }, out var ultraId);
         using (var connection = OpenDatabase().OpenConnection())
         {
+            ForgetCheckInClientIds(connection);
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("DROP TABLE task_check_offs");
             connection.Execute("DELETE FROM schema_migrations WHERE version >= 5");
@@ -52,6 +54,34 @@ public sealed class SqliteStoreTests : StoreTests
 
         Assert.Contains("more than 14 days", upgraded.LoadActivity(longId)!.NotCountedBecause, StringComparison.Ordinal);
         Assert.Null(upgraded.LoadActivity(ultraId)!.NotCountedBecause);
+    }
+
+    [Fact]
+    public void Check_ins_stored_before_client_ids_are_kept_and_a_client_id_then_counts_once()
+    {
+        var journal = new JournalStore(OpenDatabase());
+        var day = new DateOnly(2026, 11, 2);
+        var old = journal.AddPain(day, 3, false, false, "before");
+        using (var connection = OpenDatabase().OpenConnection())
+        {
+            ForgetCheckInClientIds(connection);
+            connection.Execute("DELETE FROM schema_migrations WHERE version >= 7");
+        }
+
+        var upgraded = new JournalStore(OpenDatabase());
+        var sent = upgraded.AddPain(day, 5, false, false, null, clientId: "offline-1");
+        upgraded.AddPain(day, 5, false, false, null, clientId: "offline-1");
+
+        Assert.Equal(
+            [new StoredPainCheckIn(old, day, 3, false, false, "before"), new StoredPainCheckIn(sent, day, 5, false, false, null, "offline-1")],
+            upgraded.Pain(day, day));
+    }
+
+    /// <summary>Undoes migration 7, as a database written before it would be.</summary>
+    private static void ForgetCheckInClientIds(System.Data.Common.DbConnection connection)
+    {
+        connection.Execute("DROP INDEX ux_pain_check_ins_client_id; DROP INDEX ux_exercise_check_ins_client_id");
+        connection.Execute("ALTER TABLE pain_check_ins DROP COLUMN client_id; ALTER TABLE exercise_check_ins DROP COLUMN client_id");
     }
 
     [Fact]

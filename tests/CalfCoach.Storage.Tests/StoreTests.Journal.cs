@@ -181,4 +181,34 @@ public abstract partial class StoreTests
 
         Assert.Equal([new StoredPainCheckIn(id, JournalDay, 2, false, true, "kept")], reopened.Pain(JournalDay, JournalDay));
     }
+
+    [Fact]
+    public void A_check_in_sent_again_with_its_client_id_is_stored_once_and_answers_the_first_row()
+    {
+        var journal = new JournalStore(OpenDatabase());
+
+        var first = journal.AddPain(JournalDay, 4, false, true, "offline", clientId: "q-1");
+        var again = journal.AddPain(JournalDay, 4, false, true, "offline", clientId: "q-1");
+        var exercise = journal.AddExercise(JournalDay, "walk-run", 5, 1, null, 2, clientId: "q-2");
+        var exerciseAgain = journal.AddExercise(JournalDay, "walk-run", 5, 1, null, 2, clientId: "q-2");
+
+        Assert.Equal(first, again);
+        Assert.Equal(exercise, exerciseAgain);
+        Assert.Equal([new StoredPainCheckIn(first, JournalDay, 4, false, true, "offline", "q-1")], journal.Pain(JournalDay, JournalDay));
+        Assert.Single(journal.Exercises(JournalDay, JournalDay));
+    }
+
+    [Fact]
+    public void Check_ins_without_a_client_id_never_collide()
+    {
+        var journal = new JournalStore(OpenDatabase());
+
+        journal.AddPain(JournalDay, 2, false, false, null);
+        journal.AddPain(JournalDay, 2, false, false, null);
+        journal.AddExercise(JournalDay, "walk-run", 5, 1, null, null);
+        journal.AddExercise(JournalDay, "walk-run", 5, 1, null, null);
+
+        Assert.Equal(2, journal.Pain(JournalDay, JournalDay).Count);
+        Assert.Equal(2, journal.Exercises(JournalDay, JournalDay).Count);
+    }
 }

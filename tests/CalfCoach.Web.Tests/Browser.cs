@@ -63,6 +63,25 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// A page in a browser profile on disk (its own Chromium process), not an off-the-record context: Chromium will not
+    /// install an app from an incognito window, so the installability check needs this. Close its context when done.
+    /// </summary>
+    public async Task<IPage> NewProfilePageAsync(Uri baseAddress, string profileFolder, int width = 360)
+    {
+        Assert.SkipUnless(IsInstalled, SkipReason);
+        var context = await _playwright!.Chromium.LaunchPersistentContextAsync(profileFolder, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
+    }
+
     /// <summary>A full-page screenshot, named after the page and the width.</summary>
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions

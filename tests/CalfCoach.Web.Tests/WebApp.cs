@@ -170,6 +170,9 @@ public sealed class ProxiedElsewhereApp : WebApp
 /// <summary>An app of its own for the upload fuzz, which fills its database with whatever the mutations import.</summary>
 public sealed class FuzzApp : WebApp;
 
+/// <summary>An app of its own for the installable app: offline check-ins, the service worker's cache, the manifest.</summary>
+public sealed class OfflineApp : WebApp;
+
 /// <summary>The demo runner with an assessment recorded, for the plain-words walk of every page.</summary>
 public sealed class WordsApp : WebApp
 {

@@ -130,6 +130,9 @@ public static class InputRules
     /// <summary>A task of the plan ticked as done; also checked against the day's tasks (<see cref="Plans.TaskCheckOff.Check"/>).</summary>
     public static readonly TextRule TaskId = new("The task", 64, Required: true);
 
+    /// <summary>The id a client makes for a check-in, so that sending it twice stores it once.</summary>
+    public static readonly ClientIdRule ClientId = new("The check-in's client id", 64);
+
     public static readonly TextRule TimeZone = new("The time zone", 64);
 
     /// <summary>A two-letter country code (ISO 3166-1), for the emergency numbers.</summary>

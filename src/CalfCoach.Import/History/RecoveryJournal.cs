@@ -113,21 +113,23 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         return Programme(asOf)!;
     }
 
+    /// <param name="clientId">The sender's id for this check-in (checked with <c>InputRules.ClientId</c>): one already stored stores nothing again.</param>
     /// <exception cref="NoProgrammeException">There is no programme on the check-in's date.</exception>
-    public ProgrammeView LogPain(PainCheckIn checkIn)
+    public ProgrammeView LogPain(PainCheckIn checkIn, string? clientId = null)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         RequireProgramme(checkIn.Date);
-        _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note);
+        _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note, clientId);
         return Programme(checkIn.Date)!;
     }
 
+    /// <param name="clientId">The sender's id for this check-in (checked with <c>InputRules.ClientId</c>): one already stored stores nothing again.</param>
     /// <exception cref="NoProgrammeException">There is no programme on the check-in's date.</exception>
-    public ProgrammeView LogExercise(ExerciseCheckIn checkIn)
+    public ProgrammeView LogExercise(ExerciseCheckIn checkIn, string? clientId = null)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         RequireProgramme(checkIn.Date);
-        _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain);
+        _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain, clientId);
         return Programme(checkIn.Date)!;
     }
 
@@ -190,6 +192,10 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
             PainToday = [.. pain.Where(p => p.Date == asOf)],
         };
     }
+
+    /// <summary>The pain and exercise check-ins stored from <paramref name="from"/> to <paramref name="to"/> (inclusive), as stored.</summary>
+    public (IReadOnlyList<StoredPainCheckIn> Pain, IReadOnlyList<StoredExerciseCheckIn> Exercises) CheckIns(DateOnly from, DateOnly to) =>
+        (_store.Pain(from, to), _store.Exercises(from, to));
 
     /// <summary>The day the current pain began, as recorded by its first assessment; null before any. Cheap: no replay.</summary>
     public DateOnly? Onset(DateOnly asOf) => EpisodeStart(_store.Assessments(asOf))?.Onset;

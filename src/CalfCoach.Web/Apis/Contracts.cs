@@ -43,10 +43,21 @@ public sealed record ProfileUpdateRequest(
     string? Country = null);
 
 /// <summary>A pain check-in (0–10). Without <c>atRest</c> or <c>morning</c>: pain during walking or activity. <c>date</c> (YYYY-MM-DD) defaults to today.</summary>
-public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Morning = null, string? Note = null, string? Date = null);
+/// <param name="ClientId">Optional: an id the client made (letters, digits, '-', '_'; at most 64), so a check-in sent again (an offline queue) is stored once.</param>
+public sealed record PainCheckInRequest(int Score, bool? AtRest = null, bool? Morning = null, string? Note = null, string? Date = null, string? ClientId = null);
 
 /// <summary>An exercise session: <c>name</c> as the plan's task id (e.g. heel-drops-straight-knee, single-leg-heel-raise, walk-run).</summary>
-public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null, string? Date = null);
+/// <param name="ClientId">Optional: an id the client made (letters, digits, '-', '_'; at most 64), so a check-in sent again (an offline queue) is stored once.</param>
+public sealed record ExerciseCheckInRequest(string Name, int Sets, int Reps, double? LoadKg = null, int? Pain = null, string? Date = null, string? ClientId = null);
+
+/// <summary>A stored pain check-in, with the client's id when it sent one.</summary>
+public sealed record PainCheckInDocument(long Id, string Date, int Score, bool AtRest, bool Morning, string? Note, string? ClientId);
+
+/// <summary>A stored exercise check-in, with the client's id when it sent one.</summary>
+public sealed record ExerciseCheckInDocument(long Id, string Date, string Name, int Sets, int Reps, double? LoadKg, int? Pain, string? ClientId);
+
+/// <summary>The check-ins stored from <c>from</c> to <c>to</c> (inclusive), in the order logged.</summary>
+public sealed record CheckInsDocument(string From, string To, IReadOnlyList<PainCheckInDocument> Pain, IReadOnlyList<ExerciseCheckInDocument> Exercises);
 
 /// <summary>One of the day's tasks ticked as done: <c>task</c> is its id in the plan's <c>today</c> list. <c>date</c> (YYYY-MM-DD) defaults to today.</summary>
 public sealed record TaskCheckOffRequest(string Task, string? Date = null);
@@ -70,6 +81,7 @@ public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note =
 [JsonSerializable(typeof(ExerciseCheckInRequest))]
 [JsonSerializable(typeof(ClinicianReviewRequest))]
 [JsonSerializable(typeof(TaskCheckOffRequest))]
+[JsonSerializable(typeof(CheckInsDocument))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;
 

@@ -29,12 +29,15 @@ public static class PlanApi
             .WithSummary("The week ahead and the next review as an iCalendar file; `at` (HH:MM, default 07:30) and `timeZone` (IANA, default the profile's).")
             .Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        plan.MapGet("/check-ins", CheckIns).WithName("CheckIns")
+            .WithSummary("The pain and exercise check-ins stored from `from` to `to` (YYYY-MM-DD, inclusive; default the 90 days up to today), each with the `clientId` it was sent with.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         plan.MapPost("/check-ins/pain", Pain).WithName("LogPain").WithJsonBody<PainCheckInRequest>()
             .ProducesProblems(CheckInProblems)
-            .WithSummary("Log a pain score (0–10): during activity, `atRest` or `morning`. Returns the plan after it.");
+            .WithSummary("Log a pain score (0–10): during activity, `atRest` or `morning`. Returns the plan after it. With a `clientId` already stored, nothing is stored again and the answer is the same.");
         plan.MapPost("/check-ins/exercise", Exercise).WithName("LogExercise").WithJsonBody<ExerciseCheckInRequest>()
             .ProducesProblems(CheckInProblems)
-            .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it.");
+            .WithSummary("Log an exercise session from the plan (by its task id, e.g. heel-drops-straight-knee), with the pain during it. Returns the plan after it. With a `clientId` already stored, nothing is stored again and the answer is the same.");
         plan.MapPost("/check-ins/task", TaskDone).WithName("CheckOffTask").WithJsonBody<TaskCheckOffRequest>()
             .ProducesProblems(CheckInProblems)
             .WithSummary("Tick one of the day's tasks as done (`task`: its id in the plan's `today`). Returns the plan after it.");
@@ -89,6 +92,23 @@ public static class PlanApi
 
         var text = ProgrammeCalendar.Write(programme.State, programme.StartedOn, new CalendarOptions(zone, time, data.Now));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar", $"calfcoach-plan-{IsoDate.ToText(day)}.ics");
+    }
+
+    public static Results<Ok<CheckInsDocument>, ProblemHttpResult> CheckIns(RunnerData data, string? from, string? to)
+    {
+        if (!QueryValues.TryDate(from, nameof(from), out var first, out var problem) || !QueryValues.TryDate(to, nameof(to), out var last, out problem))
+        {
+            return problem!;
+        }
+
+        var end = last ?? data.Today;
+        var start = first ?? end.AddDays(-90);
+        var (pain, exercises) = data.Journal.CheckIns(start, end);
+        return TypedResults.Ok(new CheckInsDocument(
+            IsoDate.ToText(start),
+            IsoDate.ToText(end),
+            [.. pain.Select(p => new PainCheckInDocument(p.Id, IsoDate.ToText(p.Day), p.Score, p.AtRest, p.Morning, p.Note, p.ClientId))],
+            [.. exercises.Select(e => new ExerciseCheckInDocument(e.Id, IsoDate.ToText(e.Day), e.Name, e.Sets, e.Reps, e.LoadKg, e.Pain, e.ClientId))]));
     }
 
     public static async Task<Results<Ok<PlanDocument>, ProblemHttpResult>> Pain(HttpRequest request, RunnerData data, CalfCoachWebOptions options, CancellationToken cancellationToken)
@@ -167,7 +187,8 @@ public static class PlanApi
 
         var score = InputRules.Pain.Check("score", request.Score);
         var note = InputRules.Note.Check("note", request.Note);
-        if (Errors(score.Error, note.Error) is { } invalid)
+        var clientId = InputRules.ClientId.Check("clientId", request.ClientId);
+        if (Errors(score.Error, note.Error, clientId.Error) is { } invalid)
         {
             return (null, invalid);
         }
@@ -175,7 +196,7 @@ public static class PlanApi
         var day = date ?? data.Today;
         var checkIn = new PainCheckIn(day, score.Value, request.AtRest == true, request.Morning == true, note.Value);
 
-        var plan = Log(data, day, journal => journal.LogPain(checkIn));
+        var plan = Log(data, day, journal => journal.LogPain(checkIn, clientId.Value));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
 
@@ -194,7 +215,8 @@ public static class PlanApi
         var reps = InputRules.Reps.Check("reps", request.Reps);
         var load = InputRules.LoadKg.Check("loadKg", request.LoadKg);
         var pain = InputRules.Pain.Check("pain", request.Pain);
-        if (Errors(name.Error, sets.Error, reps.Error, load.Error, pain.Error) is { } invalid)
+        var clientId = InputRules.ClientId.Check("clientId", request.ClientId);
+        if (Errors(name.Error, sets.Error, reps.Error, load.Error, pain.Error, clientId.Error) is { } invalid)
         {
             return (null, invalid);
         }
@@ -202,7 +224,7 @@ public static class PlanApi
         var day = date ?? data.Today;
         var checkIn = new ExerciseCheckIn(day, name.Value!, sets.Value, reps.Value, load.Value, pain.Value);
 
-        var plan = Log(data, day, journal => journal.LogExercise(checkIn));
+        var plan = Log(data, day, journal => journal.LogExercise(checkIn, clientId.Value));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
 

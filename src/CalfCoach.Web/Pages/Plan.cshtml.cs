@@ -16,6 +16,9 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public string? Error { get; private set; }
 
+    /// <summary>The day the page was made for: a check-in queued offline on it is dated this day (see offline.js).</summary>
+    public DateOnly Today => data.Today;
+
     /// <summary>The exercises that can be logged, the ones in today's tasks first.</summary>
     public IReadOnlyList<LoggableExercise> ExerciseChoices { get; private set; } = ExerciseNames.Loggable;
 
