@@ -163,3 +163,9 @@ public sealed class WordsApp : WebApp
 {
     protected override bool Demo => true;
 }
+
+/// <summary>The demo runner with an assessment recorded, for the phone-first layout walk of every page (issue 11).</summary>
+public sealed class LayoutApp : WebApp
+{
+    protected override bool Demo => true;
+}
