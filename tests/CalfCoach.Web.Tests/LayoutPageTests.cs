@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace CalfCoach.Web.Tests;
 
 /// <summary>
-/// Issue 11, "phone-first layout": every page of the site's navigation and the assessment's result page, at phone and
+/// Issue 11, "phone-first layout": every page of the site's navigation, the last screen of questions and the result page, at phone and
 /// laptop width, on the demo runner with an assessment recorded: no sideways scrolling, one "not a diagnosis" notice,
 /// chart text readable on a phone (measured as drawn, after the SVG is scaled) and never cut off at a chart's edge, no serious accessibility violation,
 /// and a screenshot of each into artifacts/screenshots.
@@ -50,12 +50,18 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
     }
 
     /// <summary>Through every screen of questions with nothing ticked, to the result.</summary>
-    private static async Task ReachTheResultAsync(IPage page, string? painScore = null)
+    /// <param name="atDetails">Run on the last screen (the details), before it is filled in.</param>
+    private static async Task ReachTheResultAsync(IPage page, string? painScore = null, Func<Task>? atDetails = null)
     {
         await page.GotoAsync("/assess");
         for (var screen = 0; screen < Core.Assessment.Questionnaire.Groups.Count; screen++)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+        }
+
+        if (atDetails is not null)
+        {
+            await atDetails();
         }
 
         await page.Locator("#f-daysSinceOnset").FillAsync("4");
@@ -125,7 +131,12 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
                 await Browser.AssertAccessibleAsync(page, $"{label} ({href})");
             }
 
-            await ReachTheResultAsync(page);
+            await ReachTheResultAsync(page, atDetails: async () =>
+            {
+                await Browser.ScreenshotAsync(page, "layout-assess-details");
+                problems.AddRange(await LayoutProblemsAsync(page, "the last screen of questions"));
+                await Browser.AssertAccessibleAsync(page, "the last screen of questions");
+            });
             await Browser.ScreenshotAsync(page, "layout-result");
             problems.AddRange(await LayoutProblemsAsync(page, "the result page"));
             await Browser.AssertAccessibleAsync(page, "the result page");
