@@ -34,7 +34,7 @@ public static partial class ReportRenderer
         figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
         figure svg { display: block; width: 100%; max-width: 800px; height: auto; }
         figure svg.chart-narrow { display: none; }
-        time { white-space: nowrap; }
+        time, .date { white-space: nowrap; }
         figcaption { font-size: .9rem; margin-top: .3rem; }
         .no-data { border: 1px dashed var(--line); padding: 1rem; font-style: italic; }
         .disposition { border: 2px solid var(--ink); border-radius: 4px; padding: .6rem .8rem; }

@@ -7,7 +7,7 @@ namespace CalfCoach.Web.Tests;
 /// <summary>
 /// Issue 11, "phone-first layout": every page of the site's navigation, the last screen of questions and the result page, at phone and
 /// laptop width, on the demo runner with an assessment recorded: no sideways scrolling, one "not a diagnosis" notice,
-/// chart text readable on a phone (measured as drawn, after the SVG is scaled) and never cut off at a chart's edge, no serious accessibility violation,
+/// chart text readable on a phone (measured as drawn, after the SVG is scaled) and never cut off at a chart's edge, no date broken across lines, no serious accessibility violation,
 /// and a screenshot of each into artifacts/screenshots.
 /// </summary>
 public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixture<LayoutApp>
@@ -39,6 +39,24 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
               .filter(t => { const r = t.getBoundingClientRect(); return r.left < box.left - 1 || r.right > box.right + 1; })
               .map(t => `${svg.closest('figure').id}|${t.textContent.trim()}`);
           })
+        """;
+
+    /// <summary>Dates (2026-11-28) the browser broke across two lines ("2026-" / "11-28"), found by the boxes of each date's text.</summary>
+    private const string DatesSplit = """
+        () => {
+          const split = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const m of node.textContent.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (tops.size > 1) split.push(`${m[0]} in "${node.textContent.trim().slice(0, 60)}"`);
+            }
+          }
+          return split;
+        }
         """;
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -104,6 +122,7 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
             }
         }
 
+        problems.AddRange((await page.EvaluateAsync<string[]>(DatesSplit)).Select(d => $"{name} at {width} px: the date {d} is broken across two lines"));
         problems.AddRange((await page.EvaluateAsync<string[]>(ChartTextCutOff)).Select(t => $"{name} at {width} px: \"{t.Split('|')[1]}\" is cut off at the edge of {t.Split('|')[0]}"));
 
         return problems;
