@@ -93,7 +93,7 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
         await Assertions.Expect(page.Locator("[data-disposition]")).ToBeVisibleAsync();
     }
 
-    private static async Task<IReadOnlyList<string>> LayoutProblemsAsync(IPage page, string name)
+    internal static async Task<IReadOnlyList<string>> LayoutProblemsAsync(IPage page, string name)
     {
         var problems = new List<string>();
         var width = page.ViewportSize!.Width;
@@ -272,5 +272,32 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
               .map(e => e.textContent.trim())
             """);
         Assert.Empty(dates);
+    }
+}
+
+/// <summary>The same walk on a newcomer's first visit: no runs, no shoes, no assessment (other pages, other empty states).</summary>
+public sealed class EmptyLayoutPageTests(EmptyLayoutApp app, Browser browser) : IClassFixture<EmptyLayoutApp>
+{
+    [Fact]
+    public async Task Every_page_of_a_new_runner_fits_a_phone_and_a_laptop_with_one_notice_and_no_serious_accessibility_violation()
+    {
+        Assert.SkipUnless(Browser.IsInstalled, Browser.SkipReason);
+        var problems = new List<string>();
+        foreach (var width in Browser.Widths)
+        {
+            var page = await browser.NewPageAsync(app.BaseAddress, width);
+            foreach (var (href, label) in SiteNav.Links)
+            {
+                var response = await page.GotoAsync(href);
+                Assert.True(response!.Ok, $"{href}: {response.Status}");
+                await Browser.ScreenshotAsync(page, "layout-empty-" + (href == "/" ? "home" : href.Trim('/')));
+                problems.AddRange(await LayoutPageTests.LayoutProblemsAsync(page, $"{label} ({href}), no data yet"));
+                await Browser.AssertAccessibleAsync(page, $"{label} ({href}), no data yet");
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }

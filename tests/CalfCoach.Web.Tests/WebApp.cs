@@ -169,3 +169,6 @@ public sealed class LayoutApp : WebApp
 {
     protected override bool Demo => true;
 }
+
+/// <summary>No data at all, for the phone-first layout walk of a newcomer's pages.</summary>
+public sealed class EmptyLayoutApp : WebApp;
