@@ -222,6 +222,12 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
             await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
         }
 
+        // The lists of the details screen have one too.
+        var medicines = page.Locator("#f-medicines");
+        await medicines.Locator("input[name='medicines']").First.CheckAsync();
+        await medicines.GetByLabel("None of these", new() { Exact = true }).CheckAsync();
+        await Assertions.Expect(medicines.Locator("input[name='medicines']:checked")).ToHaveCountAsync(0);
+
         Assert.Equal(11, await page.Locator("#f-painScore .scale-row input[type='radio']").CountAsync());
         var scale = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('#f-painScore .scale-row label')]
