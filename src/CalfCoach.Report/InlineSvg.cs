@@ -9,7 +9,8 @@ namespace CalfCoach.Report;
 internal static partial class InlineSvg
 {
     /// <param name="idPrefix">Prepended to every id: each chart numbers its clip paths from the same counter, and ids must be unique in the page.</param>
-    public static string Prepare(string svgDocument, int width, int height, string idPrefix, string ariaLabel)
+    /// <param name="cssClass">Says which drawing this is (<c>chart-wide</c> or <c>chart-narrow</c>), for the stylesheet to show one.</param>
+    public static string Prepare(string svgDocument, int width, int height, string idPrefix, string ariaLabel, string cssClass)
     {
         var svg = svgDocument;
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
@@ -42,7 +43,7 @@ internal static partial class InlineSvg
         // A viewBox lets CSS scale the chart down to a phone's width while keeping its proportions.
         var open = svg.IndexOf('>', StringComparison.Ordinal);
         var attributes = string.Create(CultureInfo.InvariantCulture,
-            $" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(ariaLabel)}\"");
+            $" class=\"{cssClass}\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" role=\"img\" aria-label=\"{System.Net.WebUtility.HtmlEncode(ariaLabel)}\"");
         return svg[..open] + attributes + svg[open..];
     }
 

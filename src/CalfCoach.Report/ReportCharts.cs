@@ -17,9 +17,6 @@ public sealed record ChartFigure(string Id, string Caption, string? Svg, string?
 /// </summary>
 internal static class ReportCharts
 {
-    public const int Width = 800;
-    public const int Height = 400;
-
     private static readonly Color Blue = Color.FromHex("#4477AA");
     private static readonly Color Red = Color.FromHex("#EE6677");
     private static readonly Color Green = Color.FromHex("#228833");
@@ -34,7 +31,7 @@ internal static class ReportCharts
     private static readonly string ChartFont =
         new[] { "Liberation Sans", "Arial", "Helvetica", "DejaVu Sans" }.FirstOrDefault(IsInstalled) ?? Fonts.Default;
 
-    private static readonly (string Id, Func<AnalysisResult, ReportOptions, ChartFigure> Draw)[] Charts =
+    private static readonly (string Id, Func<AnalysisResult, ReportOptions, ChartCanvas, ChartFigure> Draw)[] Charts =
     [
         (ReportChartIds.WeeklyDistance, WeeklyDistance),
         (ReportChartIds.WorkloadRatio, WorkloadRatio),
@@ -46,14 +43,34 @@ internal static class ReportCharts
     public static IReadOnlyList<ChartFigure> All(AnalysisResult analysis, ReportOptions options) => Only(analysis, options, ReportChartIds.All);
 
     /// <summary>The charts named by <paramref name="ids"/> (<see cref="ReportChartIds"/>), in the report's order; the others are not drawn.</summary>
+    /// <remarks>
+    /// Each figure's <see cref="ChartFigure.Svg"/> holds two SVGs, the page's (class <c>chart-wide</c>) and the phone's
+    /// (<c>chart-narrow</c>); the stylesheet shows one. The caption is the page's.
+    /// </remarks>
     public static IReadOnlyList<ChartFigure> Only(AnalysisResult analysis, ReportOptions options, IReadOnlyCollection<string> ids) =>
-        [.. Charts.Where(c => ids.Contains(c.Id)).Select(c => c.Draw(analysis, options))];
+        [.. Charts.Where(c => ids.Contains(c.Id)).Select(c => Both(c.Draw, analysis, options))];
+
+    private static ChartFigure Both(Func<AnalysisResult, ReportOptions, ChartCanvas, ChartFigure> draw, AnalysisResult analysis, ReportOptions options)
+    {
+        var wide = draw(analysis, options, ChartCanvas.Wide);
+        if (wide.Svg is null)
+        {
+            return wide;
+        }
+
+        var phoneWeeks = options.ChartWeeks is { } weeks ? Math.Min(weeks, ChartCanvas.NarrowWeeks) : ChartCanvas.NarrowWeeks;
+        var narrow = draw(analysis, options with { ChartWeeks = phoneWeeks }, ChartCanvas.Narrow);
+
+        // No runs in the last 12 weeks, yet some before: the phone shows the page's period too.
+        narrow = narrow.Svg is null ? draw(analysis, options, ChartCanvas.Narrow) : narrow;
+        return wide with { Svg = wide.Svg + "\n" + narrow.Svg };
+    }
 
     /// <summary>The first day the time charts show.</summary>
     public static DateOnly ChartStart(AnalysisResult analysis, ReportOptions options) =>
         options.ChartWeeks is { } weeks ? TrainingMetrics.WeekOf(analysis.AsOf).AddDays(-7 * (weeks - 1)) : DateOnly.MinValue;
 
-    private static ChartFigure WeeklyDistance(AnalysisResult analysis, ReportOptions options)
+    private static ChartFigure WeeklyDistance(AnalysisResult analysis, ReportOptions options, ChartCanvas canvas)
     {
         const string id = ReportChartIds.WeeklyDistance;
         var start = ChartStart(analysis, options);
@@ -66,7 +83,7 @@ internal static class ReportCharts
         var spikeMondays = analysis.SpikeWeeks();
 
         var unit = options.Units;
-        var plot = NewPlot("Weekly running distance", "Week (Monday)", $"Distance ({DistanceText.Symbol(unit)})");
+        var plot = NewPlot(canvas.Pick("Weekly running distance", $"Weekly distance, last {weeks.Count} weeks"), "Week (Monday)", $"Distance ({DistanceText.Symbol(unit)})");
         var bars = weeks.Select(w =>
         {
             var spike = spikeMondays.Contains(w.Monday);
@@ -77,26 +94,27 @@ internal static class ReportCharts
                 Size = 6,
                 FillColor = spike ? Red : Blue,
                 LineWidth = 0,
-                Label = spike ? "spike" : string.Empty,
+                // On a phone a bar is narrower than the word: the colour and the legend say it there.
+                Label = spike && !canvas.IsNarrow ? "spike" : string.Empty,
             };
         }).ToList();
-        plot.Add.Bars(bars);
-        _ = DateAxis(plot, weeks[0].Monday, weeks[^1].Monday.AddDays(7));
+        LabelSize(plot.Add.Bars(bars), canvas);
+        _ = DateAxis(plot, canvas, weeks[0].Monday, weeks[^1].Monday.AddDays(7));
         plot.Axes.SetLimitsY(0, DistanceText.FromKilometers(weeks.Max(w => w.DistanceKilometers), unit) * 1.35);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week", FillColor = Blue });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Week with a distance or long-run spike (labelled \"spike\")", FillColor = Red });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = canvas.Pick("Week with a distance or long-run spike (labelled \"spike\")", "Week with a spike"), FillColor = Red });
         AddOnset(plot, analysis.Onset, start);
-        plot.ShowLegend(Alignment.UpperLeft);
+        ShowLegend(plot, canvas, Alignment.UpperLeft);
 
         var spikes = weeks.Where(w => spikeMondays.Contains(w.Monday)).Select(w => IsoDate.ToText(w.Monday)).ToList();
         var caption = $"{DistanceText.Name(unit)} run in each local week (Monday to Sunday). "
             + (spikes.Count > 0
-                ? $"Weeks marked \"spike\" hold a weekly-distance or long-run spike from the findings (weeks of {string.Join(", ", spikes)})."
+                ? $"Red weeks (marked \"spike\" where the chart is wide enough) hold a weekly-distance or long-run spike from the findings (weeks of {string.Join(", ", spikes)})."
                 : "No week in this period holds a weekly-distance or long-run spike.");
-        return Figure(id, plot, caption, "Bar chart of weekly running distance");
+        return Figure(canvas, id, plot, caption, "Bar chart of weekly running distance");
     }
 
-    private static ChartFigure WorkloadRatio(AnalysisResult analysis, ReportOptions options)
+    private static ChartFigure WorkloadRatio(AnalysisResult analysis, ReportOptions options, ChartCanvas canvas)
     {
         const string id = ReportChartIds.WorkloadRatio;
         var start = ChartStart(analysis, options);
@@ -109,13 +127,13 @@ internal static class ReportCharts
                 $"Not enough data: the ratio needs {options.Settings.ChronicDays} days of running history with at least {Number(DistanceText.FromKilometers(options.Settings.AcwrMinimumChronicKilometersPerDay, options.Units))} {DistanceText.Symbol(options.Units)} a day on average.");
         }
 
-        var plot = NewPlot("Acute:chronic workload ratio (distance)", "Date", "Ratio (7-day : 28-day load)");
+        var plot = NewPlot(canvas.Pick("Acute:chronic workload ratio (distance)", "Workload ratio (distance)"), "Date", "Ratio (7-day : 28-day load)");
         var high = options.Settings.AcwrHighRatio;
         var top = Math.Max(high + 0.5, days.Max(d => Math.Max(d.EwmaRatioDistance ?? 0, d.RollingRatioDistance ?? 0)) + 0.1);
 
-        var (left, right) = DateAxis(plot, days[0].Date, days[^1].Date.AddDays(1));
-        Band(plot, left, right, options.Settings.AcwrUsualLow, options.Settings.AcwrUsualHigh, Green, $"{Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} \"sweet spot\" (contested)");
-        Band(plot, left, right, high, top, Red, $"{Number(high)} and above \"danger zone\" (contested)");
+        var (left, right) = DateAxis(plot, canvas, days[0].Date, days[^1].Date.AddDays(1));
+        Band(plot, left, right, options.Settings.AcwrUsualLow, options.Settings.AcwrUsualHigh, Green, canvas.Pick($"{Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} \"sweet spot\" (contested)", $"{Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} (contested)"));
+        Band(plot, left, right, high, top, Red, canvas.Pick($"{Number(high)} and above \"danger zone\" (contested)", $"{Number(high)} and above (contested)"));
 
         if (ewma.Count > 0)
         {
@@ -136,15 +154,15 @@ internal static class ReportCharts
 
         plot.Axes.SetLimitsY(0, top);
         AddOnset(plot, analysis.Onset, start);
-        plot.ShowLegend(Alignment.LowerLeft);
+        ShowLegend(plot, canvas, Alignment.LowerLeft);
         var caption = "Distance run in the last 7 days against the last 28 days, as a rolling average and exponentially weighted. "
             + $"The shaded bands ({Number(options.Settings.AcwrUsualLow)}–{Number(options.Settings.AcwrUsualHigh)} and {Number(high)} and above) come from team sports and are contested: "
             + "later analyses found the ratio a poor predictor of injury, and in runners the single-run spike predicts better. " // EVIDENCE.md 3.4
             + "Read the line as a picture of how quickly load changed, not as a risk score.";
-        return Figure(id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");
+        return Figure(canvas, id, plot, caption, "Line chart of the acute to chronic workload ratio with shaded bands");
     }
 
-    private static ChartFigure CadenceOverTime(AnalysisResult analysis, ReportOptions options)
+    private static ChartFigure CadenceOverTime(AnalysisResult analysis, ReportOptions options, ChartCanvas canvas)
     {
         const string id = ReportChartIds.CadenceOverTime;
         var start = ChartStart(analysis, options);
@@ -157,13 +175,13 @@ internal static class ReportCharts
 
         var plot = NewPlot("Cadence at easy pace, run by run", "Date", "Cadence (steps per minute)");
         var points = plot.Add.ScatterPoints(runs.Select(r => X(r.Date)).ToArray(), runs.Select(r => r.CadenceAtEasySpeed!.Value).ToArray(), Blue);
-        points.LegendText = "Run (cadence moved to easy pace)";
+        points.LegendText = canvas.Pick("Run (cadence moved to easy pace)", "Run, at easy pace");
         points.MarkerSize = 7;
         points.MarkerShape = MarkerShape.FilledCircle;
-        var low = AddLowCadence(plot, options);
-        _ = DateAxis(plot, start == DateOnly.MinValue ? runs[0].Date : start, analysis.AsOf.AddDays(1));
+        var low = AddLowCadence(plot, options, canvas);
+        _ = DateAxis(plot, canvas, start == DateOnly.MinValue ? runs[0].Date : start, analysis.AsOf.AddDays(1));
         AddOnset(plot, analysis.Onset, start);
-        plot.ShowLegend(Alignment.LowerLeft);
+        ShowLegend(plot, canvas, Alignment.LowerLeft);
 
         var ys = runs.Select(r => r.CadenceAtEasySpeed!.Value).Append(low).ToList();
         plot.Axes.SetLimitsY(Math.Floor(ys.Min() - 5), Math.Ceiling(ys.Max() + 5));
@@ -173,10 +191,10 @@ internal static class ReportCharts
         var caption = $"Each run's cadence moved along your cadence-speed line to your easy pace ({Pace(cadence.EasySpeedMetersPerSecond, options.Units)}), so runs at different speeds compare like with like. "
             + $"At easy pace you take about {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (± {Number(cadence.StandardErrorStepsPerMinute, "0.0")}). "
             + $"The dashed line is where cadence counts as low ({Number(low, "0")} steps per minute, from a small study).{trend}"; // EVIDENCE.md 5.1
-        return Figure(id, plot, caption, "Scatter chart of cadence at easy pace against date");
+        return Figure(canvas, id, plot, caption, "Scatter chart of cadence at easy pace against date");
     }
 
-    private static ChartFigure CadenceBySpeed(AnalysisResult analysis, ReportOptions options)
+    private static ChartFigure CadenceBySpeed(AnalysisResult analysis, ReportOptions options, ChartCanvas canvas)
     {
         const string id = ReportChartIds.CadenceBySpeed;
         var from = analysis.Onset.AddDays(-options.Settings.CadenceFitDays);
@@ -194,13 +212,13 @@ internal static class ReportCharts
         var cadences = runs.Select(r => r.MedianCadenceStepsPerMinute!.Value).ToArray();
 
         // Plotted against speed (the fit is linear in speed) but labelled in pace, the unit runners read.
-        var plot = NewPlot("Cadence against pace", $"Average pace (min/{DistanceText.Symbol(options.Units)}; faster to the right)", "Cadence (steps per minute)");
+        var plot = NewPlot("Cadence against pace", canvas.Pick($"Average pace (min/{DistanceText.Symbol(options.Units)}; faster to the right)", $"Pace (min/{DistanceText.Symbol(options.Units)}), faster →"), "Cadence (steps per minute)");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
             LabelFormatter = v => v > 0 ? DistanceText.PaceClock(v, options.Units) : string.Empty,
         };
         var points = plot.Add.ScatterPoints(speeds, cadences, Blue);
-        points.LegendText = $"Run in the {options.Settings.CadenceFitDays / 7} weeks before the onset";
+        points.LegendText = canvas.Pick($"Run in the {options.Settings.CadenceFitDays / 7} weeks before the onset", "Run before the pain began");
         points.MarkerSize = 7;
         points.MarkerShape = MarkerShape.FilledCircle;
 
@@ -210,24 +228,24 @@ internal static class ReportCharts
         var fit = plot.Add.Line(xMin, Fit(xMin), xMax, Fit(xMax));
         fit.Color = Grey;
         fit.LineWidth = 2;
-        fit.LegendText = cadence.SlopeEstimated ? "Fitted line (solid)" : "Flat line (too little speed spread to fit a slope)";
+        fit.LegendText = cadence.SlopeEstimated ? "Fitted line (solid)" : canvas.Pick("Flat line (too little speed spread to fit a slope)", "Flat line (too little spread)");
 
         var easy = plot.Add.ScatterPoints(new[] { cadence.EasySpeedMetersPerSecond }, new[] { cadence.CadenceAtEasySpeed }, Red);
         easy.MarkerShape = MarkerShape.FilledDiamond;
         easy.MarkerSize = 12;
-        easy.LegendText = $"At easy pace: {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (diamond)";
-        var low = AddLowCadence(plot, options);
-        plot.ShowLegend(Alignment.LowerRight);
+        easy.LegendText = canvas.Pick($"At easy pace: {Number(cadence.CadenceAtEasySpeed, "0")} steps per minute (diamond)", $"Easy pace: {Number(cadence.CadenceAtEasySpeed, "0")} steps a minute");
+        var low = AddLowCadence(plot, options, canvas);
+        ShowLegend(plot, canvas, Alignment.LowerRight);
 
         var ys = cadences.Append(low).Append(cadence.CadenceAtEasySpeed).ToList();
         plot.Axes.SetLimits(xMin, xMax, Math.Floor(ys.Min() - 5), Math.Ceiling(ys.Max() + 5));
         var caption = $"Each point is a run at its average speed; the line is cadence against speed fitted over the {options.Settings.CadenceFitDays / 7} weeks before the onset "
             + $"({FindingText.Count(cadence.Runs, "run", "runs")}; about {Number(StepsPerPaceStep(cadence, options.Units), "0.#")} steps per minute more for each {PaceStepSeconds} s per {DistanceText.Symbol(options.Units)} faster). "
             + "Most runners step a little quicker as they run faster, so you are compared with yourself at your own easy pace, not with a fixed number.";
-        return Figure(id, plot, caption, "Scatter chart of cadence against running pace with a fitted line");
+        return Figure(canvas, id, plot, caption, "Scatter chart of cadence against running pace with a fitted line");
     }
 
-    private static ChartFigure ShoeDistance(AnalysisResult analysis, ReportOptions options)
+    private static ChartFigure ShoeDistance(AnalysisResult analysis, ReportOptions options, ChartCanvas canvas)
     {
         const string id = ReportChartIds.ShoeDistance;
         var shoes = analysis.Shoes;
@@ -244,7 +262,7 @@ internal static class ReportCharts
         var review = DistanceText.FromKilometers(reviewKm, unit);
         var replace = DistanceText.FromKilometers(replaceKm, unit);
         var plot = NewPlot("Distance per shoe", $"Distance ({symbol})", string.Empty);
-        Band(plot, review, replace, -0.6, shoes.Count - 0.4, Red, $"Replacement range {Number(review, "0")}–{Number(replace, "0")} {symbol} (shaded, dashed edges)");
+        Band(plot, review, replace, -0.6, shoes.Count - 0.4, Red, canvas.Pick($"Replacement range {Number(review, "0")}–{Number(replace, "0")} {symbol} (shaded, dashed edges)", $"Replace: {Number(review, "0")}–{Number(replace, "0")} {symbol}"));
 
         var bars = shoes.Select((s, i) => new Bar
         {
@@ -253,27 +271,28 @@ internal static class ReportCharts
             Size = 0.5,
             FillColor = s.Kilometers >= replaceKm ? Red : s.Kilometers >= reviewKm ? Purple : Blue,
             LineWidth = 0,
-            Label = $"{Number(DistanceText.FromKilometers(s.Kilometers, unit), "0")} {symbol}{(s.Kilometers >= replaceKm ? " (past replacement)" : s.Kilometers >= reviewKm ? " (review)" : string.Empty)}",
+            Label = $"{Number(DistanceText.FromKilometers(s.Kilometers, unit), "0")} {symbol}{(canvas.IsNarrow ? string.Empty : s.Kilometers >= replaceKm ? " (past replacement)" : s.Kilometers >= reviewKm ? " (review)" : string.Empty)}",
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
+        LabelSize(barPlot, canvas);
         barPlot.Horizontal = true;
         plot.Axes.Left.SetTicks(
             [.. shoes.Select((_, i) => (double)(shoes.Count - 1 - i))],
-            [.. shoes.Select(s => Shorten(s.Retired ? $"{s.Name} (retired)" : s.Name))]);
+            [.. shoes.Select(s => Shorten(s.Retired ? $"{s.Name} (retired)" : s.Name, canvas.IsNarrow ? 14 : 28))]);
         plot.Axes.Left.MajorTickStyle.Length = 0;
 
         plot.Add.VerticalLine(review, 1.5f, Grey, LinePattern.Dashed);
         plot.Add.VerticalLine(replace, 1.5f, Grey, LinePattern.Dashed);
 
-        var xMax = Math.Max(replace * 1.35, DistanceText.FromKilometers(shoes.Max(s => s.Kilometers), unit) * 1.5);
+        var xMax = Math.Max(replace * 1.35, DistanceText.FromKilometers(shoes.Max(s => s.Kilometers), unit) * (canvas.IsNarrow ? 1.7 : 1.5));
         plot.Axes.SetLimits(0, xMax, -0.6, shoes.Count - 0.4);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Shoe", FillColor = Blue });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the review distance", FillColor = Purple });
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Past the replacement distance", FillColor = Red });
-        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = canvas.Pick("Past the review distance", "Due for review"), FillColor = Purple });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = canvas.Pick("Past the replacement distance", "Due for replacing"), FillColor = Red });
+        ShowLegend(plot, canvas, Alignment.LowerCenter);
         var caption = $"{DistanceText.Name(unit)} on each shoe on {IsoDate.ToText(analysis.AsOf)}, including any distance it had before its first recorded run. "
             + $"Review a shoe at about {Number(review, "0")} {symbol} and replace it by about {Number(replace, "0")} {symbol}, sooner if the midsole is creased."; // EVIDENCE.md 6
-        return Figure(id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
+        return Figure(canvas, id, plot, caption, "Horizontal bar chart of distance per shoe with the replacement range marked");
     }
 
     private static Plot NewPlot(string title, string xLabel, string yLabel)
@@ -290,13 +309,64 @@ internal static class ReportCharts
         return plot;
     }
 
+    /// <summary>
+    /// A phone's text sizes, set just before drawing: a date axis replaces the bottom axis (and its text style) after
+    /// <see cref="NewPlot"/>.
+    /// </summary>
+    private static void SizeText(Plot plot, ChartCanvas canvas)
+    {
+        if (!canvas.IsNarrow)
+        {
+            return;
+        }
+
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.TickLabelStyle.FontSize = ChartCanvas.NarrowTickFontSize;
+            axis.Label.FontSize = ChartCanvas.NarrowLabelFontSize;
+        }
+
+        plot.Axes.Title.Label.FontSize = ChartCanvas.NarrowTitleFontSize;
+        plot.Legend.FontSize = ChartCanvas.NarrowTickFontSize;
+    }
+
+    private static void LabelSize(ScottPlot.Plottables.BarPlot bars, ChartCanvas canvas)
+    {
+        if (canvas.IsNarrow)
+        {
+            bars.ValueLabelStyle.FontSize = ChartCanvas.NarrowTickFontSize;
+        }
+    }
+
+    /// <summary>
+    /// On a page the legend sits in a corner the data leave free; on a phone there is no such corner, so it goes below the
+    /// plot, one entry a line, and never covers the data.
+    /// </summary>
+    private static void ShowLegend(Plot plot, ChartCanvas canvas, Alignment wideCorner)
+    {
+        if (canvas.IsNarrow)
+        {
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Vertical;
+        }
+        else if (wideCorner == Alignment.LowerCenter)
+        {
+            plot.ShowLegend(Edge.Bottom);
+        }
+        else
+        {
+            plot.ShowLegend(wideCorner);
+        }
+    }
+
     /// <summary>Dates on the x axis as ISO dates, limited to the period shown (spans and lines would otherwise stretch it).</summary>
-    private static (double Left, double Right) DateAxis(Plot plot, DateOnly from, DateOnly to)
+    private static (double Left, double Right) DateAxis(Plot plot, ChartCanvas canvas, DateOnly from, DateOnly to)
     {
         var axis = plot.Axes.DateTimeTicksBottom();
         if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
         {
-            ticks.LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            // On a phone an ISO date is too wide for more than one tick; the month and day are enough there.
+            ticks.LabelFormatter = d => d.ToString(canvas.IsNarrow ? "d MMM" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
         var pad = Math.Max(1, (to.DayNumber - from.DayNumber) / 50.0);
@@ -334,11 +404,11 @@ internal static class ReportCharts
         line.LegendText = "Pain began (dotted)";
     }
 
-    private static double AddLowCadence(Plot plot, ReportOptions options)
+    private static double AddLowCadence(Plot plot, ReportOptions options, ChartCanvas canvas)
     {
         var low = options.Settings.LowCadenceStepsPerMinute;
         var line = plot.Add.HorizontalLine(low, 1.5f, Red, LinePattern.Dashed);
-        line.LegendText = $"Low-cadence threshold {Number(low, "0")} (dashed)";
+        line.LegendText = canvas.Pick($"Low-cadence threshold {Number(low, "0")} (dashed)", $"Low cadence: {Number(low, "0")} (dashed)");
         return low;
     }
 
@@ -354,8 +424,11 @@ internal static class ReportCharts
         return cadence.SlopeStepsPerMinutePerMeterPerSecond * (faster - cadence.EasySpeedMetersPerSecond);
     }
 
-    private static ChartFigure Figure(string id, Plot plot, string caption, string ariaLabel) =>
-        new(id, caption, InlineSvg.Prepare(plot.GetSvgXml(Width, Height), Width, Height, id, ariaLabel), null);
+    private static ChartFigure Figure(ChartCanvas canvas, string id, Plot plot, string caption, string ariaLabel)
+    {
+        SizeText(plot, canvas);
+        return new(id, caption, InlineSvg.Prepare(plot.GetSvgXml(canvas.Width, canvas.Height), canvas.Width, canvas.Height, $"{id}-{canvas.CssClass}", ariaLabel, canvas.CssClass), null);
+    }
 
     private static ChartFigure Empty(string id, string title, string note) => new(id, title + ".", null, note);
 
@@ -363,7 +436,7 @@ internal static class ReportCharts
 
     private static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static string Shorten(string name) => name.Length <= 28 ? name : string.Concat(name.AsSpan(0, 27), "…");
+    private static string Shorten(string name, int length) => name.Length <= length ? name : string.Concat(name.AsSpan(0, length - 1), "…");
 
     internal static string Pace(double metersPerSecond, DistanceUnit unit) =>
         $"{DistanceText.PaceClock(metersPerSecond, unit)} per {DistanceText.Symbol(unit)}";

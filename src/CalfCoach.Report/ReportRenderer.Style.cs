@@ -3,7 +3,8 @@ namespace CalfCoach.Report;
 public static partial class ReportRenderer
 {
     // Light backgrounds only, so nothing is lost when printed; each section starts a new printed page.
-    // Below 640 px the findings table becomes one card per finding, and charts scale with the page.
+    // Below 640 px the findings table becomes one card per finding, and each chart shows its phone drawing (larger text,
+    // legend below); print always shows the page drawing.
     private const string Stylesheet = """
 
         :root { color-scheme: light; --ink: #1a1a1a; --muted: #555; --line: #ccc; --high: #b3261e; --moderate: #8a5a00; --low: #3a5f8a; }
@@ -32,6 +33,8 @@ public static partial class ReportRenderer
         code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; overflow-wrap: anywhere; }
         figure { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
         figure svg { display: block; width: 100%; max-width: 800px; height: auto; }
+        figure svg.chart-narrow { display: none; }
+        time, .date { white-space: nowrap; }
         figcaption { font-size: .9rem; margin-top: .3rem; }
         .no-data { border: 1px dashed var(--line); padding: 1rem; font-style: italic; }
         .disposition { border: 2px solid var(--ink); border-radius: 4px; padding: .6rem .8rem; }
@@ -49,6 +52,8 @@ public static partial class ReportRenderer
           table.findings tr { border: 1px solid var(--line); margin-bottom: .8rem; }
           table.findings td { border: none; border-bottom: 1px solid #eee; }
           table.findings td::before { content: attr(data-label); display: block; font-weight: 600; font-size: .8rem; color: var(--muted); }
+          figure svg.chart-wide { display: none; }
+          figure svg.chart-narrow { display: block; max-width: 26rem; margin: 0 auto; }
         }
         @media print {
           body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -56,6 +61,8 @@ public static partial class ReportRenderer
           h2, h3 { break-after: avoid; page-break-after: avoid; }
           tr { break-inside: avoid; page-break-inside: avoid; }
           table.findings thead th { background: none; }
+          figure svg.chart-wide { display: block; }
+          figure svg.chart-narrow { display: none; }
         }
 
         """;

@@ -26,12 +26,12 @@ public static partial class ReportRenderer
         ArgumentNullException.ThrowIfNull(options);
 
         var html = new StringBuilder(256 * 1024);
-        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Encode(options.Language)).Append("\">\n<head>\n")
+        html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Plain(options.Language)).Append("\">\n<head>\n")
             .Append("<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             // Belt and braces: even if a future change let a URL slip in, the browser would not fetch it.
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n")
-            .Append("<title>").Append(Encode(options.Title)).Append(" – ").Append(IsoDate.ToText(analysis.AsOf)).Append("</title>\n")
+            .Append("<title>").Append(Plain(options.Title)).Append(" – ").Append(IsoDate.ToText(analysis.AsOf)).Append("</title>\n")
             .Append("<style>").Append(Stylesheet).Append("</style>\n")
             .Append("</head>\n<body>\n");
 
@@ -124,7 +124,7 @@ public static partial class ReportRenderer
         foreach (var finding in analysis.Findings)
         {
             var severity = finding.Severity.WireName();
-            html.Append("<tr id=\"finding-").Append(Encode(finding.Id)).Append("\">")
+            html.Append("<tr id=\"finding-").Append(Plain(finding.Id)).Append("\">")
                 .Append("<td data-label=\"Severity\"><span class=\"severity severity-").Append(severity).Append("\">").Append(severity).Append("</span></td>")
                 .Append("<td data-label=\"Finding\" class=\"finding-title\"><strong>").Append(Encode(FindingText.Title(finding.Id))).Append("</strong>")
                 .Append("<p class=\"why\">").Append(Encode(FindingText.Why(finding.Id))).Append("</p></td>")
@@ -303,7 +303,15 @@ public static partial class ReportRenderer
     private static void Term(StringBuilder html, string term, string definition) =>
         html.Append("<dt>").Append(Encode(term)).Append("</dt><dd>").Append(Encode(definition)).Append("</dd>\n");
 
-    private static string Encode(string? text) => System.Net.WebUtility.HtmlEncode(text ?? string.Empty);
+    /// <summary>Encoded text with each ISO date kept on one line (browsers may break "2026-11-28" after a hyphen).</summary>
+    private static string Encode(string? text) =>
+        IsoDateText().Replace(System.Net.WebUtility.HtmlEncode(text ?? string.Empty), "<span class=\"date\">$0</span>");
+
+    /// <summary>Encoded only: for attributes and the title, where markup is not allowed.</summary>
+    private static string Plain(string? text) => System.Net.WebUtility.HtmlEncode(text ?? string.Empty);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial System.Text.RegularExpressions.Regex IsoDateText();
 
     private static string Number(double value, string format = "0.##") => value.ToString(format, CultureInfo.InvariantCulture);
 }

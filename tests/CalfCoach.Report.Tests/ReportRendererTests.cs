@@ -32,7 +32,7 @@ public sealed partial class ReportRendererTests
     }
 
     [Fact]
-    public void The_report_has_exactly_the_five_chart_figures_each_with_an_inline_svg_and_a_caption()
+    public void The_report_has_exactly_the_five_chart_figures_each_with_a_page_and_a_phone_drawing_and_a_caption()
     {
         var figures = FigureElement().Matches(DemoReport);
 
@@ -40,12 +40,13 @@ public sealed partial class ReportRendererTests
         Assert.All(figures, m =>
         {
             var body = m.Groups["body"].Value;
-            Assert.Equal(1, Regex.Count(body, "<svg\\b"));
-            Assert.Contains("viewBox=\"0 0 800 400\"", body, StringComparison.Ordinal);
+            Assert.Equal(2, Regex.Count(body, "<svg\\b"));
+            Assert.Contains("class=\"chart-wide\" viewBox=\"0 0 800 400\"", body, StringComparison.Ordinal);
+            Assert.Contains("class=\"chart-narrow\" viewBox=\"0 0 340 440\"", body, StringComparison.Ordinal);
             Assert.Contains("<figcaption>", body, StringComparison.Ordinal);
             Assert.DoesNotContain("no-data", body, StringComparison.Ordinal);
         });
-        Assert.Equal(5, Regex.Count(DemoReport, "<svg\\b"));
+        Assert.Equal(10, Regex.Count(DemoReport, "<svg\\b"));
     }
 
     [Fact]
@@ -131,7 +132,10 @@ public sealed partial class ReportRendererTests
         var plan = DemoReport[DemoReport.IndexOf("<section id=\"plan\">", StringComparison.Ordinal)..];
 
         Assert.Contains(">self-care</p>", plan, StringComparison.Ordinal);
-        Assert.All(DemoAssessment.DoNowText, line => Assert.Contains(System.Net.WebUtility.HtmlEncode(line), plan, StringComparison.Ordinal));
+        // Dates in the text are kept on one line by a span around each (a phone broke "2026-11-30" after a hyphen).
+        Assert.Matches("<span class=\"date\">\\d{4}-\\d{2}-\\d{2}</span>", plan);
+        var words = Regex.Replace(plan, "<span class=\"date\">([^<]*)</span>", "$1");
+        Assert.All(DemoAssessment.DoNowText, line => Assert.Contains(System.Net.WebUtility.HtmlEncode(line), words, StringComparison.Ordinal));
         Assert.All(DemoAssessment.SelfCare.Concat(DemoAssessment.Prevention),
             item => Assert.Contains(System.Net.WebUtility.HtmlEncode(item.Title), plan, StringComparison.Ordinal));
         Assert.Contains(">Prevention</h3>", plan, StringComparison.Ordinal);
@@ -144,7 +148,7 @@ public sealed partial class ReportRendererTests
         var html = ReportRenderer.Render(DemoAnalysis, null, Options);
 
         Assert.Contains("No assessment yet", html, StringComparison.Ordinal);
-        Assert.Equal(5, Regex.Count(html, "<svg\\b"));
+        Assert.Equal(10, Regex.Count(html, "<svg\\b"));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
         await Assertions.Expect(runs).ToContainTextAsync(Fixtures.GeneratedRunDay.ToString("yyyy-MM-dd"));
         await Assertions.Expect(runs).ToContainTextAsync(Fixtures.StravaRunDay.ToString("yyyy-MM-dd"));
         await Assertions.Expect(runs).ToContainTextAsync("Trail shoes");
-        await Assertions.Expect(page.Locator("#chart-weekly-distance svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#chart-weekly-distance svg.chart-wide")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -44,7 +44,8 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
 
         foreach (var chart in new[] { "#chart-weekly-distance", "#chart-workload-ratio", "#chart-cadence-time", "#chart-shoe-distance" })
         {
-            await Assertions.Expect(page.Locator($"{chart} svg")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"{chart} svg.chart-wide")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator($"{chart} svg.chart-narrow")).ToBeHiddenAsync();
         }
 
         await Assertions.Expect(page.Locator("#finding-new-speedwork")).ToBeVisibleAsync();
@@ -136,6 +137,7 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
         await Assertions.Expect(page.Locator("#causes-heading")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#selfcare-heading")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#plan-heading")).ToBeVisibleAsync();
+        await page.Locator("#plan-heading").ClickAsync(); // the longer plan is folded under its heading
         await Assertions.Expect(page.GetByText("Eccentric heel drops").First).ToBeVisibleAsync();
         foreach (var width in Browser.Widths)
         {

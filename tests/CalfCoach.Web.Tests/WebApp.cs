@@ -178,3 +178,12 @@ public sealed class WordsApp : WebApp
 {
     protected override bool Demo => true;
 }
+
+/// <summary>The demo runner with an assessment recorded, for the phone-first layout walk of every page (issue 11).</summary>
+public sealed class LayoutApp : WebApp
+{
+    protected override bool Demo => true;
+}
+
+/// <summary>No data at all, for the phone-first layout walk of a newcomer's pages.</summary>
+public sealed class EmptyLayoutApp : WebApp;

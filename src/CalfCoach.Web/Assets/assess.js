@@ -29,3 +29,19 @@
   document.querySelectorAll('input[name="yes"]').forEach(b => b.addEventListener('change', update));
   update();
 })();
+
+// "None of these" on a screen of signs (and under each list of the details screen) unticks every box of its list, and ticking a sign unticks it. Only the signs
+// are posted; without scripts the box is simply not sent.
+(() => {
+  document.querySelectorAll('input[data-none-of-these]').forEach(none => {
+    const signs = [...none.closest('fieldset').querySelectorAll('input[type="checkbox"]:not([data-none-of-these])')];
+    none.addEventListener('change', () => {
+      if (!none.checked) return;
+      signs.filter(s => s.checked).forEach(s => {
+        s.checked = false;
+        s.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    });
+    signs.forEach(s => s.addEventListener('change', () => { if (s.checked) none.checked = false; }));
+  });
+})();
