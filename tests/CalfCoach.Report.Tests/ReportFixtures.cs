@@ -26,6 +26,6 @@ internal static class ReportFixtures
 
     private static AnalysisResult Analyze(IReadOnlyList<RunFeatures> runs) =>
         Analyzer.Analyze(runs, AthleteProfile.Default,
-            [new Shoe(DemoHistory.ShoeName, Onset.AddDays(-7 * (DemoHistory.SteadyWeeks + 4)), DemoHistory.ShoeStartKm)],
+            [new Shoe(DemoHistory.ShoeName, DemoHistory.FirstDay(Onset).AddDays(-7), DemoHistory.ShoeStartKm)],
             AsOf, Onset, AnalysisSettings.Default);
 }

@@ -174,31 +174,54 @@ public sealed class ApiTests(EmptyApp app) : IClassFixture<EmptyApp>
     }
 
     [Fact]
-    public async Task A_metronome_track_is_a_wav_file()
+    public async Task A_metronome_track_is_an_ogg_opus_file_and_a_wav_file_on_request()
     {
         using var response = await app.Client.GetAsync("/api/metronome?spm=170&minutes=0.1", Cancel);
+        using var wav = await app.Client.GetAsync("/api/metronome?spm=170&minutes=0.1&format=wav", Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.Equal("audio/ogg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(6, OggOpusFile.Read(await response.Content.ReadAsByteArrayAsync(Cancel)).Seconds, precision: 6);
+        Assert.Equal("audio/wav", wav.Content.Headers.ContentType?.MediaType);
+        var bytes = await wav.Content.ReadAsByteArrayAsync(Cancel);
         Assert.Equal("RIFF", Encoding.ASCII.GetString(bytes, 0, 4));
         Assert.Equal("WAVE", Encoding.ASCII.GetString(bytes, 8, 4));
     }
 
     [Fact]
-    public async Task A_thirty_minute_metronome_download_is_an_8_bit_8_khz_wav_of_14_4_mb_that_plays_thirty_minutes()
+    public async Task A_thirty_minute_metronome_download_is_an_opus_file_under_two_megabytes_that_plays_thirty_minutes()
     {
-        using var response = await app.Client.GetAsync("/api/metronome?spm=168&minutes=30&download=true", HttpCompletionOption.ResponseHeadersRead, Cancel);
+        using var response = await app.Client.GetAsync("/api/metronome?spm=168&minutes=30&download=true", Cancel);
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.InRange(bytes.Length, 100_000, 2_000_000); // the 8 kHz WAV was 14.4 MB
+        Assert.Equal(30 * 60, OggOpusFile.Read(bytes).Seconds, precision: 6);
+        Assert.Equal("metronome-168spm-30min.opus", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+    }
+
+    [Fact]
+    public async Task A_thirty_minute_wav_download_still_says_its_full_duration_in_its_header()
+    {
+        using var response = await app.Client.GetAsync("/api/metronome?spm=168&minutes=30&format=wav&download=true", HttpCompletionOption.ResponseHeadersRead, Cancel);
         await using var body = await response.Content.ReadAsStreamAsync(Cancel);
         var header = new byte[44];
         await body.ReadExactlyAsync(header, Cancel);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(14_400_044, response.Content.Headers.ContentLength);
-        Assert.Equal(8, System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(34)));
         var bytesPerSecond = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(28));
         var dataBytes = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(40));
         Assert.Equal(30 * 60.0, (double)dataBytes / bytesPerSecond);
+    }
+
+    [Fact]
+    public async Task A_metronome_format_other_than_opus_or_wav_names_format()
+    {
+        using var response = await app.Client.GetAsync("/api/metronome?spm=170&format=mp3", Cancel);
+
+        Assert.True(Errors(await Problem(response, HttpStatusCode.BadRequest, "urn:calfcoach:problem:invalid-request")).ContainsKey("format"));
     }
 
     [Fact]

@@ -8,6 +8,25 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
     private const string RealFit = "dtcooper_python-fitparse/activity-small-fenix2-run.fit";
 
     [Fact]
+    public async Task The_page_tells_how_to_get_a_Strava_or_Garmin_export_and_to_bring_the_zip_as_it_is()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress, width: 360);
+        await page.GotoAsync("/import");
+        var help = page.Locator("#export-help");
+
+        // Folded away until asked for, so the file picker stays on the first screen.
+        await Assertions.Expect(help.GetByText("Request Your Archive")).Not.ToBeVisibleAsync();
+        await help.GetByText("How do I get my Strava or Garmin export?").ClickAsync();
+
+        await Assertions.Expect(help.GetByText("Request Your Archive")).ToBeVisibleAsync();
+        await Assertions.Expect(help.GetByText("Request Data Export")).ToBeVisibleAsync();
+        await Assertions.Expect(help).ToContainTextAsync("as it is");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0,
+            "The opened help fits a 360 px screen.");
+        await Browser.AssertAccessibleAsync(page, "the import help");
+    }
+
+    [Fact]
     public async Task Files_dropped_on_the_page_are_imported_with_the_same_summary()
     {
         var page = await browser.NewPageAsync(app.BaseAddress);

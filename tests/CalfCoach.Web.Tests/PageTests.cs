@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Playwright;
 
 namespace CalfCoach.Web.Tests;
@@ -210,7 +209,7 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
     }
 
     [Fact]
-    public async Task The_metronome_plays_in_the_page_and_downloads_as_a_wav_file()
+    public async Task The_metronome_plays_in_the_page_and_downloads_as_an_opus_file_named_with_its_encoder()
     {
         var page = await browser.NewPageAsync(app.BaseAddress, width: 360);
         await page.GotoAsync("/metronome?spm=172&minutes=1&accent=2");
@@ -219,11 +218,12 @@ public sealed class PageTests(DemoApp app, Browser browser) : IClassFixture<Demo
             "async audio => { await audio.play(); await new Promise(r => setTimeout(r, 300)); const d = audio.duration; audio.pause(); return audio.currentTime > 0 ? d : -1; }");
         Assert.InRange(duration, 59.9, 60.1);
 
+        await Assertions.Expect(page.Locator("#metronome-format")).ToContainTextAsync("Opus");
+        await Assertions.Expect(page.Locator("#metronome-format")).ToContainTextAsync("Concentus");
         var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#metronome-download").ClickAsync());
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!, TestContext.Current.CancellationToken);
-        Assert.Equal("RIFF", Encoding.ASCII.GetString(bytes, 0, 4));
-        Assert.Equal("WAVE", Encoding.ASCII.GetString(bytes, 8, 4));
-        Assert.EndsWith(".wav", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal(60, OggOpusFile.Read(bytes).Seconds, precision: 6);
+        Assert.EndsWith(".opus", download.SuggestedFilename, StringComparison.Ordinal);
     }
 
     [Fact]

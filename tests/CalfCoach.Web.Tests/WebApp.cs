@@ -1,3 +1,4 @@
+using CalfCoach.Core.Demo;
 using CalfCoach.Import;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
@@ -69,7 +70,7 @@ public abstract class WebApp : IAsyncLifetime
             KnownProxies = KnownProxies,
             Clock = clock,
             Onset = Demo ? onset : null,
-            DataNote = Demo ? "Demo: a generated runner (test data)." : null,
+            DataNote = Demo ? DemoHistory.Note(onset) : null,
             MaxUploadBytes = MaxUploadBytes,
             TemporaryFolder = _folder.FullName,
             ImportMemory = ImportMemory,

@@ -46,7 +46,7 @@ public static class DemoCommand
                 }
 
                 context.Out.Write(new Rule("[bold]CalfCoach demo[/] [dim](generated data)[/]").LeftJustified());
-                context.Out.MarkupLine("A generated runner's left calf has ached for 3 days. For months they ran about 25 km a week; in the three weeks before, they added distance, interval sessions and a long, hot run, in shoes with a lot of kilometres on them.");
+                context.Out.MarkupLine("A generated runner's left calf has ached for 3 days. For months they ran about 25 km a week; after two weeks off with a cold they went straight back, and in the three weeks before the pain they added distance, interval sessions, a hilly run and a long run with fast blocks, in shoes with a lot of kilometres on them.");
                 context.Out.MarkupLineInterpolated($"[dim]Imported {summary.Imported} generated FIT files into a temporary SQLite database; answers: examples/answers-overload.json.[/]");
                 context.Out.WriteLine();
                 AnalyzeCommand.Render(context.Out, analysis);

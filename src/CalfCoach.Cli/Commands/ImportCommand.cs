@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text.Json;
 using CalfCoach.Import;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ImportSummaryText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -62,12 +64,12 @@ public static class ImportCommand
                 new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask("Importing", maxValue: 1);
+                var task = ctx.AddTask(Markup.Escape(Words.Importing), maxValue: 1);
                 var progress = new InlineProgress<ImportProgress>(p =>
                 {
                     task.MaxValue = Math.Max(1, p.TotalBytes);
                     task.Value = p.BytesScanned;
-                    task.Description = $"{p.FilesDone} files, {p.Imported} new, {p.Duplicates} known, {p.Failed} failed";
+                    task.Description = Markup.Escape(Words.Progress(p.FilesDone, p.Imported, p.Duplicates, p.Failed));
                 });
                 summary = await importer.ImportAsync(inputs, progress, cancellationToken);
                 task.Value = task.MaxValue;
@@ -77,22 +79,24 @@ public static class ImportCommand
 
     private static void Render(IAnsiConsole console, ImportSummary summary, string database)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title("[bold]Import[/]")
-            .AddColumn("Result").AddColumn(new TableColumn("Count").RightAligned());
-        table.AddRow("Imported (running)", summary.Imported.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("Not running (kept, not counted as running load)", summary.NotRunning.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow(summary.NotCounted.Count > 0 ? "[yellow]Not counted (implausible; kept, reasons below)[/]" : "Not counted (implausible; kept)", summary.NotCounted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("Duplicates (already stored)", summary.Duplicates.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow("Partial (damaged file, kept up to the damage)", summary.Partial.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow(summary.FailedCount > 0 ? "[red]Failed[/]" : "Failed", summary.FailedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow(summary.SkippedCount > 0 ? "Skipped (not activity files; listed below)" : "Skipped (not activity files)", summary.SkippedCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Every word from ImportSummaryText.resx, escaped before markup is put around it (a translation may hold "[").
+        static string Count(int n) => n.ToString(CultureInfo.CurrentCulture);
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.Title)}[/]")
+            .AddColumn(Markup.Escape(Words.ResultColumn)).AddColumn(new TableColumn(Markup.Escape(Words.CountColumn)).RightAligned());
+        table.AddRow(Markup.Escape(Words.Imported), Count(summary.Imported));
+        table.AddRow(Markup.Escape(Words.NotRunning), Count(summary.NotRunning));
+        table.AddRow(summary.NotCounted.Count > 0 ? $"[yellow]{Markup.Escape(Words.NotCountedWithReasons)}[/]" : Markup.Escape(Words.NotCounted), Count(summary.NotCounted.Count));
+        table.AddRow(Markup.Escape(Words.Duplicates), Count(summary.Duplicates));
+        table.AddRow(Markup.Escape(Words.Partial), Count(summary.Partial));
+        table.AddRow(summary.FailedCount > 0 ? $"[red]{Markup.Escape(Words.Failed)}[/]" : Markup.Escape(Words.Failed), Count(summary.FailedCount));
+        table.AddRow(Markup.Escape(summary.SkippedCount > 0 ? Words.SkippedListed : Words.Skipped), Count(summary.SkippedCount));
         console.Write(table);
-        console.MarkupLineInterpolated($"[dim]{summary.Files} files, {summary.Bytes / 1e6:0.0} MB in {summary.Seconds:0.0} s → {database}[/]");
+        console.MarkupLine($"[dim]{Markup.Escape(Words.Totals(summary.Files, summary.Bytes / 1e6, summary.Seconds, database))}[/]");
 
         if (summary.Failed.Count > 0)
         {
-            var failures = new Table().Border(TableBorder.Rounded).Title("[bold red]Files that could not be imported[/]")
-                .AddColumn("File").AddColumn("Why");
+            var failures = new Table().Border(TableBorder.Rounded).Title($"[bold red]{Markup.Escape(Words.FailuresTitle)}[/]")
+                .AddColumn(Markup.Escape(Words.FileColumn)).AddColumn(Markup.Escape(Words.WhyColumn));
             foreach (var failure in summary.Failed)
             {
                 failures.AddRow(new Text(failure.File), new Text(failure.Error));
@@ -101,14 +105,14 @@ public static class ImportCommand
             console.Write(failures);
             if (summary.FailedCount > summary.Failed.Count)
             {
-                console.MarkupLineInterpolated($"[red]… and {summary.FailedCount - summary.Failed.Count} more files that could not be imported (the first {summary.Failed.Count} are listed).[/]");
+                console.MarkupLine($"[red]{Markup.Escape(Words.FailuresMore(summary.FailedCount - summary.Failed.Count, summary.Failed.Count))}[/]");
             }
         }
 
         if (summary.NotCounted.Count > 0)
         {
-            var notCounted = new Table().Border(TableBorder.Rounded).Title("[bold yellow]Stored but not counted in the analysis[/]")
-                .AddColumn("File").AddColumn("Sport").AddColumn("Why");
+            var notCounted = new Table().Border(TableBorder.Rounded).Title($"[bold yellow]{Markup.Escape(Words.NotCountedTitle)}[/]")
+                .AddColumn(Markup.Escape(Words.FileColumn)).AddColumn(Markup.Escape(Words.SportColumn)).AddColumn(Markup.Escape(Words.WhyColumn));
             foreach (var item in summary.NotCounted)
             {
                 notCounted.AddRow(new Text(item.File), new Text(item.Sport), new Text(item.Reason));
@@ -119,8 +123,8 @@ public static class ImportCommand
 
         if (summary.Skipped.Count > 0)
         {
-            var skipped = new Table().Border(TableBorder.Rounded).Title("[bold]Skipped: not activity files[/]")
-                .AddColumn("File").AddColumn("Why");
+            var skipped = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.SkippedTitle)}[/]")
+                .AddColumn(Markup.Escape(Words.FileColumn)).AddColumn(Markup.Escape(Words.WhyColumn));
             foreach (var item in summary.Skipped)
             {
                 skipped.AddRow(new Text(item.File), new Text(item.Reason));
@@ -129,13 +133,13 @@ public static class ImportCommand
             console.Write(skipped);
             if (summary.SkippedCount > summary.Skipped.Count)
             {
-                console.MarkupLineInterpolated($"… and {summary.SkippedCount - summary.Skipped.Count} more files that are not activity files (the first {summary.Skipped.Count} are listed).");
+                console.WriteLine(Words.SkippedMore(summary.SkippedCount - summary.Skipped.Count, summary.Skipped.Count));
             }
         }
 
         if (summary.Files == 0 && summary.FailedCount == 0)
         {
-            console.MarkupLine("[yellow]No activity files (.fit, .gpx, .tcx) were found in the paths given.[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(Words.NoActivityFiles)}[/]");
         }
     }
 

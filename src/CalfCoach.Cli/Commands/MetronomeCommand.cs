@@ -5,7 +5,10 @@ using Spectre.Console;
 
 namespace CalfCoach.Cli.Commands;
 
-/// <summary><c>calfcoach metronome --spm N [--minutes M] [--accent EVERY] -o FILE.wav</c>: a click track for cadence retraining.</summary>
+/// <summary>
+/// <c>calfcoach metronome --spm N [--minutes M] [--accent EVERY] -o FILE.opus</c>: a click track for cadence retraining, as Ogg
+/// Opus (about 1 MB for 30 minutes), or as WAV when the file name ends in .wav (14.4 MB for 30 minutes).
+/// </summary>
 public static class MetronomeCommand
 {
     public const double DefaultMinutes = 20;
@@ -15,8 +18,8 @@ public static class MetronomeCommand
         var spm = new Option<double>("--spm") { Description = "Steps per minute: one click per step.", HelpName = "N", Required = true };
         var minutes = new Option<double>("--minutes") { Description = $"Length of the track (default {DefaultMinutes}).", HelpName = "M", DefaultValueFactory = _ => DefaultMinutes };
         var accent = new Option<int>("--accent") { Description = "Make every Nth click higher and louder (e.g. 2 for left and right); 0 for none.", HelpName = "EVERY" };
-        var output = new Option<string>("--out", "-o") { Description = "The WAV file to write.", HelpName = "FILE.wav", Required = true };
-        var command = new Command("metronome", "Write a metronome click track (WAV, plays on any phone) at your target cadence.") { spm, minutes, accent, output };
+        var output = new Option<string>("--out", "-o") { Description = "The file to write: Ogg Opus (small), or WAV if its name ends in .wav.", HelpName = "FILE.opus", Required = true };
+        var command = new Command("metronome", "Write a metronome click track (an Opus file a phone plays, or WAV) at your target cadence.") { spm, minutes, accent, output };
         command.SetAction(parse =>
         {
             var spec = new ClickTrackSpec(parse.GetValue(spm), parse.GetValue(minutes), parse.GetValue(accent));
@@ -30,10 +33,23 @@ public static class MetronomeCommand
             }
 
             var file = parse.GetValue(output)!;
-            OutputFile.WriteAtomically(file, stream => ClickTrack.Write(stream, spec));
+            var wav = file.EndsWith(".wav", StringComparison.OrdinalIgnoreCase);
+            OutputFile.WriteAtomically(file, stream =>
+            {
+                if (wav)
+                {
+                    ClickTrack.Write(stream, spec);
+                }
+                else
+                {
+                    OpusClickTrack.Write(stream, spec);
+                }
+            });
 
             var interval = (60 / spec.StepsPerMinute).ToString("0.000", CultureInfo.InvariantCulture);
-            context.Out.MarkupLineInterpolated($"Wrote [bold]{file}[/]: {spec.StepsPerMinute} steps per minute (a click every {interval} s) for {spec.Minutes} minutes.");
+            var size = (new FileInfo(file).Length / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
+            var kind = wav ? "WAV" : "Opus, encoded by Concentus";
+            context.Out.MarkupLineInterpolated($"Wrote [bold]{file}[/] ({kind}, {size} MB): {spec.StepsPerMinute} steps per minute (a click every {interval} s) for {spec.Minutes} minutes.");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CalfCoach.Core.Demo;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
 using CalfCoach.Web;
@@ -110,7 +111,7 @@ public static class ServeCommand
                     KnownProxies = proxies,
                     Clock = context.Clock,
                     Onset = demoFolder is null ? null : today.AddDays(-DemoDaysSinceOnset),
-                    DataNote = demoFolder is null ? null : "Demo: a generated runner (not real data) who raised their weekly distance too fast and added intervals. Nothing you do here is kept.",
+                    DataNote = demoFolder is null ? null : DemoHistory.Note(today.AddDays(-DemoDaysSinceOnset)),
                 });
                 try
                 {

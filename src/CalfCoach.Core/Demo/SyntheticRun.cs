@@ -6,6 +6,7 @@ namespace CalfCoach.Core.Demo;
 /// <param name="PaceSecondsPerKm">Average pace; intervals alternate faster and slower around it.</param>
 /// <param name="CadenceStepsPerMinute">Cadence at the average pace; it rises a little with speed, as in real runners.</param>
 /// <param name="Intervals">Number of fast repeats (0 for a steady run).</param>
+/// <param name="Name">The activity's name; without one it is named from its distance or repeats.</param>
 public sealed record SyntheticRunSpec(
     DateTimeOffset StartUtc,
     double DistanceKm,
@@ -14,7 +15,8 @@ public sealed record SyntheticRunSpec(
     int Intervals = 0,
     double HillAmplitudeMeters = 10,
     double TemperatureCelsius = 15,
-    string? Gear = null);
+    string? Gear = null,
+    string? Name = null);
 
 /// <summary>
 /// Generates a plausible 1 Hz run (position, distance, speed, heart rate, cadence, altitude,
@@ -86,7 +88,7 @@ public static class SyntheticRun
             UtcOffset = TimeSpan.Zero,
             Sport = Sport.Running,
             SubSport = SubSport.Road,
-            Name = spec.Intervals > 0 ? $"Intervals {spec.Intervals}x" : $"Run {spec.DistanceKm:0.#} km",
+            Name = spec.Name ?? (spec.Intervals > 0 ? $"Intervals {spec.Intervals}x" : $"Run {spec.DistanceKm:0.#} km"),
             Device = "CalfCoach generator",
             Gear = spec.Gear,
             ElapsedSeconds = samples - 1,

@@ -64,7 +64,7 @@ public static class ClickTrack
     public static long BeatStartSample(ClickTrackSpec spec, long beat)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return (long)Math.Round(beat * 60.0 * SampleRate / spec.StepsPerMinute);
+        return BeatStartSample(spec, beat, SampleRate);
     }
 
     /// <summary>Streams the file in bounded memory (one second of audio at a time).</summary>
@@ -84,30 +84,40 @@ public static class ClickTrack
         for (long start = 0; start < samples; start += block.Length)
         {
             var length = (int)Math.Min(block.Length, samples - start);
-            Array.Clear(block);
-
-            // Every click that overlaps this block, including one that began in the previous block.
-            while (BeatStartSample(spec, beat) + click.Length <= start)
-            {
-                beat++;
-            }
-
-            for (var b = beat; BeatStartSample(spec, b) < start + length; b++)
-            {
-                var tone = spec.AccentEvery > 0 && b % spec.AccentEvery == 0 ? accent : click;
-                var onset = BeatStartSample(spec, b);
-                for (var i = Math.Max(0, (int)(start - onset)); i < tone.Length && onset + i < start + length; i++)
-                {
-                    block[onset + i - start] = tone[i];
-                }
-            }
-
+            PlaceClicks(spec, SampleRate, start, block.AsSpan(0, length), click, accent, ref beat);
             for (var i = 0; i < length; i++)
             {
                 bytes[i] = (byte)(Silence + block[i]);
             }
 
             output.Write(bytes, 0, length * BytesPerSample);
+        }
+    }
+
+    /// <summary>The first sample of beat <paramref name="beat"/> at <paramref name="sampleRate"/>: from k itself, never by adding periods.</summary>
+    internal static long BeatStartSample(ClickTrackSpec spec, long beat, int sampleRate) =>
+        (long)Math.Round(beat * 60.0 * sampleRate / spec.StepsPerMinute);
+
+    /// <summary>
+    /// Clears <paramref name="block"/> (the samples from <paramref name="start"/>) and writes every click that overlaps it,
+    /// including one that began in the previous block; <paramref name="beat"/> carries the first such beat to the next call.
+    /// </summary>
+    internal static void PlaceClicks<T>(ClickTrackSpec spec, int sampleRate, long start, Span<T> block, T[] click, T[] accent, ref long beat)
+    {
+        block.Clear();
+        while (BeatStartSample(spec, beat, sampleRate) + click.Length <= start)
+        {
+            beat++;
+        }
+
+        for (var b = beat; BeatStartSample(spec, b, sampleRate) < start + block.Length; b++)
+        {
+            var tone = spec.AccentEvery > 0 && b % spec.AccentEvery == 0 ? accent : click;
+            var onset = BeatStartSample(spec, b, sampleRate);
+            for (var i = Math.Max(0, (int)(start - onset)); i < tone.Length && onset + i < start + block.Length; i++)
+            {
+                block[(int)(onset + i - start)] = tone[i];
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Core.Demo;
 using CalfCoach.Formats.Fit;
 using CalfCoach.Storage;
@@ -25,7 +26,13 @@ public static class DemoDatabase
         var profiles = new ProfileStore(database);
         if (!profiles.ListShoes().Any(s => s.Name == DemoHistory.ShoeName))
         {
-            profiles.AddShoe(DemoHistory.ShoeName, onset.AddDays(-7 * (DemoHistory.SteadyWeeks + 3)), DemoHistory.ShoeStartKm * 1000);
+            profiles.AddShoe(DemoHistory.ShoeName, DemoHistory.FirstDay(onset), DemoHistory.ShoeStartKm * 1000);
+        }
+
+        // The demo runner's height is what lets the analysis estimate step length (the overstriding prompt).
+        if (profiles.LoadProfileJson() is null)
+        {
+            profiles.SaveProfileJson(AthleteProfileJson.Serialize(DemoHistory.Profile));
         }
 
         return await new ActivityImporter(new ActivityStore(database), profiles).ImportAsync([filesFolder], null, cancellationToken).ConfigureAwait(false);

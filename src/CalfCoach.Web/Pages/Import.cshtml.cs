@@ -55,7 +55,7 @@ public sealed class ImportModel(UploadImporter importer, CalfCoachWebOptions opt
         }
 
         Summary = body?.Summary;
-        Error = body?.Error ?? (Summary is null ? "The import did not finish; try again." : null);
+        Error = body?.Error ?? (Summary is null ? Resources.ImportPageText.DidNotFinish : null);
         return Partial("_ImportSummary", this);
     }
 }

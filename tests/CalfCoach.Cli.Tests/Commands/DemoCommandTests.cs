@@ -38,7 +38,7 @@ public sealed class DemoCommandTests
         Assert.Equal("answers and training-data", factors["new-speedwork"]);
         Assert.Equal("training-data", factors["long-hot-efforts"]);
         var cadence = demo.Json.GetProperty("prevention").EnumerateArray().Single(p => p.GetProperty("id").GetString() == "cadence-retraining");
-        Assert.Contains("From your data: Start from 160 steps/min", cadence.GetProperty("details").GetString());
+        Assert.Matches(@"From your data: Start from 15[4-9] steps/min", cadence.GetProperty("details").GetString()); // the demo runner's easy cadence is about 157
     }
 
     [Fact]

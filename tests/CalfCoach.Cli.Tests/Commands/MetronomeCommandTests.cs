@@ -19,6 +19,20 @@ public sealed class MetronomeCommandTests : IDisposable
         Assert.False(File.Exists(file + ".tmp"));
     }
 
+    [Fact]
+    public async Task Metronome_writes_a_small_opus_file_that_plays_for_the_requested_length()
+    {
+        var file = Path.Combine(_root, "168.opus");
+
+        var run = await CliHarness.RunAsync("metronome", "--spm", "168", "--minutes", "30", "-o", file);
+
+        Assert.Equal(0, run.ExitCode);
+        var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+        Assert.Equal(30 * 60, OggOpusFile.Read(bytes).Seconds, precision: 6);
+        Assert.InRange(bytes.Length, 100_000, 2_000_000);
+        Assert.Contains("Opus", run.Out);
+    }
+
     [Theory]
     [InlineData("20")]
     [InlineData("500")]

@@ -49,6 +49,7 @@ public sealed partial class ServeCommandTests
         {
             var dashboard = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
             Assert.Contains("Demo: a generated runner", dashboard);
+            Assert.Contains("began to hurt on", dashboard);
             Assert.Contains("finding-new-speedwork", dashboard);
         }
 
