@@ -33,7 +33,7 @@ public sealed partial class OneTruthTests(OneTruthApp app, Browser browser) : IC
         await Assertions.Expect(page.Locator("[data-disposition]")).ToHaveAttributeAsync("data-disposition", "self-care");
         var result = new Seen(
             await page.Locator("p:has-text('Review on') time").GetAttributeAsync("datetime"),
-            FirstTarget(await page.Locator("main").InnerTextAsync()));
+            FirstTarget(await page.Locator("main").TextContentAsync() ?? string.Empty)); // textContent: the causes are folded away
 
         await page.GotoAsync("/plan");
         var plan = new Seen(
