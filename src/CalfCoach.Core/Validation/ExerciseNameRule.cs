@@ -38,7 +38,7 @@ public sealed record ExerciseNameRule(string What)
         ArgumentNullException.ThrowIfNull(typed);
         var lower = typed.ToLowerInvariant();
         var best = ExerciseNames.Loggable
-            .Select(e => (e.Id, Distance: EditDistance(lower, e.Id)))
+            .Select(e => (e.Id, Distance: Spelling.EditDistance(lower, e.Id)))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Id.Length)
             .First();
@@ -53,29 +53,5 @@ public sealed record ExerciseNameRule(string What)
         // A clear start of one name only ("single-leg" is ambiguous, "walk" is not).
         var starts = ExerciseNames.Loggable.Where(e => lower.Length >= 3 && e.Id.StartsWith(lower, StringComparison.Ordinal)).ToList();
         return starts.Count == 1 ? starts[0].Id : null;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -463,7 +463,7 @@ public static class AnswersJsonReader
     private static string UnknownKeyMessage(string key)
     {
         var suggestion = Questionnaire.AllKeys
-            .Select(known => (known, distance: EditDistance(key.ToUpperInvariant(), known.ToUpperInvariant())))
+            .Select(known => (known, distance: Validation.Spelling.EditDistance(key.ToUpperInvariant(), known.ToUpperInvariant())))
             .Where(x => x.distance <= Math.Max(2, x.known.Length / 4))
             .OrderBy(x => x.distance)
             .Select(x => x.known)
@@ -471,31 +471,6 @@ public static class AnswersJsonReader
         return suggestion is null
             ? $"unknown key \"{key}\": it is not one of the questions. The answers reference lists every key."
             : $"unknown key \"{key}\": did you mean \"{suggestion}\"?";
-    }
-
-    /// <summary>Levenshtein distance; keys are short, so the quadratic table is fine.</summary>
-    internal static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static string ListChoices(IEnumerable<string> choices) =>
