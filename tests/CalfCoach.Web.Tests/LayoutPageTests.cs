@@ -139,7 +139,7 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
         foreach (var width in Browser.Widths)
         {
             var page = await browser.NewPageAsync(app.BaseAddress, width);
-            foreach (var (href, label) in SiteNav.Links)
+            foreach (var (href, label) in SiteNav.AllLinks)
             {
                 var response = await page.GotoAsync(href);
                 Assert.True(response!.Ok, $"{href}: {response.Status}");
@@ -292,7 +292,7 @@ public sealed class EmptyLayoutPageTests(EmptyLayoutApp app, Browser browser) : 
         foreach (var width in Browser.Widths)
         {
             var page = await browser.NewPageAsync(app.BaseAddress, width);
-            foreach (var (href, label) in SiteNav.Links)
+            foreach (var (href, label) in SiteNav.AllLinks)
             {
                 var response = await page.GotoAsync(href);
                 Assert.True(response!.Ok, $"{href}: {response.Status}");

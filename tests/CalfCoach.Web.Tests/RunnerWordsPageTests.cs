@@ -38,7 +38,7 @@ public sealed class RunnerWordsPageTests(WordsApp app, Browser browser) : IClass
         foreach (var width in Browser.Widths)
         {
             var page = await browser.NewPageAsync(app.BaseAddress, width);
-            foreach (var (href, label) in SiteNav.Links)
+            foreach (var (href, label) in SiteNav.AllLinks)
             {
                 var response = await page.GotoAsync(href);
                 Assert.True(response!.Ok, $"{href}: {response.Status}");

@@ -16,6 +16,19 @@ internal sealed record TaskContext(
 /// <summary>The tasks for a date, given where the programme is. Doses cite EVIDENCE.md.</summary>
 internal static class ProgrammeTasks
 {
+    /// <summary>
+    /// Every id this class gives a task, so that other catalogues (e.g. the evidence page's "Why?" links) can be
+    /// checked against them; keep it in step when adding a task.
+    /// </summary>
+    public static IReadOnlyList<string> Ids { get; } =
+    [
+        "get-help", "see-clinician", "load-as-pain-allows", "pain-check-in",
+        "relative-rest", "ice", "compression", "elevation", "avoid-early",
+        "gentle-movement", "self-massage", "foam-rolling", "fluids-electrolytes", "passive-stretching",
+        ExerciseNames.HeelDropsPrefix, ExerciseNames.GlutesHamstrings, ExerciseNames.SingleLegHeelRaise, ExerciseNames.KneeToWall,
+        ExerciseNames.WalkRun, "rest-from-running", "load-progression", "cadence-retraining",
+    ];
+
     public static IReadOnlyList<ProgrammeTask> For(TaskContext context, DateOnly day)
     {
         if (context.Disposition.ForbidsCoaching())
