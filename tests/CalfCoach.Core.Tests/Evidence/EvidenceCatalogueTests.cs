@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CalfCoach.Core.Analysis;
+using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Evidence;
+using CalfCoach.Core.Tests.Plans;
 
 namespace CalfCoach.Core.Tests.Evidence;
 
@@ -21,6 +23,28 @@ public sealed partial class EvidenceCatalogueTests
         Assert.NotEmpty(ids);
         var missing = ids.Where(id => EvidenceCatalogue.ForTask(id) is not { } a || EvidenceCatalogue.Entry(a) is null).ToArray();
         Assert.Empty(missing);
+    }
+
+    /// <summary>
+    /// ProgrammeTasks.Ids is kept by hand beside the tasks; a programme walked through every phase, and one at each
+    /// other level of advice, must give no task outside it (else its "Why?" link would silently go missing).
+    /// </summary>
+    [Fact]
+    public void The_programme_gives_no_task_id_outside_the_list_the_catalogue_is_checked_against()
+    {
+        var log = ProgrammeLog.Running(preInjuryKm: 40, cadence: 160).Quiet(10, 40);
+        for (var d = 9; d <= 40; d++)
+        {
+            log.WalkRun(d, pain: 1);
+        }
+
+        var seen = Enumerable.Range(0, 41).SelectMany(d => log.On(d).Today).Select(t => t.Id)
+            .Concat(new[] { Disposition.SeeClinician, Disposition.Urgent }.SelectMany(level => new ProgrammeLog(level).On(1).Today.Select(t => t.Id)))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("walk-run", seen);
+        Assert.Contains("cadence-retraining", seen);
+        Assert.Contains("get-help", seen);
+        Assert.Empty(seen.Except(EvidenceCatalogue.TaskIds, StringComparer.Ordinal));
     }
 
     [Fact]
