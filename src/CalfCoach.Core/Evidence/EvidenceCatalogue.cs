@@ -31,7 +31,7 @@ public static class EvidenceCatalogue
     private static readonly EvidenceSource CksSprains = new("Sprains and strains", "NICE Clinical Knowledge Summaries", 2024, "https://cks.nice.org.uk/topics/sprains-strains/");
     private static readonly EvidenceSource Frandsen = new("How much running is too much? Identifying high-risk running sessions in a 5200-person cohort study",
         "Frandsen et al., British Journal of Sports Medicine", 2025, "https://doi.org/10.1136/bjsports-2024-109380");
-    private static readonly EvidenceSource Green2022 = new("Calf muscle strain injuries: expert clinicians on rehabilitation and return to running (qualitative study)",
+    private static readonly EvidenceSource Green2022 = new("On how expert clinicians rehabilitate calf strains and decide on a return to running",
         "Green et al., Sports Medicine – Open", 2022);
 
     /// <summary>Every entry, in the order of the page.</summary>
@@ -81,7 +81,7 @@ public static class EvidenceCatalogue
             + "Drinking to thirst and knowing your sweat rate helps plan fluids and salt without drinking too much. A gentle stretch eases a cramp while it lasts.",
             [
                 new("Increased running speed and previous cramps rather than dehydration or serum sodium changes predict exercise-associated muscle cramping", "Schwellnus et al., British Journal of Sports Medicine", 2011),
-                new("Exercise-associated muscle cramps: an expert consensus", "Miller et al., Journal of Athletic Training", 2022),
+                new("On exercise-associated muscle cramps: causes, treatment and prevention", "Miller et al., Journal of Athletic Training", 2022),
                 new("Leg cramps", "NHS", 2023, "https://www.nhs.uk/conditions/leg-cramps/"),
             ]),
         new("first-aid", "First aid and pain relief",
