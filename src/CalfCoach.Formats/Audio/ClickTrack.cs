@@ -46,9 +46,10 @@ public static class ClickTrack
 
     private const int Silence = 128;
 
-    private const int ClickMilliseconds = 25;
-    private const double ClickHz = 1_600;
-    private const double AccentHz = 2_400;
+    // The click itself, the same in every format (the Opus track uses these too).
+    internal const int ClickMilliseconds = 25;
+    internal const double ClickHz = 1_600;
+    internal const double AccentHz = 2_400;
     private const int HeaderBytes = 44;
 
     public static long TotalSamples(ClickTrackSpec spec)

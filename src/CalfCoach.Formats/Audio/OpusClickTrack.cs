@@ -30,9 +30,6 @@ public static class OpusClickTrack
     public const string EncoderName = "Concentus 2.2.2, a managed port of the Opus reference encoder";
 
     private const int OggRate = 48_000;
-    private const int ClickMilliseconds = 25;
-    private const double ClickHz = 1_600;
-    private const double AccentHz = 2_400;
 
     /// <summary>Samples of the track at <see cref="SampleRate"/>.</summary>
     public static long TotalSamples(ClickTrackSpec spec)
@@ -70,8 +67,8 @@ public static class OpusClickTrack
         var samples = TotalSamples(spec);
         var ogg = new OggOpusWriter(output, lookahead * toOgg, SampleRate, "CalfCoach metronome; " + EncoderName, serial: 0x43616C66);
 
-        var click = Tone(ClickHz, 0.55);
-        var accent = Tone(AccentHz, 0.85);
+        var click = Tone(ClickTrack.ClickHz, 0.55);
+        var accent = Tone(ClickTrack.AccentHz, 0.85);
         var frame = new short[FrameSamples];
         var packet = new byte[1275];   // the largest Opus frame
         long beat = 0;
@@ -95,7 +92,7 @@ public static class OpusClickTrack
     /// <summary>A short sine burst with a fast attack and exponential decay, as in the WAV, at full 16-bit scale.</summary>
     private static short[] Tone(double hz, double amplitude)
     {
-        var length = SampleRate * ClickMilliseconds / 1000;
+        var length = SampleRate * ClickTrack.ClickMilliseconds / 1000;
         var attack = SampleRate / 500.0; // 2 ms
         var tone = new short[length];
         for (var i = 0; i < length; i++)
