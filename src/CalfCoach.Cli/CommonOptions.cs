@@ -48,8 +48,9 @@ public static class CommonOptions
 
     public static Option<string?> Db() => new("--db")
     {
-        Description = "The database file (default: $CALFCOACH_DB, else calfcoach.db in your data folder).",
-        HelpName = "FILE",
+        Description = "The database: a file, or a PostgreSQL server as postgres://user@host:5432/db or Host=…;Database=… " +
+            "(default: $CALFCOACH_DB, else calfcoach.db in your data folder). Keep a password in CALFCOACH_DB, not on the command line.",
+        HelpName = "FILE|CONNECTION",
     };
 
     public static Option<bool> Json() => new("--json")

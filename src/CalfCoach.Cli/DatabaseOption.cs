@@ -1,26 +1,41 @@
 using CalfCoach.Storage;
+using Npgsql;
 
 namespace CalfCoach.Cli;
 
 /// <summary>Opens the database a command was pointed at, turning storage failures into clear user errors.</summary>
 public static class DatabaseOption
 {
-    public static Database Open(string? path)
+    /// <summary>What <c>--db</c> (or, without it, <c>CALFCOACH_DB</c> and the default file) names.</summary>
+    /// <exception cref="UserInputException">A connection string that cannot be read.</exception>
+    public static DatabaseTarget Target(string? text)
     {
         try
         {
-            if (path is null)
+            return text is null ? DatabaseTarget.Default() : DatabaseTarget.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new UserInputException($"{(text is null ? StoragePaths.DatabaseVariable : "--db")}: {ex.Message}");
+        }
+    }
+
+    public static Database Open(string? text) => Open(Target(text));
+
+    public static Database Open(DatabaseTarget target)
+    {
+        try
+        {
+            if (target is DatabaseTarget.SqliteFile file)
             {
-                return Database.OpenDefault();
+                var folder = Path.GetDirectoryName(file.Path);
+                if (folder is not null && !Directory.Exists(folder))
+                {
+                    throw new UserInputException($"--db: the folder \"{folder}\" does not exist; create it or choose another file.");
+                }
             }
 
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null && !Directory.Exists(folder))
-            {
-                throw new UserInputException($"--db: the folder \"{folder}\" does not exist; create it or choose another file.");
-            }
-
-            return Database.OpenSqlite(path);
+            return Database.Open(target);
         }
         catch (UnsupportedSchemaVersionException ex)
         {
@@ -28,7 +43,13 @@ public static class DatabaseOption
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot open the database \"{path ?? StoragePaths.DefaultDatabasePath()}\": {ex.Message}");
+            throw new UserInputException($"cannot open the database \"{target.DisplayName}\": {ex.Message}");
+        }
+        catch (NpgsqlException ex)
+        {
+            // Npgsql's messages name the server and the refusal (no such database, wrong password), never the password itself.
+            throw new UserInputException(
+                $"cannot use the {target.DisplayName}: {ex.Message}. Check that the server is running, the database exists and the user may log in.");
         }
     }
 }

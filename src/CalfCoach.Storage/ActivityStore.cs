@@ -58,7 +58,7 @@ public sealed class ActivityStore(Database database)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
         if (ExistingId(connection, transaction, prepared.Row.ContentSha256) is { } existing)
         {
             id = existing;
@@ -87,7 +87,7 @@ public sealed class ActivityStore(Database database)
 
         // A write transaction from the start (SQLite: BEGIN IMMEDIATE), so the look-up below and the write
         // after it are one step for every other writer; a PostgreSQL dialect needs the equivalent lock.
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
         if (ExistingId(connection, transaction, prepared.Row.ContentSha256) is { } existing)
         {
             return new StoreDecision(StoreOutcome.AlreadyStored, existing, null);
@@ -187,7 +187,7 @@ public sealed class ActivityStore(Database database)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
         Replace(connection, transaction, existingId, prepared);
         transaction.Commit();
     }
@@ -250,7 +250,7 @@ public sealed class ActivityStore(Database database)
         ArgumentException.ThrowIfNullOrWhiteSpace(contentSha256);
         ArgumentNullException.ThrowIfNull(path);
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
         UpsertFileOutcome(connection, transaction, contentSha256, path, outcome, detail, activityId, Now());
         transaction.Commit();
     }

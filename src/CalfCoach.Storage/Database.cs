@@ -1,21 +1,25 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace CalfCoach.Storage;
 
 /// <summary>
 /// A CalfCoach database, migrated to the schema this build knows. Hands out short-lived pooled connections,
 /// one per operation, so a <see cref="Database"/> may be shared between threads; two instances (two
-/// processes) on the same SQLite file queue their writes on the busy timeout.
+/// processes) on the same SQLite file queue their writes on the busy timeout, and on one PostgreSQL database
+/// on an advisory lock (<see cref="SqlDialect.BeginWrite"/>).
 /// </summary>
 public sealed class Database : IDisposable
 {
-    private readonly string _connectionString;
+    private readonly Func<DbConnection> _newConnection;
+    private readonly Action _closePool;
 
-    private Database(string connectionString, SqlDialect dialect, TimeProvider timeProvider, string displayName)
+    private Database(Func<DbConnection> newConnection, Action closePool, SqlDialect dialect, TimeProvider timeProvider, string displayName)
     {
-        _connectionString = connectionString;
+        _newConnection = newConnection;
+        _closePool = closePool;
         Dialect = dialect;
         Time = timeProvider;
         DisplayName = displayName;
@@ -27,16 +31,55 @@ public sealed class Database : IDisposable
     /// <summary>The newest schema version this build can migrate to.</summary>
     public static int LatestSchemaVersion => Migrations.LatestVersion;
 
-    /// <summary>Where the data lives, for messages (the file path for SQLite).</summary>
+    /// <summary>Where the data lives, for messages (the file path for SQLite; server and database, never a password, for PostgreSQL).</summary>
     public string DisplayName { get; }
 
     internal SqlDialect Dialect { get; }
 
     internal TimeProvider Time { get; }
 
-    /// <summary>Opens (creating if needed) the database at <see cref="StoragePaths.DefaultDatabasePath()"/>.</summary>
-    public static Database OpenDefault(TimeProvider? timeProvider = null) =>
-        OpenSqlite(StoragePaths.DefaultDatabasePath(), timeProvider);
+    /// <summary>True on a PostgreSQL server, false on a local SQLite file.</summary>
+    public bool IsServerDatabase => Dialect == SqlDialect.Postgres;
+
+    /// <summary>Opens (creating if needed) the database named by <see cref="DatabaseTarget.Default()"/>.</summary>
+    public static Database OpenDefault(TimeProvider? timeProvider = null) => Open(DatabaseTarget.Default(), timeProvider);
+
+    /// <summary>Opens the database <paramref name="target"/> names and applies any migrations it lacks.</summary>
+    /// <exception cref="UnsupportedSchemaVersionException">A newer CalfCoach has written the database.</exception>
+    public static Database Open(DatabaseTarget target, TimeProvider? timeProvider = null) => target switch
+    {
+        DatabaseTarget.SqliteFile file => OpenSqlite(file.Path, timeProvider),
+        DatabaseTarget.Postgres postgres => OpenPostgres(postgres, timeProvider),
+        _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
+    };
+
+    /// <summary>
+    /// Opens the PostgreSQL database (which must exist; CalfCoach creates its tables, not the database) and applies any
+    /// migrations it lacks, one server at a time.
+    /// </summary>
+    /// <exception cref="UnsupportedSchemaVersionException">A newer CalfCoach has written the database.</exception>
+    /// <exception cref="NpgsqlException">The server cannot be reached or refuses the login.</exception>
+    public static Database OpenPostgres(DatabaseTarget.Postgres target, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var dataSource = NpgsqlDataSource.Create(target.ConnectionString);
+        var database = new Database(
+            dataSource.CreateConnection,
+            dataSource.Dispose,
+            SqlDialect.Postgres,
+            timeProvider ?? TimeProvider.System,
+            target.DisplayName);
+        try
+        {
+            database.Migrate();
+            return database;
+        }
+        catch
+        {
+            database.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>
     /// Opens (creating if needed) the SQLite database at <paramref name="path"/> in WAL mode and applies
@@ -56,7 +99,12 @@ public sealed class Database : IDisposable
             DefaultTimeout = (int)SqlDialect.BusyTimeout.TotalSeconds,
         }.ToString();
 
-        var database = new Database(connectionString, SqlDialect.Sqlite, timeProvider ?? TimeProvider.System, fullPath);
+        var database = new Database(
+            () => new SqliteConnection(connectionString),
+            () => SqliteConnection.ClearPool(new SqliteConnection(connectionString)),
+            SqlDialect.Sqlite,
+            timeProvider ?? TimeProvider.System,
+            fullPath);
         try
         {
             using (var connection = database.OpenConnection())
@@ -77,11 +125,15 @@ public sealed class Database : IDisposable
 
     internal DbConnection OpenConnection()
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = _newConnection();
         try
         {
             connection.Open();
-            connection.Execute(Dialect.ConnectionSetupSql);
+            if (Dialect.ConnectionSetupSql.Length > 0)
+            {
+                connection.Execute(Dialect.ConnectionSetupSql);
+            }
+
             return connection;
         }
         catch
@@ -91,9 +143,25 @@ public sealed class Database : IDisposable
         }
     }
 
+    /// <summary>Starts a transaction that holds the write lock until it ends (see <see cref="SqlDialect.BeginWrite"/>).</summary>
+    internal DbTransaction BeginWrite(DbConnection connection) => Dialect.BeginWrite(connection);
+
     private void Migrate()
     {
         using var connection = OpenConnection();
+        Dialect.LockMigrations(connection);
+        try
+        {
+            MigrateLocked(connection);
+        }
+        finally
+        {
+            Dialect.UnlockMigrations(connection);
+        }
+    }
+
+    private void MigrateLocked(DbConnection connection)
+    {
         connection.Execute($"""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version {Dialect.Int64} NOT NULL PRIMARY KEY,
@@ -115,7 +183,7 @@ public sealed class Database : IDisposable
                 continue;
             }
 
-            using var transaction = connection.BeginTransaction();
+            using var transaction = BeginWrite(connection);
 
             // Another process may have migrated while we waited for the write lock: look again under it.
             if (CurrentVersion(connection, transaction) >= migration.Version)
@@ -137,6 +205,6 @@ public sealed class Database : IDisposable
     private static int CurrentVersion(DbConnection connection, DbTransaction? transaction) =>
         connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_migrations", transaction: transaction) ?? 0;
 
-    /// <summary>Closes the pooled connections to the file so it can be moved or deleted.</summary>
-    public void Dispose() => SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
+    /// <summary>Closes the pooled connections (for SQLite, so the file can be moved or deleted).</summary>
+    public void Dispose() => _closePool();
 }

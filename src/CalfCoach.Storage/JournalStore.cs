@@ -69,7 +69,7 @@ public sealed class JournalStore(Database database)
         ArgumentOutOfRangeException.ThrowIfNegative(score);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 10);
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
 
         // DO NOTHING returns no row on a repeat; the stored row is then read in the same transaction, so two copies of one
         // queued check-in arriving at once still give one row and the same id to both.
@@ -96,7 +96,7 @@ public sealed class JournalStore(Database database)
             FROM pain_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
             new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
-            .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest != 0, r.Morning != 0, r.Note, r.ClientId))
+            .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest, r.Morning, r.Note, r.ClientId))
             .ToList();
     }
 
@@ -105,7 +105,7 @@ public sealed class JournalStore(Database database)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         using var connection = _database.OpenConnection();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = _database.BeginWrite(connection);
         var id = connection.ExecuteScalar<long?>(
             """
             INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
@@ -154,7 +154,7 @@ public sealed class JournalStore(Database database)
             FROM clinician_reviews WHERE day BETWEEN @From AND @To ORDER BY day, id
             """,
             new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
-            .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared != 0, r.Note))
+            .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared, r.Note))
             .ToList();
     }
 
@@ -193,9 +193,35 @@ public sealed class JournalStore(Database database)
 
     private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
 
-    private sealed record PainRow(long Id, string Day, long Score, long AtRest, long Morning, string? Note, string? ClientId);
+    // Rows with a flag are classes with properties, not positional records: Dapper converts SQLite's integer flags and
+    // PostgreSQL's booleans alike when it sets a bool property, while a constructor must match each column's type exactly.
+    private sealed class PainRow
+    {
+        public long Id { get; init; }
 
-    private sealed record ReviewRow(long Id, string Day, long Cleared, string? Note);
+        public string Day { get; init; } = "";
+
+        public long Score { get; init; }
+
+        public bool AtRest { get; init; }
+
+        public bool Morning { get; init; }
+
+        public string? Note { get; init; }
+
+        public string? ClientId { get; init; }
+    }
+
+    private sealed class ReviewRow
+    {
+        public long Id { get; init; }
+
+        public string Day { get; init; } = "";
+
+        public bool Cleared { get; init; }
+
+        public string? Note { get; init; }
+    }
 
     private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain, string? ClientId);
 }

@@ -137,11 +137,11 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.QuerySingle<AnalysisInputsVersion>(
             """
-            SELECT (SELECT COUNT(*) || '/' || IFNULL(MAX(activity_id), 0) || '/' || IFNULL(SUM(features_version), 0) FROM activity_features)
-                || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(recorded_at_unix_ms), 0) FROM import_files)
-                || ':' || (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(SUM(shoe_id), 0) FROM activities) AS Runs,
-                (SELECT COUNT(*) || '/' || IFNULL(MAX(id), 0) || '/' || IFNULL(GROUP_CONCAT(start_date || start_distance_m || IFNULL(retired_on, '-')), '') FROM shoes)
-                || ':' || IFNULL((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE id = 1), '') AS Rest
+            SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(activity_id), 0) || '/' || COALESCE(SUM(features_version), 0) FROM activity_features)
+                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(recorded_at_unix_ms), 0) FROM import_files)
+                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(SUM(shoe_id), 0) FROM activities) AS Runs,
+                (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(string_agg(start_date || start_distance_m || COALESCE(retired_on, '-'), ',' ORDER BY id), '') FROM shoes)
+                || ':' || COALESCE((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE id = 1), '') AS Rest
             """);
     }
 

@@ -1,22 +1,26 @@
+using System.Data;
 using System.Data.Common;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace CalfCoach.Storage;
 
 /// <summary>
 /// Everything that differs between the databases CalfCoach speaks, in one place: column type names and
-/// what to run when a connection opens. SQL that both SQLite (3.35+) and PostgreSQL understand, such as
-/// <c>INSERT … ON CONFLICT (…) DO NOTHING / DO UPDATE SET x = excluded.x</c> and <c>RETURNING</c>, is
-/// written once next to its call and needs no entry here.
+/// how transactions begin. SQL that both SQLite (3.44+) and PostgreSQL understand, such as
+/// <c>INSERT … ON CONFLICT (…) DO NOTHING / DO UPDATE SET x = excluded.x</c>, <c>RETURNING</c>,
+/// <c>COALESCE</c> and <c>string_agg(x, ',' ORDER BY …)</c>, is written once next to its call and needs no entry here.
 /// </summary>
-/// <remarks>
-/// A record of values rather than an interface: a dialect is data, and PostgreSQL (a later issue) becomes
-/// a second instance with <c>BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY</c>, <c>DOUBLE PRECISION</c>,
-/// <c>BOOLEAN</c>, <c>BYTEA</c> and a repeatable-read snapshot for reads.
-/// </remarks>
+/// <remarks>A record of values rather than an interface: a dialect is data.</remarks>
 /// <param name="IdentityPrimaryKey">An auto-assigned 64-bit key that is never reused.</param>
-/// <param name="ConnectionSetupSql">Run on every connection as it opens (per-connection settings).</param>
+/// <param name="ConnectionSetupSql">Run on every connection as it opens (per-connection settings); empty for none.</param>
 /// <param name="BeginRead">Starts a transaction that reads one consistent snapshot without taking the write lock.</param>
+/// <param name="BeginWrite">
+/// Starts a transaction that holds the database's write lock until it ends, so a decision read inside it (is this run
+/// stored already?) still holds when the write commits, whichever process writes at the same time.
+/// </param>
+/// <param name="LockMigrations">Takes a lock (on the open connection) that one process at a time holds while it migrates.</param>
+/// <param name="UnlockMigrations">Releases what <paramref name="LockMigrations"/> took.</param>
 internal sealed record SqlDialect(
     string Name,
     string IdentityPrimaryKey,
@@ -26,7 +30,10 @@ internal sealed record SqlDialect(
     string Text,
     string Blob,
     string ConnectionSetupSql,
-    Func<DbConnection, DbTransaction> BeginRead)
+    Func<DbConnection, DbTransaction> BeginRead,
+    Func<DbConnection, DbTransaction> BeginWrite,
+    Action<DbConnection> LockMigrations,
+    Action<DbConnection> UnlockMigrations)
 {
     /// <summary>How long a writer waits for another writer (another process importing) before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -35,7 +42,7 @@ internal sealed record SqlDialect(
     /// SQLite: <c>INTEGER PRIMARY KEY AUTOINCREMENT</c> so ids of replaced or deleted activities are never
     /// handed out again; foreign keys are off by default in SQLite and must be switched on per connection.
     /// Write transactions are <c>BEGIN IMMEDIATE</c> (Microsoft.Data.Sqlite's default), so two writers queue
-    /// on the busy timeout instead of deadlocking on a lock upgrade.
+    /// on the busy timeout instead of deadlocking on a lock upgrade; the same lock serialises migrations.
     /// </summary>
     public static SqlDialect Sqlite { get; } = new(
         Name: "sqlite",
@@ -46,5 +53,41 @@ internal sealed record SqlDialect(
         Text: "TEXT",
         Blob: "BLOB",
         ConnectionSetupSql: $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds};",
-        BeginRead: connection => ((SqliteConnection)connection).BeginTransaction(deferred: true));
+        BeginRead: connection => ((SqliteConnection)connection).BeginTransaction(deferred: true),
+        BeginWrite: connection => connection.BeginTransaction(),
+        LockMigrations: _ => { },
+        UnlockMigrations: _ => { });
+
+    /// <summary>
+    /// PostgreSQL: identity columns that are never reused, <c>DOUBLE PRECISION</c>, <c>BYTEA</c>. Readers take a
+    /// repeatable-read snapshot; writers take a transaction-scoped advisory lock (released at commit or rollback), the
+    /// counterpart of SQLite's single writer, so two servers importing the same run decide one after the other.
+    /// Migrations take a session-scoped advisory lock, so two servers starting at once on an empty database do not
+    /// both create the tables.
+    /// </summary>
+    public static SqlDialect Postgres { get; } = new(
+        Name: "postgresql",
+        IdentityPrimaryKey: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        Int64: "BIGINT",
+        Double: "DOUBLE PRECISION",
+        Boolean: "BOOLEAN",
+        Text: "TEXT",
+        Blob: "BYTEA",
+        ConnectionSetupSql: "",
+        BeginRead: connection => connection.BeginTransaction(IsolationLevel.RepeatableRead),
+        BeginWrite: connection =>
+        {
+            var transaction = connection.BeginTransaction(IsolationLevel.ReadCommitted);
+            connection.Execute("SELECT pg_advisory_xact_lock(@Key)", new { Key = AdvisoryLocks.Write }, transaction);
+            return transaction;
+        },
+        LockMigrations: connection => connection.Execute("SELECT pg_advisory_lock(@Key)", new { Key = AdvisoryLocks.Migrations }),
+        UnlockMigrations: connection => connection.Execute("SELECT pg_advisory_unlock(@Key)", new { Key = AdvisoryLocks.Migrations }));
+
+    /// <summary>Advisory lock keys: arbitrary constants, distinct so that a migration never waits for an import.</summary>
+    private static class AdvisoryLocks
+    {
+        public const long Migrations = 0x43616C66_0001; // "Calf" + 1
+        public const long Write = 0x43616C66_0002;
+    }
 }

@@ -23,8 +23,8 @@ public static class AssessCommand
         var json = CommonOptions.Json();
         var db = new Option<string?>("--db")
         {
-            Description = "Your database (default: $CALFCOACH_DB, else calfcoach.db in your data folder, created on the first assessment). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
-            HelpName = "FILE",
+            Description = "Your database, a file or a PostgreSQL connection string (default: $CALFCOACH_DB, else calfcoach.db in your data folder, created on the first assessment). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
+            HelpName = "FILE|CONNECTION",
         };
 
         var command = new Command("assess", "Check a sore calf: how urgent it is, what to do now, and what may have caused it.")
@@ -41,8 +41,8 @@ public static class AssessCommand
                 ? AskInteractively(context, asJson)
                 : new QuestionnaireOutcome(ReadAnswersFile(context, path), StoppedEarly: false);
 
-            var dbPath = parse.GetValue(db) ?? context.DefaultDatabase ?? StoragePaths.DefaultDatabasePath();
-            var created = !File.Exists(dbPath);
+            var target = DatabaseOption.Target(parse.GetValue(db) ?? context.DefaultDatabase);
+            var created = target is DatabaseTarget.SqliteFile file && !File.Exists(file.Path);
             if (created && outcome.StoppedEarly)
             {
                 // Nothing will be recorded: no reason to make a database for it.
@@ -50,7 +50,7 @@ public static class AssessCommand
                 return ExitCodes.Ok;
             }
 
-            using var database = DatabaseOption.Open(dbPath);
+            using var database = DatabaseOption.Open(target);
             var journal = new RecoveryJournal(database);
             if (outcome.StoppedEarly)
             {
@@ -71,7 +71,7 @@ public static class AssessCommand
             {
                 // In --json mode stdout is the result alone; the note goes to stderr.
                 (asJson ? context.Error : context.Out).MarkupLineInterpolated(
-                    $"This was the first assessment here, so CalfCoach created its database at [bold]{Path.GetFullPath(dbPath)}[/]. Use [bold]--db FILE[/] or CALFCOACH_DB to keep it elsewhere.");
+                    $"This was the first assessment here, so CalfCoach created its database at [bold]{target.DisplayName}[/]. Use [bold]--db FILE[/] or CALFCOACH_DB to keep it elsewhere.");
             }
 
             return ExitCodes.Ok;

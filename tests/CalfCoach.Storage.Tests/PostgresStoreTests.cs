@@ -1,0 +1,81 @@
+using Dapper;
+
+namespace CalfCoach.Storage.Tests;
+
+/// <summary>
+/// The storage suite on PostgreSQL: one fresh database per test on this process's throwaway cluster
+/// (<see cref="PostgresCluster"/>), plus checks only a server database needs.
+/// </summary>
+public sealed class PostgresStoreTests : StoreTests
+{
+    private string? _connectionString;
+
+    private DatabaseTarget.Postgres Target => new(_connectionString ??= PostgresCluster.Require().CreateDatabase());
+
+    protected override Database OpenDatabaseCore(TimeProvider timeProvider) => Database.OpenPostgres(Target, timeProvider);
+
+    protected override void DisposeStorage()
+    {
+        if (_connectionString is not null)
+        {
+            PostgresCluster.Shared?.DropDatabase(_connectionString);
+        }
+    }
+
+    [Fact]
+    public void Two_servers_starting_at_once_on_an_empty_database_migrate_it_once()
+    {
+        var target = Target;
+        using var start = new Barrier(4);
+
+        var opened = Enumerable.Range(0, 4).AsParallel().WithDegreeOfParallelism(4).Select(_ =>
+        {
+            start.SignalAndWait(TestContext.Current.CancellationToken);
+            return Database.OpenPostgres(target, Clock);
+        }).ToList();
+
+        try
+        {
+            Assert.All(opened, d => Assert.Equal(Database.LatestSchemaVersion, d.SchemaVersion));
+            using var connection = opened[0].OpenConnection();
+            Assert.Equal(Database.LatestSchemaVersion, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations"));
+        }
+        finally
+        {
+            opened.ForEach(d => d.Dispose());
+        }
+    }
+
+    [Fact]
+    public void Concurrent_imports_from_two_servers_on_one_database_store_every_run_once()
+    {
+        var first = new ActivityStore(OpenDatabase());
+        var second = new ActivityStore(OpenDatabase());
+
+        // The same 40 runs from both sides at once, as two servers receiving the same upload would: each run is stored
+        // once, because each decision is taken under the write lock.
+        Parallel.Invoke(() => InsertMany(first), () => InsertMany(second));
+
+        Assert.Equal(40, first.Count());
+        using var connection = OpenDatabase().OpenConnection();
+        Assert.Equal(40L, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM activity_streams"));
+
+        static void InsertMany(ActivityStore store)
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                store.Store(store.Prepare(TestActivities.FullRun($"r{i:d3}", TestActivities.MorningRun.AddDays(i), seconds: 300)));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_display_name_names_the_server_and_database_but_never_the_password()
+    {
+        var withPassword = new DatabaseTarget.Postgres(Target.ConnectionString + ";Password=hunter2-secret");
+
+        Assert.DoesNotContain("hunter2", withPassword.DisplayName, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", withPassword.ToString(), StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", withPassword.DisplayName, StringComparison.Ordinal);
+    }
+}
