@@ -65,4 +65,30 @@ public abstract partial class StoreTests
         Assert.False(profiles.RetireShoe("Nimbus", new DateOnly(2025, 3, 1)));
         Assert.False(profiles.AssignShoe(12345, "Pegasus 40"));
     }
+
+    [Fact]
+    public void The_inputs_fingerprint_changes_with_every_write_the_analysis_reads_and_only_then()
+    {
+        // The web app keeps an analysis until this fingerprint changes: a missed change would show stale advice.
+        using var database = OpenDatabase();
+        var store = new ActivityStore(database);
+        var profiles = new ProfileStore(database);
+        var seen = new List<AnalysisInputsVersion> { profiles.InputsVersion() };
+
+        store.TryInsert(TestActivities.MinimalRun("a", Now), out var run);
+        seen.Add(profiles.InputsVersion());
+        profiles.SaveFeatures(run, 1, "{}");
+        seen.Add(profiles.InputsVersion());
+        profiles.AddShoe("Pegasus", new DateOnly(2026, 1, 1), 0);
+        seen.Add(profiles.InputsVersion());
+        profiles.AssignShoe(run, "Pegasus");
+        seen.Add(profiles.InputsVersion());
+        profiles.RetireShoe("Pegasus", new DateOnly(2026, 6, 1));
+        seen.Add(profiles.InputsVersion());
+        profiles.SaveProfileJson("{\"units\":\"miles\"}");
+        seen.Add(profiles.InputsVersion());
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.Equal(seen[^1], profiles.InputsVersion());
+    }
 }
