@@ -115,9 +115,9 @@ public sealed class ActivityStore(Database database)
         return new StoreDecision(StoreOutcome.KeptRicherCopy, same.Id, same.Source);
     }
 
-    private static long? ExistingId(DbConnection connection, DbTransaction transaction, string contentSha256) =>
+    private long? ExistingId(DbConnection connection, DbTransaction transaction, string contentSha256) =>
         connection.QuerySingleOrDefault<long?>(
-            "SELECT id FROM activities WHERE content_sha256 = @ContentSha256", new { ContentSha256 = contentSha256 }, transaction);
+            "SELECT id FROM activities WHERE runner_id = @Runner AND content_sha256 = @ContentSha256", new { Runner, ContentSha256 = contentSha256 }, transaction);
 
     private long Insert(DbConnection connection, DbTransaction transaction, PreparedActivity prepared)
     {
@@ -125,16 +125,16 @@ public sealed class ActivityStore(Database database)
         var id = connection.QuerySingle<long>(
             """
             INSERT INTO activities (
-                content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
+                runner_id, content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
                 name, device, gear, elapsed_s, timer_s, distance_m, ascent_m, avg_hr_bpm, max_hr_bpm,
                 avg_cadence_spm, cadence_unit, not_counted_because, is_partial, problems_json, sample_count, richness, imported_at_unix_ms)
             VALUES (
-                @ContentSha256, @SourceFormat, @SourcePath, @StartUnixMs, @UtcOffsetS, @Sport, @SubSport,
+                @Runner, @ContentSha256, @SourceFormat, @SourcePath, @StartUnixMs, @UtcOffsetS, @Sport, @SubSport,
                 @Name, @Device, @Gear, @ElapsedS, @TimerS, @DistanceM, @AscentM, @AvgHrBpm, @MaxHrBpm,
                 @AvgCadenceSpm, @CadenceUnit, @NotCountedBecause, @IsPartial, @ProblemsJson, @SampleCount, @Richness, @ImportedAtUnixMs)
             RETURNING id
             """,
-            prepared.Row,
+            prepared.Row with { Runner = Runner },
             transaction);
         AfterActivityRowWritten?.Invoke(id);
         WriteLapsAndStreams(connection, transaction, id, activity.Laps, prepared.Blob);
@@ -154,7 +154,7 @@ public sealed class ActivityStore(Database database)
         return SameActivityCandidates(connection, null, sport, startUtc, tolerance);
     }
 
-    private static List<StoredActivityCandidate> SameActivityCandidates(
+    private List<StoredActivityCandidate> SameActivityCandidates(
         DbConnection connection, DbTransaction? transaction, Sport sport, DateTimeOffset startUtc, TimeSpan tolerance)
     {
         var start = startUtc.ToUnixTimeMilliseconds();
@@ -164,10 +164,10 @@ public sealed class ActivityStore(Database database)
             SELECT id AS Id, start_unix_ms AS StartUnixMs, richness AS Richness,
                    source_format AS SourceFormat, source_path AS SourcePath, content_sha256 AS ContentSha256
             FROM activities
-            WHERE sport = @Sport AND start_unix_ms BETWEEN @From AND @To
+            WHERE runner_id = @Runner AND sport = @Sport AND start_unix_ms BETWEEN @From AND @To
             ORDER BY ABS(start_unix_ms - @Start), id
             """,
-            new { Sport = sport.WireName(), From = start - toleranceMs, To = start + toleranceMs, Start = start },
+            new { Runner, Sport = sport.WireName(), From = start - toleranceMs, To = start + toleranceMs, Start = start },
             transaction)
             .Select(r => new StoredActivityCandidate(
                 r.Id, FromUnixMs(r.StartUnixMs), r.Richness, new ActivitySource(r.SourceFormat, r.SourcePath, r.ContentSha256)))
@@ -196,15 +196,15 @@ public sealed class ActivityStore(Database database)
     {
         var richer = prepared.Activity;
         var now = prepared.Row.ImportedAtUnixMs;
-        var row = prepared.Row with { Id = existingId };
+        var row = prepared.Row with { Id = existingId, Runner = Runner };
         var blob = prepared.Blob;
 
         var poorer = connection.QuerySingleOrDefault<SourceRow>(
-            "SELECT content_sha256 AS ContentSha256, source_path AS SourcePath FROM activities WHERE id = @Id",
+            "SELECT content_sha256 AS ContentSha256, source_path AS SourcePath FROM activities WHERE runner_id = @Runner AND id = @Id",
             row,
             transaction) ?? throw new InvalidOperationException($"There is no activity {existingId} to replace.");
         var clash = connection.QuerySingleOrDefault<long?>(
-            "SELECT id FROM activities WHERE content_sha256 = @ContentSha256 AND id <> @Id", row, transaction);
+            "SELECT id FROM activities WHERE runner_id = @Runner AND content_sha256 = @ContentSha256 AND id <> @Id", row, transaction);
         if (clash is not null)
         {
             throw new InvalidOperationException(
@@ -220,14 +220,14 @@ public sealed class ActivityStore(Database database)
                 distance_m = @DistanceM, ascent_m = @AscentM, avg_hr_bpm = @AvgHrBpm, max_hr_bpm = @MaxHrBpm,
                 avg_cadence_spm = @AvgCadenceSpm, cadence_unit = @CadenceUnit, not_counted_because = @NotCountedBecause, is_partial = @IsPartial, problems_json = @ProblemsJson,
                 sample_count = @SampleCount, richness = @Richness, imported_at_unix_ms = @ImportedAtUnixMs
-            WHERE id = @Id
+            WHERE runner_id = @Runner AND id = @Id
             """,
             row,
             transaction);
         AfterActivityRowWritten?.Invoke(existingId);
 
-        connection.Execute("DELETE FROM activity_laps WHERE activity_id = @Id", row, transaction);
-        connection.Execute("DELETE FROM activity_streams WHERE activity_id = @Id", row, transaction);
+        connection.Execute("DELETE FROM activity_laps WHERE runner_id = @Runner AND activity_id = @Id", row, transaction);
+        connection.Execute("DELETE FROM activity_streams WHERE runner_id = @Runner AND activity_id = @Id", row, transaction);
         WriteLapsAndStreams(connection, transaction, existingId, richer.Laps, blob);
 
         if (poorer.ContentSha256 != richer.Source.ContentSha256)
@@ -264,9 +264,9 @@ public sealed class ActivityStore(Database database)
             SELECT content_sha256 AS ContentSha256, path AS Path, outcome AS Outcome, detail AS Detail,
                    activity_id AS ActivityId, recorded_at_unix_ms AS RecordedAtUnixMs
             FROM import_files
-            WHERE content_sha256 = @ContentSha256
+            WHERE runner_id = @Runner AND content_sha256 = @ContentSha256
             """,
-            new { ContentSha256 = contentSha256 });
+            new { Runner, ContentSha256 = contentSha256 });
         return row is null
             ? null
             : new ImportFileRecord(
@@ -277,7 +277,7 @@ public sealed class ActivityStore(Database database)
     public IReadOnlyList<ActivitySummary> ListActivities(DateTimeOffset? fromUtc = null, DateTimeOffset? toUtc = null, Sport? sport = null)
     {
         // Conditions are added only when given: PostgreSQL cannot type an untyped "@p IS NULL" parameter.
-        var conditions = new List<string>();
+        var conditions = new List<string> { "runner_id = @Runner" };
         if (fromUtc is not null)
         {
             conditions.Add("start_unix_ms >= @From");
@@ -293,11 +293,11 @@ public sealed class ActivityStore(Database database)
             conditions.Add("sport = @Sport");
         }
 
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var where = "WHERE " + string.Join(" AND ", conditions);
         using var connection = _database.OpenConnection();
         return connection.Query<ActivityRow>(
             $"SELECT {ActivityColumns} FROM activities {where} ORDER BY start_unix_ms, id",
-            new { From = fromUtc?.ToUnixTimeMilliseconds(), To = toUtc?.ToUnixTimeMilliseconds(), Sport = sport?.WireName() })
+            new { Runner, From = fromUtc?.ToUnixTimeMilliseconds(), To = toUtc?.ToUnixTimeMilliseconds(), Sport = sport?.WireName() })
             .Select(ToSummary)
             .ToList();
     }
@@ -308,7 +308,7 @@ public sealed class ActivityStore(Database database)
         using var connection = _database.OpenConnection();
         using var transaction = _database.Dialect.BeginRead(connection);
         var row = connection.QuerySingleOrDefault<ActivityRow>(
-            $"SELECT {ActivityColumns} FROM activities WHERE id = @Id", new { Id = id }, transaction);
+            $"SELECT {ActivityColumns} FROM activities WHERE runner_id = @Runner AND id = @Id", new { Runner, Id = id }, transaction);
         if (row is null)
         {
             return null;
@@ -319,15 +319,15 @@ public sealed class ActivityStore(Database database)
             SELECT start_unix_ms AS StartUnixMs, elapsed_s AS ElapsedS, timer_s AS TimerS, distance_m AS DistanceM,
                    avg_hr_bpm AS AvgHrBpm, avg_cadence_spm AS AvgCadenceSpm, avg_speed_mps AS AvgSpeedMps
             FROM activity_laps
-            WHERE activity_id = @Id
+            WHERE runner_id = @Runner AND activity_id = @Id
             ORDER BY lap_index
             """,
-            new { Id = id },
+            new { Runner, Id = id },
             transaction)
             .Select(l => new ActivityLap(FromUnixMs(l.StartUnixMs), l.ElapsedS, l.TimerS, l.DistanceM, l.AvgHrBpm, l.AvgCadenceSpm, l.AvgSpeedMps))
             .ToList();
         var stream = connection.QuerySingleOrDefault<StreamRow>(
-            "SELECT codec_version AS CodecVersion, blob AS Blob FROM activity_streams WHERE activity_id = @Id", new { Id = id }, transaction);
+            "SELECT codec_version AS CodecVersion, blob AS Blob FROM activity_streams WHERE runner_id = @Runner AND activity_id = @Id", new { Runner, Id = id }, transaction);
         transaction.Commit();
 
         if (stream is not null && stream.CodecVersion != StreamCodec.Version)
@@ -365,22 +365,23 @@ public sealed class ActivityStore(Database database)
     public long Count()
     {
         using var connection = _database.OpenConnection();
-        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM activities");
+        return connection.ExecuteScalar<long>("SELECT COUNT(*) FROM activities WHERE runner_id = @Runner", new { Runner });
     }
 
     private static byte[]? EncodeStreams(Activity activity) =>
         activity.Streams.Count == 0 ? null : StreamCodec.Encode(activity.Streams);
 
-    private static void WriteLapsAndStreams(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<ActivityLap> laps, byte[]? blob)
+    private void WriteLapsAndStreams(DbConnection connection, DbTransaction transaction, long id, IReadOnlyList<ActivityLap> laps, byte[]? blob)
     {
         connection.Execute(
             """
             INSERT INTO activity_laps (
-                activity_id, lap_index, start_unix_ms, elapsed_s, timer_s, distance_m, avg_hr_bpm, avg_cadence_spm, avg_speed_mps)
-            VALUES (@ActivityId, @LapIndex, @StartUnixMs, @ElapsedS, @TimerS, @DistanceM, @AvgHrBpm, @AvgCadenceSpm, @AvgSpeedMps)
+                runner_id, activity_id, lap_index, start_unix_ms, elapsed_s, timer_s, distance_m, avg_hr_bpm, avg_cadence_spm, avg_speed_mps)
+            VALUES (@Runner, @ActivityId, @LapIndex, @StartUnixMs, @ElapsedS, @TimerS, @DistanceM, @AvgHrBpm, @AvgCadenceSpm, @AvgSpeedMps)
             """,
             laps.Select((lap, index) => new
             {
+                Runner,
                 ActivityId = id,
                 LapIndex = index,
                 StartUnixMs = lap.StartUtc.ToUnixTimeMilliseconds(),
@@ -396,26 +397,29 @@ public sealed class ActivityStore(Database database)
         if (blob is not null)
         {
             connection.Execute(
-                "INSERT INTO activity_streams (activity_id, codec_version, blob) VALUES (@Id, @Version, @Blob)",
-                new { Id = id, StreamCodec.Version, Blob = blob },
+                "INSERT INTO activity_streams (runner_id, activity_id, codec_version, blob) VALUES (@Runner, @Id, @Version, @Blob)",
+                new { Runner, Id = id, StreamCodec.Version, Blob = blob },
                 transaction);
         }
     }
 
-    private static void UpsertFileOutcome(
+    private void UpsertFileOutcome(
         DbConnection connection, DbTransaction transaction, string contentSha256, string path, ImportOutcome outcome, string? detail, long? activityId, long nowUnixMs) =>
         connection.Execute(
             """
-            INSERT INTO import_files (content_sha256, path, outcome, detail, activity_id, recorded_at_unix_ms)
-            VALUES (@ContentSha256, @Path, @Outcome, @Detail, @ActivityId, @Now)
-            ON CONFLICT (content_sha256) DO UPDATE SET
+            INSERT INTO import_files (runner_id, content_sha256, path, outcome, detail, activity_id, recorded_at_unix_ms)
+            VALUES (@Runner, @ContentSha256, @Path, @Outcome, @Detail, @ActivityId, @Now)
+            ON CONFLICT (runner_id, content_sha256) DO UPDATE SET
                 path = excluded.path, outcome = excluded.outcome, detail = excluded.detail,
                 activity_id = excluded.activity_id, recorded_at_unix_ms = excluded.recorded_at_unix_ms
             """,
-            new { ContentSha256 = contentSha256, Path = path, Outcome = outcome.WireName(), Detail = ProblemText.BoundOrNull(detail), ActivityId = activityId, Now = nowUnixMs },
+            new { Runner, ContentSha256 = contentSha256, Path = path, Outcome = outcome.WireName(), Detail = ProblemText.BoundOrNull(detail), ActivityId = activityId, Now = nowUnixMs },
             transaction);
 
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Every statement's runner: the one the database handle is scoped to (<see cref="Database.Runner"/>).</summary>
+    private long Runner => _database.RunnerKey;
 
     private static DateTimeOffset FromUnixMs(long unixMs) => DateTimeOffset.FromUnixTimeMilliseconds(unixMs);
 
@@ -472,6 +476,9 @@ public sealed class ActivityStore(Database database)
         long Richness,
         long ImportedAtUnixMs)
     {
+        /// <summary>The runner the row is written for, set by the store at the write (never by whoever prepared the row).</summary>
+        public long Runner { get; init; }
+
         public static ActivityParameters From(Activity a, long importedAtUnixMs)
         {
             ArgumentNullException.ThrowIfNull(a.Source);

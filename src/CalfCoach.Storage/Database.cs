@@ -23,7 +23,46 @@ public sealed class Database : IDisposable
         Dialect = dialect;
         Time = timeProvider;
         DisplayName = displayName;
+        Runner = RunnerId.Local;
     }
+
+    /// <summary>A view of <paramref name="root"/>'s pool scoped to another runner (or to none); disposing it closes nothing.</summary>
+    private Database(Database root, RunnerId? runner)
+    {
+        _newConnection = root._newConnection;
+        _closePool = static () => { };
+        Dialect = root.Dialect;
+        Time = root.Time;
+        DisplayName = root.DisplayName;
+        SchemaVersion = root.SchemaVersion;
+        Runner = runner;
+    }
+
+    /// <summary>
+    /// The runner every store on this database reads and writes for; null for a server's shared handle, on which the
+    /// stores refuse to run until <see cref="ForRunner"/> names one. Opening a database scopes it to
+    /// <see cref="RunnerId.Local"/>, the runner of a local file.
+    /// </summary>
+    public RunnerId? Runner { get; }
+
+    /// <summary>The same database (the same pool) with every store scoped to <paramref name="runner"/>.</summary>
+    public Database ForRunner(RunnerId runner) => new(this, runner);
+
+    /// <summary>The same database scoped to no runner: a server's handle, from which each request takes <see cref="ForRunner"/>.</summary>
+    public Database WithoutRunner() => new(this, runner: null);
+
+    /// <summary>Adds a runner (a new account's data space) and returns its id.</summary>
+    public RunnerId AddRunner()
+    {
+        using var connection = OpenConnection();
+        return new RunnerId(connection.ExecuteScalar<long>(
+            "INSERT INTO runners (created_at_unix_ms) VALUES (@Now) RETURNING id", new { Now = Time.GetUtcNow().ToUnixTimeMilliseconds() }));
+    }
+
+    /// <summary>The runner's id, for the stores' statements.</summary>
+    /// <exception cref="InvalidOperationException">This handle is scoped to no runner.</exception>
+    internal long RunnerKey =>
+        Runner?.Value ?? throw new InvalidOperationException("This database handle is scoped to no runner; take ForRunner(runner) for the signed-in runner first.");
 
     /// <summary>The schema version of the opened database, after migration (always <see cref="LatestSchemaVersion"/>).</summary>
     public int SchemaVersion { get; private set; }
@@ -71,7 +110,7 @@ public sealed class Database : IDisposable
             target.DisplayName);
         try
         {
-            database.Migrate();
+            database.Migrate(Migrations.LatestVersion);
             return database;
         }
         catch
@@ -86,7 +125,11 @@ public sealed class Database : IDisposable
     /// any migrations it lacks.
     /// </summary>
     /// <exception cref="UnsupportedSchemaVersionException">A newer CalfCoach has written the database.</exception>
-    public static Database OpenSqlite(string path, TimeProvider? timeProvider = null)
+    public static Database OpenSqlite(string path, TimeProvider? timeProvider = null) =>
+        OpenSqlite(path, timeProvider, Migrations.LatestVersion);
+
+    /// <summary>Opens the SQLite file migrated only up to <paramref name="version"/>: the tests' way to write a database as an older release would have.</summary>
+    internal static Database OpenSqlite(string path, TimeProvider? timeProvider, int version)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
@@ -113,7 +156,7 @@ public sealed class Database : IDisposable
                 connection.Execute("PRAGMA journal_mode = WAL;");
             }
 
-            database.Migrate();
+            database.Migrate(version);
             return database;
         }
         catch
@@ -146,13 +189,13 @@ public sealed class Database : IDisposable
     /// <summary>Starts a transaction that holds the write lock until it ends (see <see cref="SqlDialect.BeginWrite"/>).</summary>
     internal DbTransaction BeginWrite(DbConnection connection) => Dialect.BeginWrite(connection);
 
-    private void Migrate()
+    private void Migrate(int upTo)
     {
         using var connection = OpenConnection();
         Dialect.LockMigrations(connection);
         try
         {
-            MigrateLocked(connection);
+            MigrateLocked(connection, upTo);
         }
         finally
         {
@@ -160,7 +203,7 @@ public sealed class Database : IDisposable
         }
     }
 
-    private void MigrateLocked(DbConnection connection)
+    private void MigrateLocked(DbConnection connection, int upTo)
     {
         connection.Execute($"""
             CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -178,7 +221,7 @@ public sealed class Database : IDisposable
 
         foreach (var migration in Migrations.All)
         {
-            if (migration.Version <= current)
+            if (migration.Version <= current || migration.Version > upTo)
             {
                 continue;
             }

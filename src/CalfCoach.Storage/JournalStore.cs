@@ -43,10 +43,10 @@ public sealed class JournalStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO assessments (kind, as_of, onset, answers_json, recorded_at_unix_ms)
-            VALUES (@Kind, @AsOf, @Onset, @Json, @Now) RETURNING id
+            INSERT INTO assessments (runner_id, kind, as_of, onset, answers_json, recorded_at_unix_ms)
+            VALUES (@Runner, @Kind, @AsOf, @Onset, @Json, @Now) RETURNING id
             """,
-            new { Kind = KindName(kind), AsOf = IsoDate.ToText(asOf), Onset = IsoDate.ToText(onset), Json = answersJson, Now = Now() });
+            new { Runner, Kind = KindName(kind), AsOf = IsoDate.ToText(asOf), Onset = IsoDate.ToText(onset), Json = answersJson, Now = Now() });
     }
 
     /// <summary>Every answer set dated on or before <paramref name="upTo"/>, in date order, then in the order recorded.</summary>
@@ -56,9 +56,9 @@ public sealed class JournalStore(Database database)
         return connection.Query<AssessmentRow>(
             """
             SELECT id AS Id, kind AS Kind, as_of AS AsOf, onset AS Onset, answers_json AS Json
-            FROM assessments WHERE as_of <= @UpTo ORDER BY as_of, id
+            FROM assessments WHERE runner_id = @Runner AND as_of <= @UpTo ORDER BY as_of, id
             """,
-            new { UpTo = IsoDate.ToText(upTo) })
+            new { Runner, UpTo = IsoDate.ToText(upTo) })
             .Select(r => new StoredAssessment(r.Id, ParseKind(r.Kind), IsoDate.Parse(r.AsOf), IsoDate.Parse(r.Onset), r.Json))
             .ToList();
     }
@@ -75,13 +75,13 @@ public sealed class JournalStore(Database database)
         // queued check-in arriving at once still give one row and the same id to both.
         var id = connection.ExecuteScalar<long?>(
             """
-            INSERT INTO pain_check_ins (day, score, at_rest, morning, note, recorded_at_unix_ms, client_id)
-            VALUES (@Day, @Score, @AtRest, @Morning, @Note, @Now, @ClientId)
-            ON CONFLICT (client_id) DO NOTHING RETURNING id
+            INSERT INTO pain_check_ins (runner_id, day, score, at_rest, morning, note, recorded_at_unix_ms, client_id)
+            VALUES (@Runner, @Day, @Score, @AtRest, @Morning, @Note, @Now, @ClientId)
+            ON CONFLICT (runner_id, client_id) DO NOTHING RETURNING id
             """,
-            new { Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now(), ClientId = clientId },
+            new { Runner, Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now(), ClientId = clientId },
             transaction)
-            ?? connection.ExecuteScalar<long>("SELECT id FROM pain_check_ins WHERE client_id = @ClientId", new { ClientId = clientId }, transaction);
+            ?? connection.ExecuteScalar<long>("SELECT id FROM pain_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
         transaction.Commit();
         return id;
     }
@@ -93,9 +93,9 @@ public sealed class JournalStore(Database database)
         return connection.Query<PainRow>(
             """
             SELECT id AS Id, day AS Day, score AS Score, at_rest AS AtRest, morning AS Morning, note AS Note, client_id AS ClientId
-            FROM pain_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
+            FROM pain_check_ins WHERE runner_id = @Runner AND day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
             .Select(r => new StoredPainCheckIn(r.Id, IsoDate.Parse(r.Day), (int)r.Score, r.AtRest, r.Morning, r.Note, r.ClientId))
             .ToList();
     }
@@ -108,13 +108,13 @@ public sealed class JournalStore(Database database)
         using var transaction = _database.BeginWrite(connection);
         var id = connection.ExecuteScalar<long?>(
             """
-            INSERT INTO exercise_check_ins (day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
-            VALUES (@Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now, @ClientId)
-            ON CONFLICT (client_id) DO NOTHING RETURNING id
+            INSERT INTO exercise_check_ins (runner_id, day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
+            VALUES (@Runner, @Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now, @ClientId)
+            ON CONFLICT (runner_id, client_id) DO NOTHING RETURNING id
             """,
-            new { Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now(), ClientId = clientId },
+            new { Runner, Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now(), ClientId = clientId },
             transaction)
-            ?? connection.ExecuteScalar<long>("SELECT id FROM exercise_check_ins WHERE client_id = @ClientId", new { ClientId = clientId }, transaction);
+            ?? connection.ExecuteScalar<long>("SELECT id FROM exercise_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
         transaction.Commit();
         return id;
     }
@@ -126,9 +126,9 @@ public sealed class JournalStore(Database database)
         return connection.Query<ExerciseRow>(
             """
             SELECT id AS Id, day AS Day, name AS Name, sets AS Sets, reps AS Reps, load_kg AS LoadKg, pain AS Pain, client_id AS ClientId
-            FROM exercise_check_ins WHERE day BETWEEN @From AND @To ORDER BY day, id
+            FROM exercise_check_ins WHERE runner_id = @Runner AND day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
             .Select(r => new StoredExerciseCheckIn(r.Id, IsoDate.Parse(r.Day), r.Name, (int)r.Sets, (int)r.Reps, r.LoadKg, r.Pain is { } p ? (int)p : null, r.ClientId))
             .ToList();
     }
@@ -138,10 +138,10 @@ public sealed class JournalStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO clinician_reviews (day, cleared_for_rehab, note, recorded_at_unix_ms)
-            VALUES (@Day, @Cleared, @Note, @Now) RETURNING id
+            INSERT INTO clinician_reviews (runner_id, day, cleared_for_rehab, note, recorded_at_unix_ms)
+            VALUES (@Runner, @Day, @Cleared, @Note, @Now) RETURNING id
             """,
-            new { Day = IsoDate.ToText(day), Cleared = clearedForRehab, Note = note, Now = Now() });
+            new { Runner, Day = IsoDate.ToText(day), Cleared = clearedForRehab, Note = note, Now = Now() });
     }
 
     /// <summary>Clinician visits from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -151,9 +151,9 @@ public sealed class JournalStore(Database database)
         return connection.Query<ReviewRow>(
             """
             SELECT id AS Id, day AS Day, cleared_for_rehab AS Cleared, note AS Note
-            FROM clinician_reviews WHERE day BETWEEN @From AND @To ORDER BY day, id
+            FROM clinician_reviews WHERE runner_id = @Runner AND day BETWEEN @From AND @To ORDER BY day, id
             """,
-            new { From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
             .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared, r.Note))
             .ToList();
     }
@@ -164,18 +164,21 @@ public sealed class JournalStore(Database database)
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
         using var connection = _database.OpenConnection();
         return connection.ExecuteScalar<long>(
-            "INSERT INTO task_check_offs (day, task, recorded_at_unix_ms) VALUES (@Day, @Task, @Now) RETURNING id",
-            new { Day = IsoDate.ToText(day), Task = task, Now = Now() });
+            "INSERT INTO task_check_offs (runner_id, day, task, recorded_at_unix_ms) VALUES (@Runner, @Day, @Task, @Now) RETURNING id",
+            new { Runner, Day = IsoDate.ToText(day), Task = task, Now = Now() });
     }
 
     /// <summary>The tasks ticked as done on <paramref name="day"/>, each once.</summary>
     public IReadOnlySet<string> TasksDone(DateOnly day)
     {
         using var connection = _database.OpenConnection();
-        return connection.Query<string>("SELECT DISTINCT task FROM task_check_offs WHERE day = @Day", new { Day = IsoDate.ToText(day) }).ToHashSet(StringComparer.Ordinal);
+        return connection.Query<string>("SELECT DISTINCT task FROM task_check_offs WHERE runner_id = @Runner AND day = @Day", new { Runner, Day = IsoDate.ToText(day) }).ToHashSet(StringComparer.Ordinal);
     }
 
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <summary>Every statement's runner: the one the database handle is scoped to (<see cref="Database.Runner"/>).</summary>
+    private long Runner => _database.RunnerKey;
 
     private static string KindName(StoredAssessmentKind kind) => kind switch
     {

@@ -182,7 +182,257 @@ internal static class Migrations
             CREATE UNIQUE INDEX ux_pain_check_ins_client_id ON pain_check_ins (client_id);
             CREATE UNIQUE INDEX ux_exercise_check_ins_client_id ON exercise_check_ins (client_id);
             """),
+        new(8, "runners: every row belongs to a runner, keyed and unique per runner", RunnerOwnedTables),
     ];
 
     public static int LatestVersion => All[^1].Version;
+
+    /// <summary>Every table that holds a runner's data, parents before children (the order rows are copied in).</summary>
+    public static IReadOnlyList<string> RunnerOwned { get; } =
+    [
+        "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
+        "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
+    ];
+
+    /// <summary>
+    /// The tables that belong to no runner: the schema's own history and the runners themselves. A distributed database
+    /// keeps these as reference tables (copied to every node); every other table is in <see cref="RunnerOwned"/>.
+    /// </summary>
+    public static IReadOnlyList<string> Shared { get; } = ["schema_migrations", "runners"];
+
+    private static readonly string[] RunnerOwnedWithIds =
+        ["shoes", "activities", "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs"];
+
+    /// <summary>
+    /// Migration 8. Each runner-owned table is rebuilt with <c>runner_id</c> first in its key and in every foreign key, so
+    /// one runner's rows can live on one node of a distributed PostgreSQL (Citus, distributed by <c>runner_id</c>) and
+    /// no join can reach another runner's rows. Uniqueness that was global (a file's content, a shoe's name, a check-in's
+    /// client id) becomes per runner: two runners may import the same file. Rows already stored belong to runner 1, the
+    /// local runner a SQLite file has always implied.
+    /// </summary>
+    /// <remarks>
+    /// Neither database can add a column to a primary key in place (SQLite cannot alter constraints at all), so the old
+    /// tables are renamed, the new ones created and filled with the same ids, and the old ones dropped, children first.
+    /// Old indexes are dropped before the rename because index names are global in both databases.
+    /// </remarks>
+    private static string RunnerOwnedTables(SqlDialect d)
+    {
+        var renames = string.Join('\n', RunnerOwned.Select(t => $"ALTER TABLE {t} RENAME TO {t}_v7;"));
+        var drops = string.Join('\n', RunnerOwned.Reverse().Select(t => $"DROP TABLE {t}_v7;"));
+        var counters = string.Join('\n', RunnerOwnedWithIds.Select(t => d.CarryIdentity(t, t + "_v7")));
+        return $"""
+            CREATE TABLE runners (
+                id {d.IdentityPrimaryKey},
+                created_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            -- Runner 1: the one runner a database had before accounts, and the runner of a local SQLite file.
+            INSERT INTO runners (created_at_unix_ms) VALUES (0);
+
+            DROP INDEX ix_activities_sport_start;
+            DROP INDEX ix_activities_start;
+            DROP INDEX ix_assessments_as_of;
+            DROP INDEX ix_pain_check_ins_day;
+            DROP INDEX ix_exercise_check_ins_day;
+            DROP INDEX ix_task_check_offs_day;
+            DROP INDEX ux_pain_check_ins_client_id;
+            DROP INDEX ux_exercise_check_ins_client_id;
+
+            {renames}
+
+            CREATE TABLE shoes (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                name {d.Text} NOT NULL,
+                start_date {d.Text} NOT NULL,
+                start_distance_m {d.Double} NOT NULL,
+                retired_on {d.Text} NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, name)
+            );
+
+            CREATE TABLE activities (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                content_sha256 {d.Text} NOT NULL,
+                source_format {d.Text} NOT NULL,
+                source_path {d.Text} NOT NULL,
+                start_unix_ms {d.Int64} NOT NULL,
+                utc_offset_s {d.Int64} NULL,
+                sport {d.Text} NOT NULL,
+                sub_sport {d.Text} NOT NULL,
+                name {d.Text} NULL,
+                device {d.Text} NULL,
+                gear {d.Text} NULL,
+                elapsed_s {d.Double} NOT NULL,
+                timer_s {d.Double} NULL,
+                distance_m {d.Double} NULL,
+                ascent_m {d.Double} NULL,
+                avg_hr_bpm {d.Double} NULL,
+                max_hr_bpm {d.Double} NULL,
+                avg_cadence_spm {d.Double} NULL,
+                cadence_unit {d.Text} NOT NULL DEFAULT 'spm',
+                not_counted_because {d.Text} NULL,
+                is_partial {d.Boolean} NOT NULL,
+                problems_json {d.Text} NOT NULL,
+                sample_count {d.Int64} NOT NULL,
+                richness {d.Int64} NOT NULL,
+                imported_at_unix_ms {d.Int64} NOT NULL,
+                shoe_id {d.Int64} NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, content_sha256),
+                FOREIGN KEY (runner_id, shoe_id) REFERENCES shoes (runner_id, id)
+            );
+
+            CREATE TABLE activity_laps (
+                runner_id {d.Int64} NOT NULL,
+                activity_id {d.Int64} NOT NULL,
+                lap_index {d.Int64} NOT NULL,
+                start_unix_ms {d.Int64} NOT NULL,
+                elapsed_s {d.Double} NOT NULL,
+                timer_s {d.Double} NULL,
+                distance_m {d.Double} NULL,
+                avg_hr_bpm {d.Double} NULL,
+                avg_cadence_spm {d.Double} NULL,
+                avg_speed_mps {d.Double} NULL,
+                PRIMARY KEY (runner_id, activity_id, lap_index),
+                FOREIGN KEY (runner_id, activity_id) REFERENCES activities (runner_id, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE activity_streams (
+                runner_id {d.Int64} NOT NULL,
+                activity_id {d.Int64} NOT NULL,
+                codec_version {d.Int64} NOT NULL,
+                blob {d.Blob} NOT NULL,
+                PRIMARY KEY (runner_id, activity_id),
+                FOREIGN KEY (runner_id, activity_id) REFERENCES activities (runner_id, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE activity_features (
+                runner_id {d.Int64} NOT NULL,
+                activity_id {d.Int64} NOT NULL,
+                features_version {d.Int64} NOT NULL,
+                features_json {d.Text} NOT NULL,
+                PRIMARY KEY (runner_id, activity_id),
+                FOREIGN KEY (runner_id, activity_id) REFERENCES activities (runner_id, id) ON DELETE CASCADE
+            );
+
+            CREATE TABLE import_files (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                content_sha256 {d.Text} NOT NULL,
+                path {d.Text} NOT NULL,
+                outcome {d.Text} NOT NULL,
+                detail {d.Text} NULL,
+                activity_id {d.Int64} NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                PRIMARY KEY (runner_id, content_sha256),
+                FOREIGN KEY (runner_id, activity_id) REFERENCES activities (runner_id, id)
+            );
+
+            CREATE TABLE athlete_profile (
+                runner_id {d.Int64} NOT NULL PRIMARY KEY REFERENCES runners (id) ON DELETE CASCADE,
+                profile_json {d.Text} NOT NULL,
+                updated_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE TABLE assessments (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                kind {d.Text} NOT NULL CHECK (kind IN ('assessment', 'red-flag-check')),
+                as_of {d.Text} NOT NULL,
+                onset {d.Text} NOT NULL,
+                answers_json {d.Text} NOT NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            CREATE TABLE pain_check_ins (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                day {d.Text} NOT NULL,
+                score {d.Int64} NOT NULL CHECK (score BETWEEN 0 AND 10),
+                at_rest {d.Boolean} NOT NULL,
+                morning {d.Boolean} NOT NULL,
+                note {d.Text} NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                client_id {d.Text} NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, client_id)
+            );
+
+            CREATE TABLE exercise_check_ins (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                day {d.Text} NOT NULL,
+                name {d.Text} NOT NULL,
+                sets {d.Int64} NOT NULL CHECK (sets >= 1),
+                reps {d.Int64} NOT NULL CHECK (reps >= 0),
+                load_kg {d.Double} NULL,
+                pain {d.Int64} NULL CHECK (pain BETWEEN 0 AND 10),
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                client_id {d.Text} NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, client_id)
+            );
+
+            CREATE TABLE clinician_reviews (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                day {d.Text} NOT NULL,
+                cleared_for_rehab {d.Boolean} NOT NULL,
+                note {d.Text} NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            CREATE TABLE task_check_offs (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                day {d.Text} NOT NULL,
+                task {d.Text} NOT NULL,
+                recorded_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            INSERT INTO shoes (runner_id, id, name, start_date, start_distance_m, retired_on)
+                SELECT 1, id, name, start_date, start_distance_m, retired_on FROM shoes_v7;
+            INSERT INTO activities (runner_id, id, content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
+                    name, device, gear, elapsed_s, timer_s, distance_m, ascent_m, avg_hr_bpm, max_hr_bpm, avg_cadence_spm, cadence_unit,
+                    not_counted_because, is_partial, problems_json, sample_count, richness, imported_at_unix_ms, shoe_id)
+                SELECT 1, id, content_sha256, source_format, source_path, start_unix_ms, utc_offset_s, sport, sub_sport,
+                    name, device, gear, elapsed_s, timer_s, distance_m, ascent_m, avg_hr_bpm, max_hr_bpm, avg_cadence_spm, cadence_unit,
+                    not_counted_because, is_partial, problems_json, sample_count, richness, imported_at_unix_ms, shoe_id FROM activities_v7;
+            INSERT INTO activity_laps (runner_id, activity_id, lap_index, start_unix_ms, elapsed_s, timer_s, distance_m, avg_hr_bpm, avg_cadence_spm, avg_speed_mps)
+                SELECT 1, activity_id, lap_index, start_unix_ms, elapsed_s, timer_s, distance_m, avg_hr_bpm, avg_cadence_spm, avg_speed_mps FROM activity_laps_v7;
+            INSERT INTO activity_streams (runner_id, activity_id, codec_version, blob)
+                SELECT 1, activity_id, codec_version, blob FROM activity_streams_v7;
+            INSERT INTO activity_features (runner_id, activity_id, features_version, features_json)
+                SELECT 1, activity_id, features_version, features_json FROM activity_features_v7;
+            INSERT INTO import_files (runner_id, content_sha256, path, outcome, detail, activity_id, recorded_at_unix_ms)
+                SELECT 1, content_sha256, path, outcome, detail, activity_id, recorded_at_unix_ms FROM import_files_v7;
+            INSERT INTO athlete_profile (runner_id, profile_json, updated_at_unix_ms)
+                SELECT 1, profile_json, updated_at_unix_ms FROM athlete_profile_v7;
+            INSERT INTO assessments (runner_id, id, kind, as_of, onset, answers_json, recorded_at_unix_ms)
+                SELECT 1, id, kind, as_of, onset, answers_json, recorded_at_unix_ms FROM assessments_v7;
+            INSERT INTO pain_check_ins (runner_id, id, day, score, at_rest, morning, note, recorded_at_unix_ms, client_id)
+                SELECT 1, id, day, score, at_rest, morning, note, recorded_at_unix_ms, client_id FROM pain_check_ins_v7;
+            INSERT INTO exercise_check_ins (runner_id, id, day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
+                SELECT 1, id, day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id FROM exercise_check_ins_v7;
+            INSERT INTO clinician_reviews (runner_id, id, day, cleared_for_rehab, note, recorded_at_unix_ms)
+                SELECT 1, id, day, cleared_for_rehab, note, recorded_at_unix_ms FROM clinician_reviews_v7;
+            INSERT INTO task_check_offs (runner_id, id, day, task, recorded_at_unix_ms)
+                SELECT 1, id, day, task, recorded_at_unix_ms FROM task_check_offs_v7;
+
+            {counters}
+
+            {drops}
+
+            CREATE INDEX ix_activities_sport_start ON activities (runner_id, sport, start_unix_ms);
+            CREATE INDEX ix_activities_start ON activities (runner_id, start_unix_ms);
+            CREATE INDEX ix_assessments_as_of ON assessments (runner_id, as_of, id);
+            CREATE INDEX ix_pain_check_ins_day ON pain_check_ins (runner_id, day, id);
+            CREATE INDEX ix_exercise_check_ins_day ON exercise_check_ins (runner_id, day, id);
+            CREATE INDEX ix_task_check_offs_day ON task_check_offs (runner_id, day, id);
+            """;
+    }
 }

@@ -22,10 +22,10 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         connection.Execute(
             """
-            INSERT INTO activity_features (activity_id, features_version, features_json) VALUES (@ActivityId, @Version, @Json)
-            ON CONFLICT (activity_id) DO UPDATE SET features_version = excluded.features_version, features_json = excluded.features_json
+            INSERT INTO activity_features (runner_id, activity_id, features_version, features_json) VALUES (@Runner, @ActivityId, @Version, @Json)
+            ON CONFLICT (runner_id, activity_id) DO UPDATE SET features_version = excluded.features_version, features_json = excluded.features_json
             """,
-            new { ActivityId = activityId, Version = version, Json = json });
+            new { Runner, ActivityId = activityId, Version = version, Json = json });
     }
 
     /// <summary>Every stored features row, oldest activity first.</summary>
@@ -35,9 +35,11 @@ public sealed class ProfileStore(Database database)
         return connection.Query<StoredFeatures>(
             """
             SELECT f.activity_id AS ActivityId, f.features_version AS Version, f.features_json AS Json
-            FROM activity_features f JOIN activities a ON a.id = f.activity_id
+            FROM activity_features f JOIN activities a ON a.runner_id = f.runner_id AND a.id = f.activity_id
+            WHERE f.runner_id = @Runner
             ORDER BY a.start_unix_ms, a.id
-            """).ToList();
+            """,
+            new { Runner }).ToList();
     }
 
     /// <summary>Ids of activities that have no features of <paramref name="version"/> (new, or written by an older extractor).</summary>
@@ -46,16 +48,16 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.Query<long>(
             """
-            SELECT a.id FROM activities a LEFT JOIN activity_features f ON f.activity_id = a.id
-            WHERE f.activity_id IS NULL OR f.features_version <> @Version ORDER BY a.id
+            SELECT a.id FROM activities a LEFT JOIN activity_features f ON f.runner_id = a.runner_id AND f.activity_id = a.id
+            WHERE a.runner_id = @Runner AND (f.activity_id IS NULL OR f.features_version <> @Version) ORDER BY a.id
             """,
-            new { Version = version }).ToList();
+            new { Runner, Version = version }).ToList();
     }
 
     public string? LoadProfileJson()
     {
         using var connection = _database.OpenConnection();
-        return connection.QuerySingleOrDefault<string>("SELECT profile_json FROM athlete_profile WHERE id = 1");
+        return connection.QuerySingleOrDefault<string>("SELECT profile_json FROM athlete_profile WHERE runner_id = @Runner", new { Runner });
     }
 
     public void SaveProfileJson(string json)
@@ -64,10 +66,10 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         connection.Execute(
             """
-            INSERT INTO athlete_profile (id, profile_json, updated_at_unix_ms) VALUES (1, @Json, @Now)
-            ON CONFLICT (id) DO UPDATE SET profile_json = excluded.profile_json, updated_at_unix_ms = excluded.updated_at_unix_ms
+            INSERT INTO athlete_profile (runner_id, profile_json, updated_at_unix_ms) VALUES (@Runner, @Json, @Now)
+            ON CONFLICT (runner_id) DO UPDATE SET profile_json = excluded.profile_json, updated_at_unix_ms = excluded.updated_at_unix_ms
             """,
-            new { Json = json, Now = _database.Time.GetUtcNow().ToUnixTimeMilliseconds() });
+            new { Runner, Json = json, Now = _database.Time.GetUtcNow().ToUnixTimeMilliseconds() });
     }
 
     /// <returns>The new shoe's id.</returns>
@@ -85,10 +87,10 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         var id = connection.QuerySingleOrDefault<long?>(
             """
-            INSERT INTO shoes (name, start_date, start_distance_m) VALUES (@Name, @StartDate, @StartDistance)
-            ON CONFLICT (name) DO NOTHING RETURNING id
+            INSERT INTO shoes (runner_id, name, start_date, start_distance_m) VALUES (@Runner, @Name, @StartDate, @StartDistance)
+            ON CONFLICT (runner_id, name) DO NOTHING RETURNING id
             """,
-            new { Name = name.Trim(), StartDate = IsoDate.ToText(startDate), StartDistance = startDistanceMeters });
+            new { Runner, Name = name.Trim(), StartDate = IsoDate.ToText(startDate), StartDistance = startDistanceMeters });
         return id ?? throw new InvalidOperationException($"A shoe named \"{name.Trim()}\" exists already.");
     }
 
@@ -96,7 +98,8 @@ public sealed class ProfileStore(Database database)
     {
         using var connection = _database.OpenConnection();
         return connection.Query<ShoeRow>(
-            "SELECT id AS Id, name AS Name, start_date AS StartDate, start_distance_m AS StartDistance, retired_on AS RetiredOn FROM shoes ORDER BY start_date, id")
+            "SELECT id AS Id, name AS Name, start_date AS StartDate, start_distance_m AS StartDistance, retired_on AS RetiredOn FROM shoes WHERE runner_id = @Runner ORDER BY start_date, id",
+            new { Runner })
             .Select(r => new StoredShoe(r.Id, r.Name, IsoDate.Parse(r.StartDate), r.StartDistance, r.RetiredOn is null ? null : IsoDate.Parse(r.RetiredOn)))
             .ToList();
     }
@@ -105,7 +108,7 @@ public sealed class ProfileStore(Database database)
     public bool RetireShoe(string name, DateOnly retiredOn)
     {
         using var connection = _database.OpenConnection();
-        return connection.Execute("UPDATE shoes SET retired_on = @RetiredOn WHERE name = @Name", new { Name = name.Trim(), RetiredOn = IsoDate.ToText(retiredOn) }) > 0;
+        return connection.Execute("UPDATE shoes SET retired_on = @RetiredOn WHERE runner_id = @Runner AND name = @Name", new { Runner, Name = name.Trim(), RetiredOn = IsoDate.ToText(retiredOn) }) > 0;
     }
 
     /// <summary>Assigns a shoe to one activity (by hand).</summary>
@@ -114,15 +117,20 @@ public sealed class ProfileStore(Database database)
     {
         using var connection = _database.OpenConnection();
         return connection.Execute(
-            "UPDATE activities SET shoe_id = (SELECT id FROM shoes WHERE name = @Name) WHERE id = @Id AND EXISTS (SELECT 1 FROM shoes WHERE name = @Name)",
-            new { Id = activityId, Name = shoeName.Trim() }) > 0;
+            """
+            UPDATE activities SET shoe_id = (SELECT id FROM shoes WHERE runner_id = @Runner AND name = @Name)
+            WHERE runner_id = @Runner AND id = @Id AND EXISTS (SELECT 1 FROM shoes WHERE runner_id = @Runner AND name = @Name)
+            """,
+            new { Runner, Id = activityId, Name = shoeName.Trim() }) > 0;
     }
 
     /// <summary>Activity id → assigned shoe name, for every activity that has one.</summary>
     public IReadOnlyDictionary<long, string> ShoeAssignments()
     {
         using var connection = _database.OpenConnection();
-        return connection.Query<(long Id, string Name)>("SELECT a.id, s.name FROM activities a JOIN shoes s ON s.id = a.shoe_id")
+        return connection.Query<(long Id, string Name)>(
+                "SELECT a.id, s.name FROM activities a JOIN shoes s ON s.runner_id = a.runner_id AND s.id = a.shoe_id WHERE a.runner_id = @Runner",
+                new { Runner })
             .ToDictionary(r => r.Id, r => r.Name);
     }
 
@@ -137,13 +145,17 @@ public sealed class ProfileStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.QuerySingle<AnalysisInputsVersion>(
             """
-            SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(activity_id), 0) || '/' || COALESCE(SUM(features_version), 0) FROM activity_features)
-                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(recorded_at_unix_ms), 0) FROM import_files)
-                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(SUM(shoe_id), 0) FROM activities) AS Runs,
-                (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(string_agg(start_date || start_distance_m || COALESCE(retired_on, '-'), ',' ORDER BY id), '') FROM shoes)
-                || ':' || COALESCE((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE id = 1), '') AS Rest
-            """);
+            SELECT (SELECT COUNT(*) || '/' || COALESCE(MAX(activity_id), 0) || '/' || COALESCE(SUM(features_version), 0) FROM activity_features WHERE runner_id = @Runner)
+                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(recorded_at_unix_ms), 0) FROM import_files WHERE runner_id = @Runner)
+                || ':' || (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(SUM(shoe_id), 0) FROM activities WHERE runner_id = @Runner) AS Runs,
+                (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) || '/' || COALESCE(string_agg(start_date || start_distance_m || COALESCE(retired_on, '-'), ',' ORDER BY id), '') FROM shoes WHERE runner_id = @Runner)
+                || ':' || COALESCE((SELECT updated_at_unix_ms || profile_json FROM athlete_profile WHERE runner_id = @Runner), '') AS Rest
+            """,
+            new { Runner });
     }
+
+    /// <summary>Every statement's runner: the one the database handle is scoped to (<see cref="Database.Runner"/>).</summary>
+    private long Runner => _database.RunnerKey;
 
     private sealed record ShoeRow(long Id, string Name, string StartDate, double StartDistance, string? RetiredOn);
 }

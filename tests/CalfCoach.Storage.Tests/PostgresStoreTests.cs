@@ -22,6 +22,41 @@ public sealed class PostgresStoreTests : StoreTests
         }
     }
 
+    private protected override IReadOnlyList<string> Tables(System.Data.Common.DbConnection connection) =>
+        connection.Query<string>(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'").ToList();
+
+    private protected override IReadOnlyList<string> Columns(System.Data.Common.DbConnection connection, string table) =>
+        connection.Query<string>(
+            "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @Table",
+            new { Table = table }).ToList();
+
+    [Fact]
+    public void Every_runner_owned_table_can_be_distributed_by_runner_its_keys_and_foreign_keys_all_hold_the_runner_id()
+    {
+        // Citus distributes a table by one column, and needs it in the primary key, in every unique key and in every foreign
+        // key between distributed tables; the shared tables become reference tables.
+        using var connection = OpenDatabase().OpenConnection();
+        var constraints = connection.Query<(string Table, string Name, string Type)>(
+            """
+            SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints
+            WHERE table_schema = current_schema() AND constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')
+            """).ToList();
+        var columns = connection.Query<(string Name, string Column)>(
+            "SELECT constraint_name, column_name FROM information_schema.key_column_usage WHERE table_schema = current_schema()")
+            .ToLookup(c => c.Name, c => c.Column);
+
+        foreach (var table in Migrations.RunnerOwned)
+        {
+            var own = constraints.Where(c => c.Table == table).ToList();
+            Assert.Contains(own, c => c.Type == "PRIMARY KEY");
+            Assert.All(own, c => Assert.True(columns[c.Name].Contains("runner_id"), $"{table}: {c.Type} {c.Name} lacks runner_id"));
+        }
+
+        Assert.All(constraints.Where(c => c.Type == "FOREIGN KEY" && !Migrations.RunnerOwned.Contains(c.Table)), c =>
+            Assert.Fail($"shared table {c.Table} has a foreign key {c.Name}: a reference table must not point into runners' data"));
+    }
+
     [Fact]
     public void Two_servers_starting_at_once_on_an_empty_database_migrate_it_once()
     {
