@@ -61,8 +61,12 @@ public static class CalfCoachWeb
         builder.Logging.AddFilter("Microsoft.AspNetCore.Antiforgery", LogLevel.None);
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<RunnerData>();
-        builder.Services.AddSingleton<UploadImporter>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<RunnerDirectory>();
+        builder.Services.AddScoped<CurrentRunner>();
+        // Per request: the signed-in runner's data, so every page and route reads through a handle scoped to them.
+        builder.Services.AddScoped(services => services.GetRequiredService<RunnerDirectory>().For(services.GetRequiredService<CurrentRunner>().Id));
+        builder.Services.AddScoped<UploadImporter>();
         // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
         // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
         builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();

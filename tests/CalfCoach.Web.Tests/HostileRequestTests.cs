@@ -55,7 +55,7 @@ public sealed class HostileRequestTests(HostileApp app) : IClassFixture<HostileA
             connection.Open();
             using var insert = connection.CreateCommand();
             // 1e999 is how SQLite is given infinity: what `POST /api/shoes {"startKm": 1e308}` stored (1e308 × 1000 m).
-            insert.CommandText = "INSERT INTO shoes (name, start_date, start_distance_m) VALUES ('Old infinite pair', '2026-01-01', 1e999)";
+            insert.CommandText = "INSERT INTO shoes (runner_id, name, start_date, start_distance_m) VALUES (1, 'Old infinite pair', '2026-01-01', 1e999)";
             insert.ExecuteNonQuery();
         }
 

@@ -177,7 +177,7 @@ public static class ServeCommand
     /// </summary>
     private static async Task WarmUpAsync(Microsoft.AspNetCore.Builder.WebApplication app, IEnumerable<string> listening, CancellationToken cancellationToken)
     {
-        app.Services.GetRequiredService<RunnerData>().WarmUp();
+        app.Services.GetRequiredService<RunnerDirectory>().For(CalfCoach.Storage.RunnerId.Local).WarmUp();
         var local = listening.Select(a => a.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal).Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal))
             .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
         if (local is null)

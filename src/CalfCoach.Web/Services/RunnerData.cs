@@ -7,19 +7,21 @@ using CalfCoach.Storage;
 namespace CalfCoach.Web.Services;
 
 /// <summary>
-/// The runner's stored history as the pages and the API see it: the same <see cref="TrainingHistory"/> the CLI uses,
-/// over the one database the app was started with, with today's date from the app's clock.
+/// One runner's stored history as the pages and the API see it: the same <see cref="TrainingHistory"/> the CLI uses,
+/// over a database handle scoped to that runner (<see cref="RunnerDirectory"/> hands these out), with today's date from
+/// the app's clock.
 /// </summary>
-public sealed class RunnerData(CalfCoachWebOptions options)
+public sealed class RunnerData(CalfCoachWebOptions options, Database database)
 {
     private ChartCache? _charts;
     private RecoveryJournal? _journal;
 
-    public Database Database { get; } = options.Database;
+    /// <summary>The database, scoped to this runner: every store made from it reads and writes this runner's rows only.</summary>
+    public Database Database { get; } = database;
 
-    public TrainingHistory History { get; } = new(options.Database);
+    public TrainingHistory History { get; } = new(database);
 
-    public ProfileStore Profiles { get; } = new(options.Database);
+    public ProfileStore Profiles { get; } = new(database);
 
     public string? DataNote => options.DataNote;
 
