@@ -28,6 +28,11 @@ public static class CalfCoachWeb
             throw new InvalidOperationException(binding);
         }
 
+        if (CalfCoachWebOptions.CertificateProblem(options.Urls, options.Certificate is not null) is { } https)
+        {
+            throw new InvalidOperationException(https);
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Razor Pages are found in this assembly, whichever program hosts it (the CLI, a test).
@@ -41,6 +46,10 @@ public static class CalfCoachWeb
             // Small by default (answers, forms, check-ins); the import endpoints raise it to MaxUploadBytes for their own
             // request only (ImportsApi.ReceiveAsync), so no other route can be made to read gigabytes.
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.MaxJsonBytes, SmallBodyBytes);
+            if (options.Certificate is { } certificate)
+            {
+                kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
         });
         builder.WebHost.UseUrls([.. options.Urls]);
         builder.Logging.ClearProviders();

@@ -55,6 +55,12 @@ public sealed record CalfCoachWebOptions
     /// </summary>
     public IReadOnlyList<IPAddress> KnownProxies { get; init; } = [];
 
+    /// <summary>
+    /// The certificate (with its private key) served on <c>https://</c> addresses (<c>calfcoach serve --certificate</c>);
+    /// null when every address is plain HTTP.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
+
     /// <summary>A log destination besides the console (tests read the server log through it).</summary>
     public Microsoft.Extensions.Logging.ILoggerProvider? LogTo { get; init; }
 
@@ -70,6 +76,15 @@ public sealed record CalfCoachWebOptions
             ? null
             : "listening beyond this computer needs --allowed-hosts with the names or addresses people will open it by "
               + "(e.g. --allowed-hosts calfcoach.lan); anyone who can reach it can read and change your data.";
+    }
+
+    /// <summary>Why HTTPS addresses cannot be served, or null: an https:// address needs a certificate to present.</summary>
+    public static string? CertificateProblem(IReadOnlyList<string> urls, bool hasCertificate)
+    {
+        ArgumentNullException.ThrowIfNull(urls);
+        return hasCertificate || !urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            ? null
+            : "an https:// address needs --certificate FILE (a .pfx, or a PEM certificate with --certificate-key FILE), e.g. from Let's Encrypt.";
     }
 
     /// <summary>True for an address that only this computer can reach (127.0.0.0/8, ::1, localhost).</summary>

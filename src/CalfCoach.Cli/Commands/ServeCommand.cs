@@ -41,9 +41,20 @@ public static class ServeCommand
             Description = "IP addresses of reverse proxies whose X-Forwarded-Host/-For/-Proto headers are believed, separated by ';' or ','.",
             HelpName = "IPS",
         };
+        var certificate = new Option<string?>("--certificate")
+        {
+            Description = "The TLS certificate for https:// addresses: a .pfx file, or a PEM certificate (full chain) with --certificate-key. "
+                + "A password for either comes from CALFCOACH_CERTIFICATE_PASSWORD.",
+            HelpName = "FILE",
+        };
+        var certificateKey = new Option<string?>("--certificate-key")
+        {
+            Description = "The PEM private key of a PEM --certificate.",
+            HelpName = "FILE",
+        };
         var command = new Command("serve", "Open CalfCoach in your browser: dashboard, import, the calf check, shoes, profile, metronome and the report.")
         {
-            db, urls, demo, allowedHosts, knownProxies,
+            db, urls, demo, allowedHosts, knownProxies, certificate, certificateKey,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -80,6 +91,12 @@ public static class ServeCommand
                 throw new UserInputException($"--urls: {binding}");
             }
 
+            using var tls = LoadCertificate(parse.GetValue(certificate), parse.GetValue(certificateKey));
+            if (CalfCoachWebOptions.CertificateProblem(addresses, tls is not null) is { } https)
+            {
+                throw new UserInputException($"--urls: {https}");
+            }
+
             if (!addresses.All(CalfCoachWebOptions.IsLoopbackUrl))
             {
                 context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {string.Join(", ", addresses)} can be reached from other computers on your network. CalfCoach has no accounts: anyone on that network who opens it can read and change your health and training data.");
@@ -107,6 +124,7 @@ public static class ServeCommand
                     Database = database,
                     ImportMemory = memory,
                     Urls = addresses,
+                    Certificate = tls,
                     AllowedHosts = hosts,
                     KnownProxies = proxies,
                     Clock = context.Clock,
@@ -166,6 +184,40 @@ public static class ServeCommand
         Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Port is > 0 and < 65535
             ? new UriBuilder(uri) { Port = uri.Port + 1 }.Uri.GetLeftPart(UriPartial.Authority)
             : "http://127.0.0.1:5081";
+
+    /// <summary>The environment variable holding the certificate's password, so it never appears in the process list.</summary>
+    public const string CertificatePasswordVariable = "CALFCOACH_CERTIFICATE_PASSWORD";
+
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? LoadCertificate(string? path, string? keyPath)
+    {
+        if (path is null)
+        {
+            return keyPath is null ? null : throw new UserInputException("--certificate-key: give the certificate too, with --certificate FILE.");
+        }
+
+        var password = Environment.GetEnvironmentVariable(CertificatePasswordVariable);
+        try
+        {
+            if (keyPath is not null)
+            {
+                return password is null
+                    ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(path, keyPath)
+                    : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromEncryptedPemFile(path, password, keyPath);
+            }
+
+            if (path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".crt", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new UserInputException($"--certificate: \"{path}\" is a PEM certificate; give its private key with --certificate-key FILE.");
+            }
+
+            return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new UserInputException(
+                $"--certificate: cannot read \"{path}\"{(keyPath is null ? "" : $" with the key \"{keyPath}\"")}: {ex.Message} (a wrong or missing {CertificatePasswordVariable}?)");
+        }
+    }
 
     private static string[] List(string? text) =>
         (text ?? string.Empty).Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
