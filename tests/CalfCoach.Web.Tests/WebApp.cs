@@ -52,10 +52,18 @@ public abstract class WebApp : IAsyncLifetime
 
     public WebApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>The app's database: a SQLite file in the temporary folder, unless a subclass serves from PostgreSQL.</summary>
+    protected virtual Database OpenDatabase(TimeProvider clock) => Database.OpenSqlite(DatabasePath, clock);
+
+    /// <summary>Undoes what <see cref="OpenDatabase"/> made outside the temporary folder (a PostgreSQL database).</summary>
+    protected virtual void DropDatabase()
+    {
+    }
+
     public async ValueTask InitializeAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        _database = Database.OpenSqlite(DatabasePath, clock);
+        _database = OpenDatabase(clock);
         var onset = Today.AddDays(-3);
         if (Demo)
         {
@@ -93,8 +101,28 @@ public abstract class WebApp : IAsyncLifetime
 
         _database?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DropDatabase();
         _folder.Delete(recursive: true);
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>The demo runner served from a PostgreSQL database on the test cluster.</summary>
+public sealed class PostgresDemoApp : WebApp
+{
+    private string? _connectionString;
+
+    protected override bool Demo => true;
+
+    protected override Database OpenDatabase(TimeProvider clock) =>
+        Database.OpenPostgres(new DatabaseTarget.Postgres(_connectionString = PostgresCluster.Require().CreateDatabase()), clock);
+
+    protected override void DropDatabase()
+    {
+        if (_connectionString is not null)
+        {
+            PostgresCluster.Shared?.DropDatabase(_connectionString);
+        }
     }
 }
 
@@ -188,3 +216,9 @@ public sealed class LayoutApp : WebApp
 
 /// <summary>No data at all, for the phone-first layout walk of a newcomer's pages.</summary>
 public sealed class EmptyLayoutApp : WebApp;
+
+/// <summary>The demo runner on SQLite, as the twin of <see cref="PostgresDemoApp"/>.</summary>
+public sealed class SqliteTwinApp : WebApp
+{
+    protected override bool Demo => true;
+}
