@@ -23,6 +23,7 @@ public sealed class SqliteStoreTests : StoreTests
         store.TryInsert(TestActivities.MinimalRun("ride", Now.AddDays(1), Sport.Cycling), out var rideId);
         using (var connection = OpenDatabase().OpenConnection())
         {
+            ForgetRunnersAndAccounts(connection);
             ForgetCheckInClientIds(connection);
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("ALTER TABLE activities DROP COLUMN cadence_unit");
@@ -44,6 +45,7 @@ public sealed class SqliteStoreTests : StoreTests
         store.TryInsert(TestActivities.MinimalRun("ultra", Now.AddDays(100)) with { ElapsedSeconds = 6 * 86400 }, out var ultraId);
         using (var connection = OpenDatabase().OpenConnection())
         {
+            ForgetRunnersAndAccounts(connection);
             ForgetCheckInClientIds(connection);
             connection.Execute("ALTER TABLE activities DROP COLUMN not_counted_because");
             connection.Execute("DROP TABLE task_check_offs");
@@ -64,6 +66,7 @@ public sealed class SqliteStoreTests : StoreTests
         var old = journal.AddPain(day, 3, false, false, "before");
         using (var connection = OpenDatabase().OpenConnection())
         {
+            ForgetRunnersAndAccounts(connection);
             ForgetCheckInClientIds(connection);
             connection.Execute("DELETE FROM schema_migrations WHERE version >= 7");
         }
@@ -76,6 +79,13 @@ public sealed class SqliteStoreTests : StoreTests
             [new StoredPainCheckIn(old, day, 3, false, false, "before"), new StoredPainCheckIn(sent, day, 5, false, false, null, "offline-1")],
             upgraded.Pain(day, day));
     }
+
+    /// <summary>Undoes migrations 8 and 9 (runners, accounts), as a database written before them would be.</summary>
+    private static void ForgetRunnersAndAccounts(System.Data.Common.DbConnection connection) => connection.Execute(
+        """
+        DROP TABLE server_settings; DROP TABLE data_protection_keys; DROP TABLE sign_in_failures; DROP TABLE api_tokens;
+        DROP TABLE sessions; DROP TABLE accounts; DROP TABLE runners;
+        """);
 
     /// <summary>Undoes migration 7, as a database written before it would be.</summary>
     private static void ForgetCheckInClientIds(System.Data.Common.DbConnection connection)
