@@ -340,6 +340,74 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
     }
 
     [Fact]
+    public async Task A_change_with_a_session_cookie_needs_no_anti_forgery_token_but_another_site_cannot_ask_for_it()
+    {
+        AccountClient.AddAccount(app, "csrf@example.org");
+        using var client = Client();
+        var session = await AccountClient.SignedInCookieAsync(client, "csrf@example.org");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = AccountClient.Json("""{"name": "from evil"}""") };
+        request.Headers.Add("Cookie", session);
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        using var crossSite = await client.SendAsync(request, Cancel);
+        using var sameOrigin = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = AccountClient.Json("""{"name": "from the page"}""") };
+        sameOrigin.Headers.Add("Cookie", session);
+        sameOrigin.Headers.Add("Sec-Fetch-Site", "same-origin");
+        using var fromThePage = await client.SendAsync(sameOrigin, Cancel);
+
+        await AccountClient.ProblemAsync(crossSite, HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.Created, fromThePage.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_sign_out_button_ends_the_session_and_returns_to_sign_in()
+    {
+        AccountClient.AddAccount(app, "button@example.org");
+        using var client = Client();
+        var session = await AccountClient.SignedInCookieAsync(client, "button@example.org");
+        using var page = await AccountClient.SendAsync(client, HttpMethod.Get, "/account", session);
+        Assert.Contains("data-sign-out", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using var signOut = await AccountClient.SendAsync(client, HttpMethod.Post, "/sign-out", session, content: new FormUrlEncodedContent([]));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/sign-in", signOut.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccountClient.SendAsync(client, HttpMethod.Get, "/api/session", session)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_api_description_is_public_and_lists_the_account_routes()
+    {
+        using var client = Client();
+
+        using var response = await AccountClient.SendAsync(client, HttpMethod.Get, "/openapi/v1.json");
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"/api/session\"", text, StringComparison.Ordinal);
+        Assert.Contains("\"/api/tokens/{id}\"", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("""{"email": "a@b.cd"}""")]
+    [InlineData("""{"email": 1e308, "password": []}""")]
+    [InlineData("""{"email": "LONG", "password": "LONG"}""")]
+    [InlineData("""{"email": "a@b.cd", "password": "x", "password": "y"}""")]
+    public async Task A_hostile_sign_in_body_is_a_4xx_problem(string body)
+    {
+        using var client = Client();
+
+        using var response = await AccountClient.SendAsync(client, HttpMethod.Post, "/api/session",
+            content: AccountClient.Json(body.Replace("LONG", new string('x', 20_000), StringComparison.Ordinal)));
+
+        Assert.InRange((int)response.StatusCode, 400, 499);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task An_admin_switches_self_registration_on_and_an_athlete_then_registers_with_a_runner_of_their_own()
     {
         AccountClient.AddAccount(app, "admin@example.org", AccountRole.Admin);
