@@ -188,6 +188,21 @@ public sealed class SignInTests(SignInApp app) : IClassFixture<SignInApp>
     }
 
     [Fact]
+    public async Task Signing_in_again_gives_a_new_session_and_ends_the_one_the_browser_had()
+    {
+        AccountClient.AddAccount(app, "again@example.org");
+        using var client = Client();
+        var first = await AccountClient.SignedInCookieAsync(client, "again@example.org");
+
+        using var again = await AccountClient.SignInAsync(client, "again@example.org", cookies: first);
+        var second = AccountClient.Pair(again, AccountSessions.SessionCookie);
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AccountClient.SendAsync(client, HttpMethod.Get, "/api/session", first)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AccountClient.SendAsync(client, HttpMethod.Get, "/api/session", second)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_address_and_a_wrong_password_get_the_same_answer()
     {
         AccountClient.AddAccount(app, "known@example.org");

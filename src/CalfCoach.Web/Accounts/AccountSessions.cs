@@ -105,6 +105,12 @@ public sealed class AccountSessions
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(account);
+        // A browser signing in again leaves no session behind: the one its cookie named (anyone's) ends here.
+        if (context.Request.Cookies[SessionCookie] is { Length: > 0 } previous)
+        {
+            Store.DeleteSession(previous);
+        }
+
         var token = Store.CreateSession(account.Id, AbsoluteLifetime, IdleTimeout);
 
         // A session cookie (no Expires): the browser forgets it when closed; the server ends it at idle or absolute expiry.
