@@ -532,6 +532,30 @@ public sealed class SignInThrottleTests(ThrottleApp app) : IClassFixture<Throttl
     }
 
     [Fact]
+    public async Task Registration_attempts_count_against_their_address_so_it_cannot_create_or_probe_accounts_in_bulk()
+    {
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        app.App.Services.GetRequiredService<AccountSessions>().Store.SelfRegistration = true;
+        using var client = Client();
+        for (var i = 0; i < AccountSessions.FailuresPerAddress; i++)
+        {
+            using var registered = await AccountClient.SendAsync(client, HttpMethod.Post, "/register", from: "198.51.100.99", content: new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["email"] = $"bulk{i}@example.org", ["password"] = "twelve chars at least" }));
+            Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        }
+
+        using var refused = await AccountClient.SendAsync(client, HttpMethod.Post, "/register", from: "198.51.100.99", content: new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["email"] = "one.more@example.org", ["password"] = "twelve chars at least" }));
+        using var elsewhere = await AccountClient.SendAsync(client, HttpMethod.Post, "/register", from: "198.51.100.98", content: new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["email"] = "one.more@example.org", ["password"] = "twelve chars at least" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        app.App.Services.GetRequiredService<AccountSessions>().Store.SelfRegistration = false;
+    }
+
+    [Fact]
     public async Task Cookies_are_Secure_for_a_client_beyond_this_computer_and_not_on_loopback()
     {
         AccountClient.AddAccount(app, "secure@example.org");

@@ -100,6 +100,27 @@ public sealed class AccountSessions
         return new SignInOutcome(SignInStatus.SignedIn);
     }
 
+    /// <summary>
+    /// Counts a self-registration attempt against its address as a failed sign-in would (not against any account), so one
+    /// address can neither create accounts in bulk nor probe which addresses have one faster than it could guess passwords.
+    /// </summary>
+    /// <returns>False, with how long to wait, when the address has used up its attempts.</returns>
+    public bool TryCountRegistration(HttpContext context, out TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var counts = Store.CountSignInFailures(address, string.Empty, null, FailureWindow);
+        if (counts.ByAddress >= FailuresPerAddress)
+        {
+            retryAfter = Wait(counts.OldestByAddress, _clock.GetUtcNow());
+            return false;
+        }
+
+        Store.RecordSignInFailure(address, string.Empty, null, FailureWindow);
+        retryAfter = TimeSpan.Zero;
+        return true;
+    }
+
     /// <summary>Starts a session for <paramref name="account"/> (signed in, or just registered) and sets both cookies.</summary>
     public void StartSession(HttpContext context, StoredAccount account)
     {

@@ -24,6 +24,15 @@ public sealed class RegisterModel(AccountSessions sessions) : PageModel
             return NotFound();
         }
 
+        if (!sessions.TryCountRegistration(HttpContext, out var retryAfter))
+        {
+            Email = email;
+            var throttled = Apis.AccountsApi.Answer(HttpContext, new SignInOutcome(SignInStatus.Throttled, retryAfter))!;
+            Error = new InputError("email", "too many attempts from your address; " + throttled.ProblemDetails.Detail?.Replace("email: ", string.Empty, StringComparison.Ordinal));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
         var (account, error) = sessions.Accounts.Create(email, password, AccountRole.Athlete);
         if (account is null)
         {
