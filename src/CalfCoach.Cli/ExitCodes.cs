@@ -12,6 +12,12 @@ public static class ExitCodes
     /// <summary>The input was wrong (bad option, malformed or incomplete answers); nothing was done.</summary>
     public const int BadInput = 2;
 
+    /// <summary>What was to be created exists already (<c>users add</c> with an address that has an account); nothing was done.</summary>
+    public const int AlreadyExists = 3;
+
+    /// <summary>What was named does not exist (<c>users reset-password</c> for an address without an account); nothing was done.</summary>
+    public const int NotFound = 4;
+
     /// <summary>The user interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

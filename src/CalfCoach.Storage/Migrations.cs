@@ -183,6 +183,69 @@ internal static class Migrations
             CREATE UNIQUE INDEX ux_exercise_check_ins_client_id ON exercise_check_ins (client_id);
             """),
         new(8, "runners: every row belongs to a runner, keyed and unique per runner", RunnerOwnedTables),
+        new(9, "accounts, sessions, API tokens, sign-in throttle, data-protection keys, server settings", d => $"""
+            -- The server's shared tables: not owned by a runner, so without runner_id (an athlete's account points at its runner).
+            CREATE TABLE accounts (
+                id {d.IdentityPrimaryKey},
+                email {d.Text} NOT NULL CHECK (length(email) <= 254),
+                email_normalized {d.Text} NOT NULL UNIQUE CHECK (length(email_normalized) <= 254),
+                password_hash {d.Text} NOT NULL,
+                role {d.Text} NOT NULL CHECK (role IN ('athlete', 'clinician', 'admin')),
+                runner_id {d.Int64} NULL REFERENCES runners (id),
+                security_stamp {d.Text} NOT NULL,
+                created_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            -- A session's id is the SHA-256 (hex) of the random token in the browser's cookie; the token is never stored.
+            CREATE TABLE sessions (
+                id {d.Text} NOT NULL PRIMARY KEY,
+                account_id {d.Int64} NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                created_at_unix_ms {d.Int64} NOT NULL,
+                last_seen_at_unix_ms {d.Int64} NOT NULL,
+                expires_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_sessions_account ON sessions (account_id);
+            CREATE INDEX ix_sessions_expires ON sessions (expires_at_unix_ms);
+
+            -- A revoked token is deleted: nothing is kept that could be mistaken for a live one.
+            CREATE TABLE api_tokens (
+                id {d.IdentityPrimaryKey},
+                account_id {d.Int64} NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                name {d.Text} NOT NULL,
+                token_sha256 {d.Text} NOT NULL UNIQUE,
+                created_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_api_tokens_account ON api_tokens (account_id, id);
+
+            -- One row per failed sign-in, counted per address, per account (e-mail as normalised, known or not) and per
+            -- device cookie over a sliding window; rows older than the window are deleted as new ones arrive.
+            CREATE TABLE sign_in_failures (
+                id {d.IdentityPrimaryKey},
+                address {d.Text} NOT NULL,
+                email_normalized {d.Text} NOT NULL,
+                device_nonce {d.Text} NULL,
+                at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE INDEX ix_sign_in_failures_address ON sign_in_failures (address, at_unix_ms);
+            CREATE INDEX ix_sign_in_failures_email ON sign_in_failures (email_normalized, at_unix_ms);
+            CREATE INDEX ix_sign_in_failures_device ON sign_in_failures (device_nonce, at_unix_ms);
+            CREATE INDEX ix_sign_in_failures_at ON sign_in_failures (at_unix_ms);
+
+            -- ASP.NET Core data-protection keys (XML), shared by every server process on this database.
+            CREATE TABLE data_protection_keys (
+                id {d.IdentityPrimaryKey},
+                friendly_name {d.Text} NOT NULL UNIQUE,
+                xml {d.Text} NOT NULL
+            );
+
+            CREATE TABLE server_settings (
+                id {d.Int64} NOT NULL PRIMARY KEY CHECK (id = 1),
+                self_registration {d.Boolean} NOT NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
@@ -195,10 +258,12 @@ internal static class Migrations
     ];
 
     /// <summary>
-    /// The tables that belong to no runner: the schema's own history and the runners themselves. A distributed database
+    /// The tables that belong to no runner: the schema's own history, the runners themselves, and the server's accounts,
+    /// sessions, tokens, sign-in throttle, data-protection keys and settings (migration 9). A distributed database
     /// keeps these as reference tables (copied to every node); every other table is in <see cref="RunnerOwned"/>.
     /// </summary>
-    public static IReadOnlyList<string> Shared { get; } = ["schema_migrations", "runners"];
+    public static IReadOnlyList<string> Shared { get; } =
+        ["schema_migrations", "runners", "accounts", "sessions", "api_tokens", "sign_in_failures", "data_protection_keys", "server_settings"];
 
     private static readonly string[] RunnerOwnedWithIds =
         ["shoes", "activities", "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs"];

@@ -2,6 +2,7 @@ using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Import;
+using CalfCoach.Web.Accounts;
 using CalfCoach.Web.Apis;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
@@ -23,6 +24,13 @@ public static class CalfCoachWeb
     public static WebApplication Create(CalfCoachWebOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        // With accounts, the app's own handle reads no runner's data: each request takes the signed-in runner's scope.
+        if (options.RequireSignIn)
+        {
+            options = options with { Database = options.Database.WithoutRunner() };
+        }
+
         if (CalfCoachWebOptions.BindingProblem(options.Urls, options.AllowedHosts) is { } binding)
         {
             throw new InvalidOperationException(binding);
@@ -71,18 +79,33 @@ public static class CalfCoachWeb
 
         builder.Services.AddSingleton(options);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<RunnerDirectory>();
         builder.Services.AddScoped<CurrentRunner>();
-        // Per request: the signed-in runner's data, so every page and route reads through a handle scoped to them.
-        builder.Services.AddScoped(services => services.GetRequiredService<RunnerDirectory>().For(services.GetRequiredService<CurrentRunner>().Id));
+        builder.Services.AddSingleton<RunnerDirectory>();
+        // Per request: the signed-in runner's data, so every page and route reads through a handle scoped to them. An account
+        // without runner data (a clinician, an admin) gets none: NoRunnerDataException answers 404.
+        builder.Services.AddScoped(services => services.GetRequiredService<RunnerDirectory>().For(
+            services.GetRequiredService<CurrentRunner>().RunnerId is { } runner ? new Storage.RunnerId(runner) : throw new NoRunnerDataException()));
         builder.Services.AddScoped<UploadImporter>();
-        // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
-        // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        if (options.RequireSignIn)
+        {
+            AddSignIn(builder, options);
+        }
+        else
+        {
+            // Forms are protected from other sites by UseCrossSiteProtection (Origin / Sec-Fetch-Site), not by anti-forgery
+            // tokens: their keys would have to outlive a restart, or a half-done assessment fails on its next step.
+            builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        }
+
         builder.Services.AddRazorPages(pages =>
         {
             pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
             pages.Conventions.ConfigureFilter(new Pages.PageRequestFilter());
+            if (!options.RequireSignIn)
+            {
+                // Sign-in, registration and the account page exist only on a server with accounts.
+                pages.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(new Pages.NotFoundPageFilter()));
+            }
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
@@ -114,7 +137,7 @@ public static class CalfCoachWeb
         app.UseServerTiming();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseKnownMethods();
+        app.UseKnownMethods(options.RequireSignIn ? AccountsApi.DeletePaths : []);
         if (options.KnownProxies.Count > 0)
         {
             app.UseForwardedHeaders(ForwardedFrom(options.KnownProxies));
@@ -122,9 +145,22 @@ public static class CalfCoachWeb
 
         app.UseHostAllowList(HostAllowList.For(options));
         app.UseCrossSiteProtection();
+        if (options.RequireSignIn)
+        {
+            // After the guards, before any form is read: an anonymous request gets no further than 401 or the sign-in page.
+            app.UseRouting();
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         app.UseFormLimits(ImportsApi.Route, Pages.ImportModel.Route);
 
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
+        if (options.RequireSignIn)
+        {
+            app.MapAccountsApi();
+        }
+
         app.MapAssessmentsApi();
         app.MapImportsApi();
         app.MapHistoryApi();
@@ -136,6 +172,26 @@ public static class CalfCoachWeb
         app.MapAssets();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>
+    /// Accounts: one authentication scheme (session cookie or bearer token, both looked up in the database on every request),
+    /// every endpoint and page signed-in only unless marked anonymous, and data-protection keys in the database, shared by
+    /// every server process on it (device cookies, anti-forgery tokens).
+    /// </summary>
+    private static void AddSignIn(WebApplicationBuilder builder, CalfCoachWebOptions options)
+    {
+        builder.Services.AddSingleton<AccountSessions>();
+        builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SessionAuthenticationHandler.SchemeName).RequireAuthenticatedUser().Build());
+        builder.Services.AddDataProtection().SetApplicationName("CalfCoach");
+        builder.Services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(keys =>
+            keys.XmlRepository = new DatabaseXmlRepository(new Storage.AccountStore(options.Database)));
+
+        // The framework warns that the keys are stored unencrypted: on purpose (DatabaseXmlRepository says why).
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
     }
 
     /// <summary>Forwarded headers believed from these proxies only (the framework's default trusts loopback: cleared).</summary>

@@ -61,6 +61,13 @@ public sealed record CalfCoachWebOptions
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; init; }
 
+    /// <summary>
+    /// True for a server with accounts: every page and API call needs a session cookie or an API token (sign-in page,
+    /// <c>POST /api/session</c>, bearer tokens), and data-protection keys are kept in the database so several server
+    /// processes share them. False (the local SQLite default): no login, every request is the implicit local runner.
+    /// </summary>
+    public bool RequireSignIn { get; init; }
+
     /// <summary>A log destination besides the console (tests read the server log through it).</summary>
     public Microsoft.Extensions.Logging.ILoggerProvider? LogTo { get; init; }
 

@@ -31,6 +31,8 @@ internal sealed class ClientErrorExceptionHandler : IExceptionHandler
         {
             switch (current)
             {
+                case Services.NoRunnerDataException:
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "There is no runner data here for this account.");
                 case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                     var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? CalfCoachWeb.SmallBodyBytes;
                     return Problems.Large("$", limit);

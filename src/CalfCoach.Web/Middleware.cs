@@ -103,10 +103,12 @@ internal static class Middleware
     });
 
     /// <summary>The methods some route answers; any other (TRACE, a made-up FOO) is 405 before routing, never a page handler's 500.</summary>
-    public static IApplicationBuilder UseKnownMethods(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <param name="deletable">Paths that also take DELETE (signing out, revoking a token); empty without accounts.</param>
+    public static IApplicationBuilder UseKnownMethods(this IApplicationBuilder app, params PathString[] deletable) => app.Use(async (context, next) =>
     {
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method) || HttpMethods.IsPatch(method))
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsPost(method) || HttpMethods.IsPatch(method)
+            || (HttpMethods.IsDelete(method) && deletable.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase))))
         {
             await next(context);
             return;

@@ -22,6 +22,10 @@ public static class Problems
     public const string MethodNotAllowedType = "urn:calfcoach:problem:method-not-allowed";
     public const string UnreadableRequest = "urn:calfcoach:problem:unreadable-request";
     public const string ImportBusy = "urn:calfcoach:problem:import-busy";
+    public const string SignInNeededType = "urn:calfcoach:problem:sign-in-needed";
+    public const string SignInRefused = "urn:calfcoach:problem:sign-in-refused";
+    public const string TooManySignIns = "urn:calfcoach:problem:too-many-sign-ins";
+    public const string ForbiddenType = "urn:calfcoach:problem:forbidden";
 
     /// <summary>Seconds a client is asked to wait when the import memory is in use (an upload of a few hundred MB takes about that).</summary>
     public const int ImportBusyRetryAfterSeconds = 30;
@@ -32,6 +36,25 @@ public static class Problems
     /// </summary>
     public static ProblemHttpResult Busy(string message) =>
         Create(StatusCodes.Status503ServiceUnavailable, ImportBusy, "The server is importing other uploads; try again shortly.", "files", message);
+
+    /// <summary>401: no session cookie or token, or one that has ended (signed out, expired, password changed, revoked).</summary>
+    public static ProblemHttpResult SignInNeeded() =>
+        Create(StatusCodes.Status401Unauthorized, SignInNeededType, "Sign in first.", "Authorization",
+            "send the session cookie from POST /api/session or \"Authorization: Bearer TOKEN\" with a token from POST /api/tokens; a session ends after 30 idle minutes.");
+
+    /// <summary>401 from <c>POST /api/session</c>: the same answer for an unknown address and a wrong password.</summary>
+    public static ProblemHttpResult BadCredentials() =>
+        Create(StatusCodes.Status401Unauthorized, SignInRefused, "The e-mail address or the password is not right.", "password",
+            "check both and try again.");
+
+    /// <summary>429: too many failed sign-ins; the caller sets <c>Retry-After</c>.</summary>
+    public static ProblemHttpResult Throttled(TimeSpan retryAfter) =>
+        Create(StatusCodes.Status429TooManyRequests, TooManySignIns, "Too many failed sign-ins.", "email",
+            string.Create(CultureInfo.InvariantCulture, $"wait {Math.Ceiling(retryAfter.TotalMinutes):0} minutes and try again; a browser you signed in with before is not held up by others' attempts."));
+
+    /// <summary>403: signed in, but the account may not do this (a setting only an admin may change).</summary>
+    public static ProblemHttpResult NotAllowed() =>
+        Create(StatusCodes.Status403Forbidden, ForbiddenType, "Your account may not do this.", "role", "ask an admin of this server.");
 
     public static ProblemHttpResult Malformed(string message) =>
         Create(StatusCodes.Status400BadRequest, MalformedJson, "The request body is not valid JSON.", "$", message);

@@ -38,6 +38,12 @@ public abstract class WebApp : IAsyncLifetime
 
     protected virtual IReadOnlyList<System.Net.IPAddress> KnownProxies => [];
 
+    /// <summary>A server with accounts (<see cref="CalfCoachWebOptions.RequireSignIn"/>).</summary>
+    protected virtual bool RequireSignIn => false;
+
+    /// <summary>The app's clock (and its database's): tests move it to expire sessions and throttle windows.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+
     /// <summary>The process's import memory budget as the app sees it (a test can hold part of it).</summary>
     public ImportMemoryBudget ImportMemory { get; } = new();
 
@@ -62,7 +68,7 @@ public abstract class WebApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var clock = Clock;
         _database = OpenDatabase(clock);
         var onset = Today.AddDays(-3);
         if (Demo)
@@ -83,6 +89,7 @@ public abstract class WebApp : IAsyncLifetime
             TemporaryFolder = _folder.FullName,
             ImportMemory = ImportMemory,
             LogTo = Log,
+            RequireSignIn = RequireSignIn,
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

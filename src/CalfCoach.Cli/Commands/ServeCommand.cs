@@ -97,11 +97,6 @@ public static class ServeCommand
                 throw new UserInputException($"--urls: {https}");
             }
 
-            if (!addresses.All(CalfCoachWebOptions.IsLoopbackUrl))
-            {
-                context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {string.Join(", ", addresses)} can be reached from other computers on your network. CalfCoach has no accounts: anyone on that network who opens it can read and change your health and training data.");
-            }
-
             var today = context.Today;
             DirectoryInfo? demoFolder = null;
             Database database;
@@ -117,11 +112,20 @@ public static class ServeCommand
                 database = DatabaseOption.Open(parse.GetValue(db));
             }
 
+            // A PostgreSQL database is a shared server: every runner signs in to their own data. A SQLite file is one
+            // runner's own, with no login.
+            var signIn = database.IsServerDatabase;
+            if (!signIn && !addresses.All(CalfCoachWebOptions.IsLoopbackUrl))
+            {
+                context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {string.Join(", ", addresses)} can be reached from other computers on your network. A database file has no accounts: anyone on that network who opens CalfCoach can read and change your health and training data. For a shared server, use PostgreSQL (--db postgres://…): everyone then signs in.");
+            }
+
             try
             {
                 await using var app = CalfCoachWeb.Create(new CalfCoachWebOptions
                 {
                     Database = database,
+                    RequireSignIn = signIn,
                     ImportMemory = memory,
                     Urls = addresses,
                     Certificate = tls,
@@ -146,7 +150,10 @@ public static class ServeCommand
                 }
 
                 var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
-                await WarmUpAsync(app, listening, cancellationToken);
+                if (!signIn)
+                {
+                    await WarmUpAsync(app, listening, cancellationToken);
+                }
                 context.Out.MarkupLineInterpolated($"CalfCoach is running. Open [bold link]{listening.First()}[/] in your browser.");
                 context.Out.MarkupLineInterpolated($"[dim]Data: {(demoFolder is null ? database.DisplayName : "generated demo runner (temporary)")}. Press Ctrl+C to stop.[/]");
                 try

@@ -135,6 +135,15 @@ public static class InputRules
 
     public static readonly TextRule TimeZone = new("The time zone", 64);
 
+    /// <summary>An account's e-mail address (its sign-in name).</summary>
+    public static readonly EmailRule Email = new("The e-mail address", 254);
+
+    /// <summary>A new password (signing in checks only the stored hash).</summary>
+    public static readonly PasswordRule Password = new("The password", 12, 256);
+
+    /// <summary>The name given to an API token, to tell tokens apart ("laptop import script").</summary>
+    public static readonly TextRule TokenName = new("The token's name", 100, Required: true);
+
     /// <summary>A two-letter country code (ISO 3166-1), for the emergency numbers.</summary>
     public static readonly TextRule Country = new("The country code", 2);
     public static readonly NumberRule HeightCm = new("The height", " cm", 100, 250);

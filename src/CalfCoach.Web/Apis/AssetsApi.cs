@@ -46,8 +46,9 @@ public static class AssetsApi
 
     public static IEndpointRouteBuilder MapAssets(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/assets/{name}", Get).ExcludeFromDescription();
-        app.MapGet(ServiceWorkerRoute, GetServiceWorker).ExcludeFromDescription();
+        // Anonymous on a server with sign-in: the sign-in page needs its stylesheet, and nothing here is anyone's data.
+        app.MapGet("/assets/{name}", Get).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(ServiceWorkerRoute, GetServiceWorker).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 

@@ -65,6 +65,21 @@ public sealed record TaskCheckOffRequest(string Task, string? Date = null);
 /// <summary>A visit to a clinician; <c>clearedForRehab</c> is their all-clear for graded rehabilitation, the only thing that lowers the advice.</summary>
 public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note = null, string? Date = null);
 
+/// <summary>Sign in with an account's e-mail address and password.</summary>
+public sealed record SessionRequest(string Email, string Password);
+
+/// <summary>The signed-in account; <c>runnerId</c> is null for clinicians and admins.</summary>
+public sealed record AccountDocument(long Id, string Email, string Role, long? RunnerId);
+
+/// <summary>A new API token's name (to tell tokens apart later).</summary>
+public sealed record TokenRequest(string Name);
+
+/// <summary>A new API token: <c>token</c> is shown in this answer only (only its hash is stored).</summary>
+public sealed record NewTokenDocument(long Id, string Name, string Token);
+
+/// <summary>An API token as listed: its id, name and when it was made (UTC), never the token.</summary>
+public sealed record TokenDocument(long Id, string Name, string Created);
+
 // Constructor parameters without a default are required, and non-nullable ones refuse null: a check-in without
 // its score must be an error naming "score", never a pain of 0 (the same rule as a missing answer).
 [JsonSourceGenerationOptions(
@@ -82,6 +97,11 @@ public sealed record ClinicianReviewRequest(bool ClearedForRehab, string? Note =
 [JsonSerializable(typeof(ClinicianReviewRequest))]
 [JsonSerializable(typeof(TaskCheckOffRequest))]
 [JsonSerializable(typeof(CheckInsDocument))]
+[JsonSerializable(typeof(SessionRequest))]
+[JsonSerializable(typeof(AccountDocument))]
+[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(NewTokenDocument))]
+[JsonSerializable(typeof(TokenDocument[]))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;
 

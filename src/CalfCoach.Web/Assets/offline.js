@@ -227,5 +227,13 @@
   showOffline();
   sendKept();
 
+  // Signing out forgets this browser's copy of the runner's pages and any check-in still queued, then posts the form.
+  document.addEventListener('submit', async (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-sign-out')) return;
+    event.preventDefault();
+    try { await clear(); } finally { form.submit(); }
+  });
+
   window.CalfCoachOffline = { send, queue, flush, pending, clear };
 })();

@@ -6,7 +6,7 @@ namespace CalfCoach.Web.Services;
 /// <summary>
 /// Each runner's <see cref="RunnerData"/>, over a database handle scoped to that runner, kept between requests so a
 /// runner's analysis is computed once while their data are unchanged. The only way the app reaches stored data: a
-/// request gets the signed-in runner's (<see cref="CurrentRunner"/>), and the stores below it scope every statement by
+/// request gets the signed-in runner's (<see cref="Accounts.CurrentRunner"/>), and the stores below it scope every statement by
 /// that runner, so no route can read another runner's rows whatever it asks for.
 /// </summary>
 public sealed class RunnerDirectory(CalfCoachWebOptions options)
@@ -47,16 +47,23 @@ public sealed class RunnerDirectory(CalfCoachWebOptions options)
 }
 
 /// <summary>
-/// Whose data this request reads and writes. Without sign-in (a local SQLite file, on loopback) it is the one local
-/// runner; with accounts it comes from the signed-in account.
+/// The request's account owns no runner data (a clinician or an admin): every runner route answers 404, as for data that
+/// is not theirs.
 /// </summary>
-public sealed class CurrentRunner(IHttpContextAccessor http)
+public sealed class NoRunnerDataException : Exception
 {
-    /// <summary>The claim that carries the signed-in account's runner id.</summary>
-    public const string RunnerClaim = "calfcoach:runner";
+    public NoRunnerDataException()
+        : base("This account has no runner data of its own.")
+    {
+    }
 
-    public RunnerId Id =>
-        http.HttpContext?.User.FindFirst(RunnerClaim)?.Value is { } value && long.TryParse(value, out var id)
-            ? new RunnerId(id)
-            : RunnerId.Local;
+    public NoRunnerDataException(string message)
+        : base(message)
+    {
+    }
+
+    public NoRunnerDataException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

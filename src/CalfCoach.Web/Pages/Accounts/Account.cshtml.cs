@@ -1,0 +1,87 @@
+using CalfCoach.Core.Accounts;
+using CalfCoach.Core.Validation;
+using CalfCoach.Web.Accounts;
+using CalfCoach.Web.Apis;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CalfCoach.Web.Pages.Accounts;
+
+/// <summary>The signed-in account: API tokens (create, revoke), the password, sign-out, and an admin's self-registration switch.</summary>
+public sealed class AccountModel(AccountSessions sessions, CurrentRunner current) : PageModel
+{
+    public SignedInAccount Account { get; private set; } = null!;
+
+    public IReadOnlyList<TokenDocument> Tokens { get; private set; } = [];
+
+    /// <summary>A token just made: shown on this page once, never again.</summary>
+    public NewTokenDocument? NewToken { get; private set; }
+
+    public InputError? Error { get; private set; }
+
+    public string? Saved { get; private set; }
+
+    public bool SelfRegistration { get; private set; }
+
+    public IActionResult OnGet() => Load();
+
+    public IActionResult OnPostCreateToken(string? name)
+    {
+        if (current.Account is { } account)
+        {
+            NewToken = AccountsApi.TryCreateToken(sessions, account, name, out var error);
+            Error = error;
+        }
+
+        return Load();
+    }
+
+    public IActionResult OnPostRevoke(long id)
+    {
+        if (current.Account is { } account)
+        {
+            Saved = sessions.Store.DeleteApiToken(account.Id, id) ? "The token was revoked." : null;
+        }
+
+        return Load();
+    }
+
+    public IActionResult OnPostPassword(string? currentPassword, string? newPassword)
+    {
+        if (current.Account is not { } account)
+        {
+            return Load();
+        }
+
+        Error = sessions.Accounts.ChangePassword(account.Id, currentPassword, newPassword);
+        if (Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Load();
+        }
+
+        // Every session (this one too) and every token has ended: sign in again with the new password.
+        sessions.SignOut(HttpContext);
+        return LocalRedirect(SignInModel.Route + "?changed=true");
+    }
+
+    public IActionResult OnPostSelfRegistration(bool on)
+    {
+        if (current.Account is not { Role: AccountRole.Admin })
+        {
+            return Forbid();
+        }
+
+        sessions.Store.SelfRegistration = on;
+        Saved = on ? "Athletes can now create their own accounts at /register." : "Self-registration is off: only admins add accounts.";
+        return Load();
+    }
+
+    private PageResult Load()
+    {
+        Account = current.Account!;
+        Tokens = AccountsApi.Tokens(sessions, Account);
+        SelfRegistration = sessions.Store.SelfRegistration;
+        return Page();
+    }
+}
