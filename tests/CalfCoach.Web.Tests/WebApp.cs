@@ -229,3 +229,22 @@ public sealed class SqliteTwinApp : WebApp
 {
     protected override bool Demo => true;
 }
+
+/// <summary>A shared server: PostgreSQL on the test cluster, with accounts (every request signs in).</summary>
+public sealed class PostgresSignInApp : WebApp
+{
+    private string? _connectionString;
+
+    protected override bool RequireSignIn => true;
+
+    protected override Database OpenDatabase(TimeProvider clock) =>
+        Database.OpenPostgres(new DatabaseTarget.Postgres(_connectionString = PostgresCluster.Require().CreateDatabase()), clock);
+
+    protected override void DropDatabase()
+    {
+        if (_connectionString is not null)
+        {
+            PostgresCluster.Shared?.DropDatabase(_connectionString);
+        }
+    }
+}
