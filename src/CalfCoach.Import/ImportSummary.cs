@@ -85,9 +85,10 @@ public sealed record ImportSummary(
                 Bytes = merged.Bytes + part.Bytes,
                 Seconds = merged.Seconds + part.Seconds,
             };
-            failed.AddRange(part.Failed.Take(ActivityImporter.MaxFailuresListed - failed.Count));
-            notCounted.AddRange(part.NotCounted);
-            skipped.AddRange(part.Skipped.Take(ActivityImporter.MaxFailuresListed - skipped.Count));
+            // A summary read from JSON without a list (an older server) has null there, not an empty list.
+            failed.AddRange((part.Failed ?? []).Take(ActivityImporter.MaxFailuresListed - failed.Count));
+            notCounted.AddRange(part.NotCounted ?? []);
+            skipped.AddRange((part.Skipped ?? []).Take(ActivityImporter.MaxFailuresListed - skipped.Count));
             skippedCount += part.SkippedCount;
         }
 
