@@ -146,7 +146,8 @@ internal static class ServerImport
                             break;
                         }
 
-                        var detail = await ProblemDetail(response, cancellationToken);
+                        // The server's words, but never the token, should a server echo it.
+                        var detail = (await ProblemDetail(response, cancellationToken))?.Replace(token, "[token]", StringComparison.Ordinal);
                         switch (response.StatusCode)
                         {
                             case HttpStatusCode.Unauthorized:
