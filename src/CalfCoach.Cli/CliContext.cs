@@ -16,6 +16,7 @@ namespace CalfCoach.Cli;
 /// The database <c>assess</c> records into without <c>--db</c>; null means the user's default
 /// (<see cref="Storage.StoragePaths.DefaultDatabasePath()"/>). Tests point it at a temporary file.
 /// </param>
+/// <param name="ServerToken">The value of <c>CALFCOACH_TOKEN</c>, the token <c>import --server</c> uses without <c>--token</c>.</param>
 public sealed record CliContext(
     IAnsiConsole Out,
     IAnsiConsole Error,
@@ -23,7 +24,8 @@ public sealed record CliContext(
     bool InputIsInteractive,
     TimeProvider Clock,
     string? ImportMemoryMb = null,
-    string? DefaultDatabase = null)
+    string? DefaultDatabase = null,
+    string? ServerToken = null)
 {
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
 

@@ -8,6 +8,7 @@ var context = new CliContext(
     In: Console.In,
     InputIsInteractive: !Console.IsInputRedirected && Environment.UserInteractive,
     Clock: TimeProvider.System,
-    ImportMemoryMb: Environment.GetEnvironmentVariable(ImportMemoryBudget.EnvironmentVariable));
+    ImportMemoryMb: Environment.GetEnvironmentVariable(ImportMemoryBudget.EnvironmentVariable),
+    ServerToken: Environment.GetEnvironmentVariable(CalfCoach.Cli.Commands.ServerImport.TokenVariable));
 
 return await CliApp.RunAsync(args, context);

@@ -58,6 +58,42 @@ public sealed record ImportSummary(
     /// <summary>True when files were offered but not one activity could be stored or recognised as already stored.</summary>
     [JsonIgnore]
     public bool NothingImported => Imported + Duplicates + NotRunning + NotCounted.Count == 0;
+
+    /// <summary>
+    /// One summary for several imports (the batches of an upload): counts and seconds summed, lists concatenated in order
+    /// and kept to their caps (<see cref="ActivityImporter.MaxFailuresListed"/> failures and skipped files), the full
+    /// numbers still in <see cref="FailedCount"/> and <see cref="SkippedCount"/>.
+    /// </summary>
+    public static ImportSummary Merge(IEnumerable<ImportSummary> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var merged = new ImportSummary(0, 0, 0, 0, [], 0, 0, 0, 0);
+        var failed = new List<ImportFailure>();
+        var notCounted = new List<ImportNotCounted>();
+        var skipped = new List<ImportSkipped>();
+        int skippedCount = 0;
+        foreach (var part in parts)
+        {
+            merged = merged with
+            {
+                Imported = merged.Imported + part.Imported,
+                Duplicates = merged.Duplicates + part.Duplicates,
+                NotRunning = merged.NotRunning + part.NotRunning,
+                Partial = merged.Partial + part.Partial,
+                FailedCount = merged.FailedCount + part.FailedCount,
+                Files = merged.Files + part.Files,
+                Bytes = merged.Bytes + part.Bytes,
+                Seconds = merged.Seconds + part.Seconds,
+            };
+            // A summary read from JSON without a list (an older server) has null there, not an empty list.
+            failed.AddRange((part.Failed ?? []).Take(ActivityImporter.MaxFailuresListed - failed.Count));
+            notCounted.AddRange(part.NotCounted ?? []);
+            skipped.AddRange((part.Skipped ?? []).Take(ActivityImporter.MaxFailuresListed - skipped.Count));
+            skippedCount += part.SkippedCount;
+        }
+
+        return merged with { Failed = failed, NotCounted = notCounted, Skipped = skipped, SkippedCount = skippedCount };
+    }
 }
 
 /// <summary>Progress of a running import, for a progress bar.</summary>

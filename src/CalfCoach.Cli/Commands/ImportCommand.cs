@@ -20,9 +20,31 @@ public static class ImportCommand
         };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var command = new Command("import", "Import your training history. Importing the same files again changes nothing.") { paths, db, json };
+        var server = new Option<string?>("--server")
+        {
+            Description = "Upload to your account on a CalfCoach server (https://…) instead of a local database.",
+            HelpName = "URL",
+        };
+        var token = new Option<string?>("--token")
+        {
+            Description = $"Your token for --server, made on the server's account page (or set ${ServerImport.TokenVariable}, which keeps it out of the process list).",
+        };
+        var batchFiles = new Option<int>("--batch-files") { Hidden = true, DefaultValueFactory = _ => ServerImport.DefaultBatchFiles };
+        var batchBytes = new Option<long>("--batch-bytes") { Hidden = true, DefaultValueFactory = _ => ServerImport.DefaultBatchBytes };
+        var command = new Command("import", "Import your training history. Importing the same files again changes nothing.") { paths, db, json, server, token, batchFiles, batchBytes };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(server) is { } serverText)
+            {
+                return await ToServerAsync(context, serverText, parse.GetValue(token), parse.GetValue(db) is not null,
+                    parse.GetValue(paths)!, parse.GetValue(json), parse.GetValue(batchBytes), parse.GetValue(batchFiles), cancellationToken);
+            }
+
+            if (parse.GetValue(token) is not null)
+            {
+                throw new UserInputException("--token: only with --server URL (a local import needs no token).");
+            }
+
             var memory = context.ImportMemory();
             using var database = DatabaseOption.Open(parse.GetValue(db));
 
@@ -48,6 +70,41 @@ public static class ImportCommand
             return summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static async Task<int> ToServerAsync(
+        CliContext context, string serverText, string? token, bool hasDb, string[] inputs, bool asJson, long batchBytes, int batchFiles, CancellationToken cancellationToken)
+    {
+        if (hasDb)
+        {
+            throw new UserInputException("--server and --db: choose one; --server imports into your account on the server, --db into a local database.");
+        }
+
+        var uri = ServerImport.CheckServer(serverText);
+        token = string.IsNullOrWhiteSpace(token) ? context.ServerToken : token;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new UserInputException($"--server needs your token: make one on the server's account page ({new Uri(uri, "account")}) and pass it with --token or, better, in ${ServerImport.TokenVariable}.");
+        }
+
+        var showProgress = !asJson && context.Out.Profile.Capabilities.Interactive;
+        var (summary, code) = await ServerImport.RunAsync(context, uri, token.Trim(), inputs, Math.Max(1, batchBytes), Math.Max(1, batchFiles), showProgress, cancellationToken);
+        if (summary is null)
+        {
+            return code;
+        }
+
+        if (asJson)
+        {
+            context.Out.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(summary, ImportJsonContext.Default.ImportSummary));
+            context.Out.Profile.Out.Writer.Flush();
+        }
+        else
+        {
+            Render(context.Out, summary, uri.GetLeftPart(UriPartial.Authority));
+        }
+
+        return summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     private static async Task<ImportSummary> WithProgressAsync(IAnsiConsole console, ActivityImporter importer, string[] inputs, CancellationToken cancellationToken)
