@@ -103,7 +103,7 @@ public sealed partial class ServeCommandTests
         try
         {
             Assert.True(address is not null, $"serve did not report its address. out: {output.Output} err: {error.Output}");
-            Assert.Contains("anyone on that network who opens it can read and change", error.Output.ReplaceLineEndings(" "));
+            Assert.Contains("anyone on that network who opens CalfCoach can read and change", error.Output.ReplaceLineEndings(" "));
             using var client = new HttpClient { BaseAddress = address };
             using var allowed = new HttpRequestMessage(HttpMethod.Get, "/api/shoes") { Headers = { Host = "calfcoach.lan" } };
             using var rebound = new HttpRequestMessage(HttpMethod.Get, "/api/shoes") { Headers = { Host = "evil.example" } };
