@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(LogCommand.Create(context));
         root.Subcommands.Add(ShoesCommand.Create(context));
         root.Subcommands.Add(ProfileCommand.Create(context));
+        InvariantNumbers.Apply(root);
         return root;
     }
 

@@ -7,6 +7,7 @@ using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CalfCoach.Web;
 
@@ -70,6 +71,12 @@ public static class CalfCoachWeb
         {
             pages.Conventions.ConfigureFilter(new IgnoreAntiforgeryTokenAttribute());
             pages.Conventions.ConfigureFilter(new Pages.PageRequestFilter());
+        }).AddMvcOptions(mvc =>
+        {
+            // Browsers send numbers and dates in forms in one format whatever their language (RunnerCulture).
+            var at = mvc.ValueProviderFactories.IndexOf(mvc.ValueProviderFactories.OfType<FormValueProviderFactory>().Single());
+            mvc.ValueProviderFactories[at] = new InvariantFormValueProviderFactory();
+            mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
@@ -110,6 +117,7 @@ public static class CalfCoachWeb
         app.UseHostAllowList(HostAllowList.For(options));
         app.UseCrossSiteProtection();
         app.UseFormLimits(ImportsApi.Route, Pages.ImportModel.Route);
+        app.UseRunnerCulture();
 
         app.MapOpenApi();
         app.MapAssessmentsApi();

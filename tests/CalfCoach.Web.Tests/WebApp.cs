@@ -188,3 +188,9 @@ public sealed class LayoutApp : WebApp
 
 /// <summary>No data at all, for the phone-first layout walk of a newcomer's pages.</summary>
 public sealed class EmptyLayoutApp : WebApp;
+
+/// <summary>The demo runner (decimals and dates in every answer) in an app of its own for the runner's language tests, which record an assessment and a shoe.</summary>
+public sealed class LocaleApp : WebApp
+{
+    protected override bool Demo => true;
+}
