@@ -9,7 +9,7 @@ namespace CalfCoach.Web.Tests;
 /// </summary>
 public sealed class PageTextTests
 {
-    public static TheoryData<Type> TypedTexts => [typeof(ShoesPageText)];
+    public static TheoryData<Type> TypedTexts => [typeof(ShoesPageText), typeof(MetronomePageText)];
 
     [Theory]
     [MemberData(nameof(TypedTexts))]
