@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-50}
 work=${2:-/tmp/calfcoach-dashboard-bench}
-port=5199
+port=${CALFCOACH_BENCH_PORT:-5199}  # another port when 5199 is taken (benchmarks of two worktrees at once)
 mkdir -p "$work"
 
 dotnet build -c Release src/CalfCoach.Cli -v q -nologo >/dev/null

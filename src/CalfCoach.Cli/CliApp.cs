@@ -23,6 +23,7 @@ public static class CliApp
         root.Subcommands.Add(ShoesCommand.Create(context));
         root.Subcommands.Add(ProfileCommand.Create(context));
         root.Subcommands.Add(UsersCommand.Create(context));
+        InvariantNumbers.Apply(root);
         return root;
     }
 

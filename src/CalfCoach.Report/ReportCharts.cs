@@ -427,7 +427,25 @@ internal static class ReportCharts
     private static ChartFigure Figure(ChartCanvas canvas, string id, Plot plot, string caption, string ariaLabel)
     {
         SizeText(plot, canvas);
-        return new(id, caption, InlineSvg.Prepare(plot.GetSvgXml(canvas.Width, canvas.Height), canvas.Width, canvas.Height, $"{id}-{canvas.CssClass}", ariaLabel, canvas.CssClass), null);
+        return new(id, caption, InlineSvg.Prepare(InvariantSvg(plot, canvas), canvas.Width, canvas.Height, $"{id}-{canvas.CssClass}", ariaLabel, canvas.CssClass), null);
+    }
+
+    /// <summary>
+    /// The drawing in the invariant culture: ScottPlot writes its automatic tick labels (0.2, 1.5) in the current culture,
+    /// and the report is one file that reads the same, and compares equal, in every locale (CultureInvarianceTests).
+    /// </summary>
+    private static string InvariantSvg(Plot plot, ChartCanvas canvas)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return plot.GetSvgXml(canvas.Width, canvas.Height);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     private static ChartFigure Empty(string id, string title, string note) => new(id, title + ".", null, note);

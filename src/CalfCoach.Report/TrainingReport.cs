@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Plans;
@@ -39,7 +40,7 @@ public sealed record TrainingReport(DateOnly AsOf)
         var onset = OnsetDay;
         if (onset > AsOf)
         {
-            throw new ArgumentException($"The onset ({onset:yyyy-MM-dd}) cannot be after the as-of date ({AsOf:yyyy-MM-dd}).", nameof(analyze));
+            throw new ArgumentException($"The onset ({IsoDate.ToText(onset)}) cannot be after the as-of date ({IsoDate.ToText(AsOf)}).", nameof(analyze));
         }
 
         var analysis = analyze(AsOf, onset);

@@ -8,6 +8,7 @@ using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CalfCoach.Web;
 
@@ -106,6 +107,12 @@ public static class CalfCoachWeb
                 // Sign-in, registration and the account page exist only on a server with accounts.
                 pages.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(new Pages.NotFoundPageFilter()));
             }
+        }).AddMvcOptions(mvc =>
+        {
+            // Browsers send numbers and dates in forms in one format whatever their language (RunnerCulture).
+            var at = mvc.ValueProviderFactories.IndexOf(mvc.ValueProviderFactories.OfType<FormValueProviderFactory>().Single());
+            mvc.ValueProviderFactories[at] = new InvariantFormValueProviderFactory();
+            mvc.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
@@ -154,6 +161,7 @@ public static class CalfCoachWeb
         }
 
         app.UseFormLimits(ImportsApi.Route, Pages.ImportModel.Route);
+        app.UseRunnerCulture();
 
         app.MapOpenApi().AllowAnonymous();
         if (options.RequireSignIn)

@@ -71,6 +71,33 @@ public sealed class AdviceFlowTests(UkRunnerApp app, Browser browser) : IClassFi
     }
 
     [Fact]
+    public async Task The_result_gives_each_piece_of_advice_with_evidence_a_why_link_to_its_section_of_the_evidence_page()
+    {
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        await page.GotoAsync("/assess");
+        for (var screen = 0; screen < Core.Assessment.Questionnaire.Groups.Count; screen++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+        }
+
+        await page.Locator("#f-daysSinceOnset").FillAsync("4");
+        await page.Locator("#f-daysOfHomeCare").FillAsync("4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "See my result" }).ClickAsync();
+
+        // Every prevention item the catalogue explains has its link, and only those; the link lands on a real section.
+        var items = await page.Locator("[data-prevention]").EvaluateAllAsync<string[][]>(
+            "items => items.map(i => [i.dataset.prevention, i.querySelector('a.why-link')?.getAttribute('href') ?? ''])");
+        Assert.NotEmpty(items);
+        Assert.All(items, item => Assert.Equal(Core.Evidence.EvidenceCatalogue.ForTask(item[0]) is { } anchor ? $"/evidence#{anchor}" : string.Empty, item[1]));
+        Assert.Contains(items, item => item[1].Length > 0);
+        var why = page.Locator("a.why-link").First;
+        await Assertions.Expect(why).ToContainTextAsync("Why?");
+        var href = (await why.GetAttributeAsync("href"))!;
+        await page.GotoAsync(href);
+        await Assertions.Expect(page.Locator(href[href.IndexOf('#', StringComparison.Ordinal)..])).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Without_scripts_a_ticked_sign_brings_its_follow_up_on_Next_before_moving_on()
     {
         var page = await browser.NewPageAsync(app.BaseAddress, width: 360, javaScript: false);

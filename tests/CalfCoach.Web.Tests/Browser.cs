@@ -20,6 +20,9 @@ public sealed class Browser : IAsyncLifetime
 
     public static readonly int[] Widths = [360, 1280];
 
+    /// <summary>The browser's language (Accept-Language, and so the pages' date format): fixed, so tests do not depend on the machine's.</summary>
+    public const string Locale = "en-US";
+
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -58,6 +61,7 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             AcceptDownloads = true,
             JavaScriptEnabled = javaScript,
+            Locale = Locale, // dates on the pages follow it
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
@@ -77,6 +81,7 @@ public sealed class Browser : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
+            Locale = Locale,
         });
         context.SetDefaultTimeout(15_000);
         return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();

@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using Microsoft.Playwright;
 
 namespace CalfCoach.Web.Tests;
@@ -125,8 +126,8 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
 
         await page.GetByRole(AriaRole.Link, new() { Name = "See them on the dashboard" }).ClickAsync();
         var runs = page.Locator("#latest-runs");
-        await Assertions.Expect(runs).ToContainTextAsync(Fixtures.GeneratedRunDay.ToString("yyyy-MM-dd"));
-        await Assertions.Expect(runs).ToContainTextAsync(Fixtures.StravaRunDay.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(runs.Locator($"time[datetime='{IsoDate.ToText(Fixtures.GeneratedRunDay)}']")).ToBeVisibleAsync();
+        await Assertions.Expect(runs.Locator($"time[datetime='{IsoDate.ToText(Fixtures.StravaRunDay)}']")).ToBeVisibleAsync();
         await Assertions.Expect(runs).ToContainTextAsync("Trail shoes");
         await Assertions.Expect(page.Locator("#chart-weekly-distance svg.chart-wide")).ToBeVisibleAsync();
     }
@@ -144,7 +145,7 @@ public sealed class ImportPageTests(EmptyApp app, Browser browser) : IClassFixtu
         await Assertions.Expect(page.Locator("#summary-title")).ToHaveTextAsync("Import finished");
         await Assertions.Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("1");
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("#latest-runs")).ToContainTextAsync("2015-08-15");
+        await Assertions.Expect(page.Locator("#latest-runs").Locator("time[datetime='2015-08-15']")).ToBeVisibleAsync();
     }
 
     [Fact]

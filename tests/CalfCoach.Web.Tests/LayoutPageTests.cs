@@ -41,18 +41,26 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
           })
         """;
 
-    /// <summary>Dates (2026-11-28) the browser broke across two lines ("2026-" / "11-28"), found by the boxes of each date's text.</summary>
+    /// <summary>
+    /// Dates the browser broke across two lines ("2026-" / "11-28", "28.11." / "2026"), found by the boxes of each date's
+    /// text: every &lt;time&gt; (the pages' dates, in the browser's language) and any ISO date left in plain text.
+    /// </summary>
     private const string DatesSplit = """
         () => {
           const split = [];
+          const lines = range => new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top))).size;
+          for (const time of document.querySelectorAll('time, .date')) {
+            const range = document.createRange();
+            range.selectNodeContents(time);
+            if (lines(range) > 1) split.push(`${time.textContent.trim()} in "${time.parentElement.textContent.trim().slice(0, 60)}"`);
+          }
           const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
             for (const m of node.textContent.matchAll(/\d{4}-\d{2}-\d{2}/g)) {
               const range = document.createRange();
               range.setStart(node, m.index);
               range.setEnd(node, m.index + m[0].length);
-              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-              if (tops.size > 1) split.push(`${m[0]} in "${node.textContent.trim().slice(0, 60)}"`);
+              if (lines(range) > 1) split.push(`${m[0]} in "${node.textContent.trim().slice(0, 60)}"`);
             }
           }
           return split;

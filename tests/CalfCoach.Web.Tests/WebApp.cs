@@ -248,3 +248,9 @@ public sealed class PostgresSignInApp : WebApp
         }
     }
 }
+
+/// <summary>The demo runner (decimals and dates in every answer) in an app of its own for the runner's language tests, which record an assessment and a shoe.</summary>
+public sealed class LocaleApp : WebApp
+{
+    protected override bool Demo => true;
+}

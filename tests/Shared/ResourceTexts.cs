@@ -27,7 +27,7 @@ internal static class ResourceTexts
         [.. typed.GetMembers(BindingFlags.Public | BindingFlags.Static).Select(m => m switch
         {
             PropertyInfo p => p.GetValue(null)!.ToString()!,
-            MethodInfo { IsSpecialName: false } f => (string)f.Invoke(null, [.. f.GetParameters().Select(p => p.ParameterType == typeof(string) ? "x" : Convert.ChangeType(3, p.ParameterType, CultureInfo.InvariantCulture))])!,
+            MethodInfo { IsSpecialName: false } f => f.Invoke(null, [.. f.GetParameters().Select(p => p.ParameterType == typeof(string) ? "x" : Convert.ChangeType(3, p.ParameterType, CultureInfo.InvariantCulture))])!.ToString()!,
             _ => string.Empty,
         }).Where(t => t.Length > 0)];
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core;
 using CalfCoach.Core.Activities;
 using CalfCoach.Core.Analysis;
@@ -47,7 +48,7 @@ public static class ActivitiesCommand
             foreach (var r in rows)
             {
                 table.AddRow(
-                    new Text(r.Date),
+                    new Text(HumanDate.Of(IsoDate.Parse(r.Date))),
                     new Text(r.SubSport is "generic" ? r.Sport : $"{r.Sport} ({r.SubSport})"),
                     new Text(r.Name ?? string.Empty),
                     new Text(r.DistanceKm is { } km ? DistanceText.FromKilometers(km, unit).ToString("0.00", CultureInfo.InvariantCulture) : "-"),

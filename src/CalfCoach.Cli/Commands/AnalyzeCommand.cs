@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
@@ -25,7 +26,7 @@ public static class AnalyzeCommand
             var pain = parse.GetValue(onset) ?? date;
             if (pain > date)
             {
-                throw new UserInputException($"--onset ({pain:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
+                throw new UserInputException($"--onset ({IsoDate.ToText(pain)}) cannot be after --as-of ({IsoDate.ToText(date)}).");
             }
 
             using var database = DatabaseOption.Open(parse.GetValue(db));
@@ -48,7 +49,7 @@ public static class AnalyzeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {result.AsOf:yyyy-MM-dd}, pain since {result.Onset:yyyy-MM-dd}, {FindingText.Count(result.Runs.Count, "run", "runs")}[/]").LeftJustified());
+        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {HumanDate.Of(result.AsOf)}, pain since {HumanDate.Of(result.Onset)}, {FindingText.Count(result.Runs.Count, "run", "runs")}[/]").LeftJustified());
         if (result.Runs.Count == 0)
         {
             console.MarkupLine("[yellow]No runs are stored yet: import your history first (calfcoach import PATH).[/]");
@@ -102,7 +103,7 @@ public static class AnalyzeCommand
     private static string Dates(IReadOnlyList<DateOnly> dates) => dates.Count switch
     {
         0 => "-",
-        <= 3 => string.Join(", ", dates.Select(IsoDate.ToText)),
-        _ => $"{dates[0]:yyyy-MM-dd} … {dates[^1]:yyyy-MM-dd} ({dates.Count})",
+        <= 3 => string.Join(", ", dates.Select(HumanDate.Of)),
+        _ => $"{HumanDate.Of(dates[0])} … {HumanDate.Of(dates[^1])} ({dates.Count})",
     };
 }

@@ -58,7 +58,7 @@ public static class LogCommand
             var text = CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note");
             var checkIn = new PainCheckIn(date, parse.GetValue(score), parse.GetValue(atRest), parse.GetValue(morning), text);
             var when = checkIn.Morning ? "on waking" : checkIn.AtRest ? "at rest" : "during activity";
-            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), $"pain {checkIn.Score}/10 {when} on {date:yyyy-MM-dd}", journal => journal.LogPain(checkIn));
+            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), $"pain {checkIn.Score}/10 {when} on {HumanDate.Of(date)}", journal => journal.LogPain(checkIn));
         });
         return command;
     }
@@ -92,7 +92,7 @@ public static class LogCommand
             var what = $"{ExerciseNames.TitleOf(checkIn.Name)}: {checkIn.Sets} × {checkIn.Reps}"
                 + (checkIn.LoadKg is { } kg ? $" with {kg:0.#} kg" : string.Empty)
                 + (checkIn.Pain is { } p ? $", pain {p}/10" : string.Empty)
-                + $" on {date:yyyy-MM-dd}";
+                + $" on {HumanDate.Of(date)}";
             return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogExercise(checkIn));
         });
         return command;
@@ -125,7 +125,7 @@ public static class LogCommand
             }
 
             var found = outcome.Answers.Present.Count;
-            return CheckIn(context, parse.GetValue(db), date, asJson, $"a warning-sign check on {date:yyyy-MM-dd} ({found} sign{(found == 1 ? string.Empty : "s")} answered yes)",
+            return CheckIn(context, parse.GetValue(db), date, asJson, $"a warning-sign check on {HumanDate.Of(date)} ({found} sign{(found == 1 ? string.Empty : "s")} answered yes)",
                 journal => journal.RecordRedFlagCheck(outcome.Answers, date));
         });
         return command;
@@ -148,8 +148,8 @@ public static class LogCommand
             var date = parse.GetValue(asOf) ?? context.Today;
             var review = new ClinicianReview(date, parse.GetValue(cleared), CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note"));
             var what = review.ClearedForRehab
-                ? $"a clinician's clearance for graded rehabilitation on {date:yyyy-MM-dd}"
-                : $"a visit to a clinician on {date:yyyy-MM-dd} (not cleared for rehabilitation)";
+                ? $"a clinician's clearance for graded rehabilitation on {HumanDate.Of(date)}"
+                : $"a visit to a clinician on {HumanDate.Of(date)} (not cleared for rehabilitation)";
             return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogClinicianReview(review));
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CalfCoach.Cli.Rendering;
+using CalfCoach.Core;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Formats.Calendar;
 using CalfCoach.Import.History;
@@ -63,7 +64,7 @@ public static class PlanCommand
 
                 var text = ProgrammeCalendar.Write(programme.State, programme.StartedOn, new CalendarOptions(zoneId, parse.GetValue(at), context.Clock.GetUtcNow()));
                 OutputFile.WriteAtomically(file, text);
-                var message = $"Calendar written to {file}: {programme.State.Week.Count} daily sessions at {parse.GetValue(at):HH:mm} ({zoneId}) and the review on {programme.State.NextReview:yyyy-MM-dd}.";
+                var message = $"Calendar written to {file}: {programme.State.Week.Count} daily sessions at {parse.GetValue(at):HH:mm} ({zoneId}) and the review on {HumanDate.Of(programme.State.NextReview)}.";
                 (parse.GetValue(json) ? context.Error : context.Out).MarkupLineInterpolated($"{message}");
             }
 
@@ -84,7 +85,7 @@ public static class PlanCommand
     /// <exception cref="UserInputException">No assessment has been recorded on or before <paramref name="date"/>.</exception>
     internal static ProgrammeView Programme(RecoveryJournal journal, DateOnly date) =>
         journal.Programme(date) ?? throw new UserInputException(
-            $"there is no recovery programme on {date:yyyy-MM-dd} yet: record an assessment first (calfcoach assess --answers FILE --db FILE).");
+            $"there is no recovery programme on {IsoDate.ToText(date)} yet: record an assessment first (calfcoach assess --answers FILE --db FILE).");
 
     internal static void WriteJson(CliContext context, ProgrammeView programme)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.History;
@@ -78,7 +79,7 @@ public static class ProfileCommand
             grid.AddRow("Height", profile.HeightMeters is { } hm ? $"{hm * 100:0} cm" : "-");
             grid.AddRow("Leg length", profile.LegLengthMeters is { } lm ? $"{lm * 100:0} cm" : "-");
             grid.AddRow("Body mass", profile.BodyMassKilograms is { } kg ? $"{kg:0.#} kg" : "-");
-            grid.AddRow("Born", profile.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            grid.AddRow("Born", profile.DateOfBirth is { } birthday ? HumanDate.Of(birthday) : "-");
             grid.AddRow("Max / resting HR", $"{profile.MaxHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} / {profile.RestingHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
             grid.AddRow("Shoes", $"review at {DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0")}, replace by {DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")}");
             context.Out.Write(new Panel(grid).Header(changed ? " Profile saved " : " Profile "));

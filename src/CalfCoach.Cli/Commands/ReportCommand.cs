@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
@@ -39,7 +40,7 @@ public static class ReportCommand
             };
             if (report.OnsetDay > date)
             {
-                throw new UserInputException($"--onset ({report.OnsetDay:yyyy-MM-dd}) cannot be after --as-of ({date:yyyy-MM-dd}).");
+                throw new UserInputException($"--onset ({IsoDate.ToText(report.OnsetDay)}) cannot be after --as-of ({IsoDate.ToText(date)}).");
             }
 
             var (analysis, _, html) = report.Build(ReportOptions.For(history.LoadProfile(), context.Today), (day, pain) => history.Analyze(day, pain));

@@ -34,7 +34,7 @@ public static class AssessmentView
             new Text(string.Empty),
             Bullets(result.DoNowText));
         console.Write(new Panel(header)
-            .Header($" Assessment for {result.AsOf:yyyy-MM-dd} ")
+            .Header($" Assessment for {HumanDate.Of(result.AsOf)} ")
             .Border(BoxBorder.Heavy)
             .BorderColor(colour)
             .Expand());
@@ -91,7 +91,7 @@ public static class AssessmentView
             console.Write(PlanList("Prevention, once you are recovering", result.Prevention));
         }
 
-        console.MarkupLineInterpolated($"[bold]Review on {result.FollowUp.ReviewOn:yyyy-MM-dd}.[/] Act sooner if:");
+        console.MarkupLineInterpolated($"[bold]Review on {HumanDate.Of(result.FollowUp.ReviewOn)}.[/] Act sooner if:");
         console.Write(Bullets(result.FollowUp.Triggers.Select(t => $"{t.When}: {t.Then}")));
         console.WriteLine();
         console.Write(new Panel(new Text(AssessmentResult.Notice)).Header(" Not a diagnosis ").Border(BoxBorder.Rounded));

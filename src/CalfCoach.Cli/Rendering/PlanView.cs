@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Plans;
 using CalfCoach.Import.History;
@@ -16,7 +17,7 @@ public static class PlanView
         Header(console, programme);
 
         var today = new Table().Border(TableBorder.Rounded).Expand()
-            .Title($"[bold]Today, {state.AsOf:ddd yyyy-MM-dd}[/]")
+            .Title($"[bold]Today, {state.AsOf.ToString("ddd", CultureInfo.CurrentCulture)} {HumanDate.Of(state.AsOf)}[/]")
             .AddColumn(new TableColumn("Task").NoWrap())
             .AddColumn("What to do");
         foreach (var task in state.Today)
@@ -52,8 +53,8 @@ public static class PlanView
         ArgumentNullException.ThrowIfNull(recorded);
         var state = recorded.Programme.State;
         var what = recorded.StartedProgramme
-            ? $"Recorded in {database}: a recovery programme starts on {recorded.Programme.StartedOn:yyyy-MM-dd} ({state.Phase.Title()})."
-            : $"Recorded in {database}: your programme (started {recorded.Programme.StartedOn:yyyy-MM-dd}) is updated; it is in {state.Phase.Title()}.";
+            ? $"Recorded in {database}: a recovery programme starts on {HumanDate.Of(recorded.Programme.StartedOn)} ({state.Phase.Title()})."
+            : $"Recorded in {database}: your programme (started {HumanDate.Of(recorded.Programme.StartedOn)}) is updated; it is in {state.Phase.Title()}.";
         console.MarkupLineInterpolated($"[bold]{what}[/] Run [bold]calfcoach plan[/] for today's tasks and log how it goes with [bold]calfcoach log pain[/].");
     }
 
@@ -84,7 +85,7 @@ public static class PlanView
 
         if (after.Phase != before.Phase)
         {
-            console.MarkupLineInterpolated($"[bold]Next phase:[/] {after.Phase.Title()} from {after.PhaseSince:yyyy-MM-dd}.");
+            console.MarkupLineInterpolated($"[bold]Next phase:[/] {after.Phase.Title()} from {HumanDate.Of(after.PhaseSince)}.");
         }
 
         if (after.HeelDrops != before.HeelDrops)
@@ -92,7 +93,7 @@ public static class PlanView
             console.MarkupLineInterpolated($"[bold]Heel drops:[/] now {after.HeelDrops.WireName()}.");
         }
 
-        console.MarkupLineInterpolated($"Today: {string.Join(" · ", after.Today.Select(t => t.Title))}. Next review {after.NextReview:yyyy-MM-dd}.");
+        console.MarkupLineInterpolated($"Today: {string.Join(" · ", after.Today.Select(t => t.Title))}. Next review {HumanDate.Of(after.NextReview)}.");
     }
 
     private static void Header(IAnsiConsole console, ProgrammeView programme)
@@ -102,7 +103,7 @@ public static class PlanView
         var lines = new List<Markup>
         {
             new($"[bold {colour.ToMarkup()}][[{AssessmentView.Symbol(state.Disposition)}]] {Markup.Escape(state.Disposition.WireName().ToUpperInvariant())}[/]  [bold]{Markup.Escape(state.Disposition.Headline())}[/]"),
-            new($"Phase: [bold]{Markup.Escape(state.Phase.Title())}[/] since {state.PhaseSince:yyyy-MM-dd} · programme day {state.AsOf.DayNumber - programme.StartedOn.DayNumber} (started {programme.StartedOn:yyyy-MM-dd}) · next review [bold]{state.NextReview:yyyy-MM-dd}[/]"),
+            new($"Phase: [bold]{Markup.Escape(state.Phase.Title())}[/] since {HumanDate.Of(state.PhaseSince)} · programme day {state.AsOf.DayNumber - programme.StartedOn.DayNumber} (started {HumanDate.Of(programme.StartedOn)}) · next review [bold]{HumanDate.Of(state.NextReview)}[/]"),
         };
         if (state.Phase >= Phase.Strengthening && !state.Disposition.ForbidsCoaching())
         {

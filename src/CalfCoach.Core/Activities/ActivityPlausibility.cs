@@ -66,7 +66,7 @@ public static class ActivityPlausibility
             {
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"its average speed, {(double.IsInfinity(speed) ? "infinite" : $"{speed * 3.6:0.#} km/h")} ({distance / 1000:0.##} km in {seconds:0} s), is beyond any {activity.Sport.WireName()} (at most {limit * 3.6:0} km/h), so it was probably recorded in a vehicle or has wrong times or positions");
+                    $"its average speed, {(double.IsInfinity(speed) ? "infinite" : (speed * 3.6).ToString("0.#", CultureInfo.InvariantCulture) + " km/h")} ({distance / 1000:0.##} km in {seconds:0} s), is beyond any {activity.Sport.WireName()} (at most {limit * 3.6:0} km/h), so it was probably recorded in a vehicle or has wrong times or positions");
             }
         }
 

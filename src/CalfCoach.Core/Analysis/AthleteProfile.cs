@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace CalfCoach.Core.Analysis;
 
 /// <summary>How distances are shown to the runner. Measured values are always metric.</summary>
@@ -126,7 +127,7 @@ public sealed record AthleteProfile
     {
         if (value is { } v && (double.IsNaN(v) || v < min || v > max))
         {
-            throw new ArgumentOutOfRangeException(name, v, $"Expected {min}–{max}.");
+            throw new ArgumentOutOfRangeException(name, v, string.Create(CultureInfo.InvariantCulture, $"Expected {min}–{max}."));
         }
     }
 }

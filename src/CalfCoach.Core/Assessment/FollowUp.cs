@@ -56,8 +56,8 @@ public static class FollowUp
                 {
                     newSign,
                     new("not-improving",
-                        $"No clear improvement by {review:yyyy-MM-dd}"
-                            + (latest > review ? $" (at the latest by {latest:yyyy-MM-dd}, day {TriageRules.HomeCareDaysLatestReview} of home care)" : string.Empty),
+                        $"No clear improvement by {IsoDate.ToText(review)}"
+                            + (latest > review ? $" (at the latest by {IsoDate.ToText(latest)}, day {TriageRules.HomeCareDaysLatestReview} of home care)" : string.Empty),
                         "Book a doctor or physiotherapist; the problem may be more than simple overload.",
                         Disposition.SeeClinician),
                     new("morning-pain-rising", "Morning pain or stiffness is worse from one week to the next",

@@ -56,7 +56,7 @@ public static class DemoHistory
             var hillAmplitude = hills > 0 ? hills : 6 + (random.NextDouble() * 6);
             var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(6, 30)), TimeSpan.Zero);
             var spec = new SyntheticRunSpec(start, Math.Round(km, 1), paceSecondsPerKm, cadence, intervals, hillAmplitude, DeviceTemperature(day, random), ShoeName, name);
-            runs.Add(SyntheticRun.Generate(spec, random.Next(), $"demo/{day:yyyy-MM-dd}.fit"));
+            runs.Add(SyntheticRun.Generate(spec, random.Next(), $"demo/{IsoDate.ToText(day)}.fit"));
         }
 
         // Four months of ordinary training: Tuesday, Thursday, Saturday and a Sunday long run, about 25 km a week.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalfCoach.Core.Activities;
 
 namespace CalfCoach.Core.Demo;
@@ -88,7 +89,7 @@ public static class SyntheticRun
             UtcOffset = TimeSpan.Zero,
             Sport = Sport.Running,
             SubSport = SubSport.Road,
-            Name = spec.Name ?? (spec.Intervals > 0 ? $"Intervals {spec.Intervals}x" : $"Run {spec.DistanceKm:0.#} km"),
+            Name = spec.Name ?? (spec.Intervals > 0 ? $"Intervals {spec.Intervals}x" : string.Create(CultureInfo.InvariantCulture, $"Run {spec.DistanceKm:0.#} km")),
             Device = "CalfCoach generator",
             Gear = spec.Gear,
             ElapsedSeconds = samples - 1,

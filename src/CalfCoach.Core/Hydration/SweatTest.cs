@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace CalfCoach.Core.Hydration;
 
 /// <summary>
@@ -47,7 +48,7 @@ public sealed record SweatTest
     {
         if (double.IsNaN(value) || value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be from {min} to {max} {unit}.");
+            throw new ArgumentOutOfRangeException(name, value, string.Create(CultureInfo.InvariantCulture, $"{name} must be from {min} to {max} {unit}."));
         }
     }
 }
@@ -90,7 +91,7 @@ public static class SweatPlan
         var stillLost = Math.Max(0, (rate - minimum) * hours);
         var advice = new List<string>
         {
-            $"Drink about {minimum}–{Round(maximum)} L per hour, in small amounts every 15–20 minutes, starting early.",
+            string.Create(CultureInfo.InvariantCulture, $"Drink about {minimum}–{Round(maximum)} L per hour, in small amounts every 15–20 minutes, starting early."),
             "Never drink so much that you weigh more after the run than before: over-drinking dilutes the blood's sodium (hyponatraemia), which is dangerous.",
             "On runs longer than about an hour, or when it is hot, choose a drink with electrolytes (sodium) rather than water alone; how much salt people lose in sweat varies a lot, so heavy, salty sweaters (white marks on clothes) need more.",
             "Fatigue and pacing matter at least as much as fluids for cramps: start long and hot runs conservatively and build up to race distance and intensity in training.",
@@ -102,7 +103,7 @@ public static class SweatPlan
         }
         else if (test.BodyMassChangePercent > MaxLossPercent)
         {
-            advice.Insert(0, $"You lost {test.BodyMassChangePercent:0.0} % of your body mass in the test run, more than the {MaxLossPercent:0} % that starts to hurt performance: drink more on long runs.");
+            advice.Insert(0, string.Create(CultureInfo.InvariantCulture, $"You lost {test.BodyMassChangePercent:0.0} % of your body mass in the test run, more than the {MaxLossPercent:0} % that starts to hurt performance: drink more on long runs."));
         }
 
         return new FluidPlan(Round(rate), Math.Round(test.BodyMassChangePercent, 2), nextRunMinutes, minimum, Round(maximum),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalfCoach.Core.Assessment;
 
 namespace CalfCoach.Core.Plans;
@@ -165,7 +166,7 @@ internal static class ProgrammeTasks
     {
         var stage = WalkRunLadder.Stages[context.LadderStage ?? 0];
         var cap = context.RunningSince is { } since && context.Start.PreInjuryWeeklyKm is { } km
-            ? $" Keep the week under {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km."
+            ? string.Create(CultureInfo.InvariantCulture, $" Keep the week under {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km.")
             : string.Empty;
 
         // EVIDENCE.md 3.6: no running on consecutive days; strength after running, not before.
@@ -190,13 +191,13 @@ internal static class ProgrammeTasks
         if (context.RunningSince is { } since && context.Start.PreInjuryWeeklyKm is { } km)
         {
             tasks.Add(new("load-progression", "Build the weekly distance gradually",
-                $"Up to {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km this week (at most 20 % more a week, up to your usual {km:0.#} km); avoid single-run spikes.")); // EVIDENCE.md 3.2, 3.3, 3.6
+                string.Create(CultureInfo.InvariantCulture, $"Up to {WalkRunLadder.WeeklyCapKm(km, (day.DayNumber - since.DayNumber) / 7):0.#} km this week (at most 20 % more a week, up to your usual {km:0.#} km); avoid single-run spikes."))); // EVIDENCE.md 3.2, 3.3, 3.6
         }
 
         if (context.Start.EasyCadenceSpm is { } spm && CadencePlan.StepAt(spm, weeksIn) is { } step)
         {
             tasks.Add(new("cadence-retraining", "Slightly quicker, shorter steps",
-                $"On easy runs, aim for {step.TargetSpm} steps/min with a metronome (from {spm:0} measured); hold each step about {CadencePlan.WeeksPerStep} weeks, never more than 10 % above where you started, and stop at {CadencePlan.TargetMin}–{CadencePlan.TargetMax}.")); // EVIDENCE.md 5.3
+                string.Create(CultureInfo.InvariantCulture, $"On easy runs, aim for {step.TargetSpm} steps/min with a metronome (from {spm:0} measured); hold each step about {CadencePlan.WeeksPerStep} weeks, never more than 10 % above where you started, and stop at {CadencePlan.TargetMin}–{CadencePlan.TargetMax}."))); // EVIDENCE.md 5.3
         }
 
         foreach (var item in Assessment(context).Prevention)

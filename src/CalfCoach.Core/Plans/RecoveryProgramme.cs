@@ -1,3 +1,4 @@
+using System.Globalization;
 using CalfCoach.Core.Assessment;
 
 namespace CalfCoach.Core.Plans;
@@ -59,7 +60,7 @@ public static class RecoveryProgramme
         ArgumentNullException.ThrowIfNull(checks);
         if (asOf < start.Date)
         {
-            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The programme starts on {start.Date:yyyy-MM-dd}.");
+            throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"The programme starts on {IsoDate.ToText(start.Date)}.");
         }
 
         bool InRange(DateOnly d) => d >= start.Date && d <= asOf;
@@ -155,7 +156,7 @@ public static class RecoveryProgramme
             {
                 if (!review.ClearedForRehab)
                 {
-                    _reasons.Add($"{day:yyyy-MM-dd}: seen by a clinician, not (yet) cleared for rehabilitation: follow their advice; the programme stays as it is.");
+                    _reasons.Add($"{IsoDate.ToText(day)}: seen by a clinician, not (yet) cleared for rehabilitation: follow their advice; the programme stays as it is.");
                     continue;
                 }
 
@@ -166,7 +167,7 @@ public static class RecoveryProgramme
                 _notImprovingFired = _stillNotImprovingFired = false;
                 _careSince = day;
                 _careDaysBefore = 0;
-                _reasons.Add($"{day:yyyy-MM-dd}: a clinician cleared you for graded rehabilitation (the advice was \"{was.WireName()}\"); the programme continues from here, "
+                _reasons.Add($"{IsoDate.ToText(day)}: a clinician cleared you for graded rehabilitation (the advice was \"{was.WireName()}\"); the programme continues from here, "
                     + $"and the 7–10 day check on improvement starts again. Any warning sign still means stopping and checking again at once.");
             }
         }
@@ -183,7 +184,7 @@ public static class RecoveryProgramme
                 {
                     var flags = string.Join(", ", outcome.RedFlags.Select(f => f.Id));
                     Raise(outcome.Disposition, day,
-                        $"{day:yyyy-MM-dd}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\"."); // EVIDENCE.md 1.1
+                        $"{IsoDate.ToText(day)}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\"."); // EVIDENCE.md 1.1
 
                     // What to do now comes from the check that raised the advice, not from the calmer start.
                     _doNow = Assessor.Assess(check.Answers, day).DoNowText;
@@ -197,14 +198,14 @@ public static class RecoveryProgramme
                 _stillNotImprovingFired = true;
                 _notImprovingFired = true;
                 Raise(Disposition.SeeClinician, day,
-                    $"{day:yyyy-MM-dd} (day {homeCareDay} of home care): still no improvement (pain {latest}/10, first logged {first}/10). "
+                    $"{IsoDate.ToText(day)} (day {homeCareDay} of home care): still no improvement (pain {latest}/10, first logged {first}/10). "
                     + "Please book a doctor or physiotherapist now rather than waiting; this is more than simple overload until shown otherwise.");
             }
             else if (homeCareDay >= NotImprovingDay && !_notImprovingFired && NotImproving(day, out first, out latest))
             {
                 _notImprovingFired = true;
                 Raise(Disposition.SeeClinician, day,
-                    $"{day:yyyy-MM-dd} (day {homeCareDay} of home care): no improvement after {NotImprovingDay} days (pain {latest}/10, first logged {first}/10); see a doctor or physiotherapist.");
+                    $"{IsoDate.ToText(day)} (day {homeCareDay} of home care): no improvement after {NotImprovingDay} days (pain {latest}/10, first logged {first}/10); see a doctor or physiotherapist.");
             }
 
             // EVIDENCE.md 4.2 (Silbernagel): morning pain must not rise from one week to the next.
@@ -217,7 +218,7 @@ public static class RecoveryProgramme
                 if (thisWeek is { } now && lastWeek is { } before && now > before)
                 {
                     Raise(Disposition.SeeClinician, day,
-                        $"{day:yyyy-MM-dd}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist."); // EVIDENCE.md 4.2
+                        string.Create(CultureInfo.InvariantCulture, $"{IsoDate.ToText(day)}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist.")); // EVIDENCE.md 4.2
                 }
             }
         }
@@ -263,7 +264,7 @@ public static class RecoveryProgramme
             _phase = phase;
             _phaseSince = day;
             _phaseStarts.Add(new(phase, day));
-            _reasons.Add($"{day:yyyy-MM-dd}: {phase.WireName()}. {reason}");
+            _reasons.Add($"{IsoDate.ToText(day)}: {phase.WireName()}. {reason}");
         }
 
         private PainCheckIn? LatestPain(DateOnly day) => pain.LastOrDefault(p => p.Date <= day);
@@ -368,14 +369,14 @@ public static class RecoveryProgramme
                 if (_heelDrops > HeelDropLevel.BothLegs)
                 {
                     _heelDrops--;
-                    _reasons.Add($"{day:yyyy-MM-dd}: heel drops back to {Describe(_heelDrops)}: "
+                    _reasons.Add($"{IsoDate.ToText(day)}: heel drops back to {Describe(_heelDrops)}: "
                         + (painDuring > PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + "."); // EVIDENCE.md 4.2
                 }
             }
             else if (painDuring <= HeelDropPainToAdvance && settled == true && _heelDrops < HeelDropLevel.AddedWeight)
             {
                 _heelDrops++;
-                _reasons.Add($"{day:yyyy-MM-dd}: heel drops up to {Describe(_heelDrops)}: pain during {painDuring}/10 and settled next morning."); // EVIDENCE.md 4.2, 4.4
+                _reasons.Add($"{IsoDate.ToText(day)}: heel drops up to {Describe(_heelDrops)}: pain during {painDuring}/10 and settled next morning."); // EVIDENCE.md 4.2, 4.4
             }
         }
 
@@ -395,7 +396,7 @@ public static class RecoveryProgramme
                 _stage = Math.Max(0, _stage - 1);
                 _stageQualifying = 0;
                 _stageSince = day;
-                _reasons.Add($"{day:yyyy-MM-dd}: back to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}): "
+                _reasons.Add($"{IsoDate.ToText(day)}: back to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}): "
                     + (painDuring > WalkRunLadder.PainToStepBack ? $"pain during was {painDuring}/10" : "next-morning pain was worse") + "."); // EVIDENCE.md 3.6, 4.2
                 return;
             }
@@ -420,7 +421,7 @@ public static class RecoveryProgramme
             _stage++;
             _stageQualifying = 0;
             _stageSince = day;
-            _reasons.Add($"{day:yyyy-MM-dd}: up to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}) after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10, settled next morning."); // EVIDENCE.md 3.6
+            _reasons.Add($"{IsoDate.ToText(day)}: up to walk–run stage {_stage + 1} ({WalkRunLadder.Stages[_stage].Describe()}) after {WalkRunLadder.QualifyingSessionsToAdvance} sessions with pain ≤ {WalkRunLadder.MaxPainToAdvance}/10, settled next morning."); // EVIDENCE.md 3.6
         }
 
         internal static string Describe(HeelDropLevel level) => level switch
@@ -466,7 +467,7 @@ public static class RecoveryProgramme
             return _phase switch
             {
                 Phase.FirstAid when HomeCareDay(asOf) < FirstAidDays =>
-                    $"First aid until {start.Date.AddDays(FirstAidDays - start.DaysOfHomeCare):yyyy-MM-dd} (first 48–72 h).", // first 48–72 h, EVIDENCE.md 2.1
+                    $"First aid until {IsoDate.ToText(start.Date.AddDays(FirstAidDays - start.DaysOfHomeCare))} (first 48–72 h).", // first 48–72 h, EVIDENCE.md 2.1
                 Phase.FirstAid =>
                     $"Staying in first aid until the latest pain score is {SettledPain}/10 or less and not at rest.", // EVIDENCE.md 2.1
                 Phase.Recovery =>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 
 namespace CalfCoach.Formats.Audio;
 
@@ -15,12 +16,12 @@ public sealed record ClickTrackSpec(double StepsPerMinute, double Minutes, int A
     {
         if (double.IsNaN(StepsPerMinute) || StepsPerMinute < MinStepsPerMinute || StepsPerMinute > MaxStepsPerMinute)
         {
-            throw new ArgumentOutOfRangeException(nameof(StepsPerMinute), StepsPerMinute, $"Steps per minute must be from {MinStepsPerMinute} to {MaxStepsPerMinute}.");
+            throw new ArgumentOutOfRangeException(nameof(StepsPerMinute), StepsPerMinute, string.Create(CultureInfo.InvariantCulture, $"Steps per minute must be from {MinStepsPerMinute} to {MaxStepsPerMinute}."));
         }
 
         if (double.IsNaN(Minutes) || Minutes <= 0 || Minutes > MaxMinutes)
         {
-            throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, $"Minutes must be above 0 and at most {MaxMinutes}.");
+            throw new ArgumentOutOfRangeException(nameof(Minutes), Minutes, string.Create(CultureInfo.InvariantCulture, $"Minutes must be above 0 and at most {MaxMinutes}."));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(AccentEvery);

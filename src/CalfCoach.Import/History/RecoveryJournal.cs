@@ -1,3 +1,4 @@
+using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
@@ -29,7 +30,7 @@ public sealed record RecordedAssessment(AssessmentResult Result, ProgrammeView P
 
 /// <summary>A check-in needs a programme to belong to.</summary>
 public sealed class NoProgrammeException(DateOnly asOf)
-    : InvalidOperationException($"There is no programme on {asOf:yyyy-MM-dd}: record an assessment first (calfcoach assess --answers FILE, or the assessment page).")
+    : InvalidOperationException($"There is no programme on {IsoDate.ToText(asOf)}: record an assessment first (calfcoach assess --answers FILE, or the assessment page).")
 {
     public DateOnly AsOf { get; } = asOf;
 }
@@ -88,7 +89,7 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         var forbids = state.Disposition.ForbidsCoaching();
         AdviceLine[] doNow =
         [
-            new("held-at-programme-level", $"The advice for this pain stays \"{state.Disposition.WireName()}\" ({state.Disposition.Headline()}): what was recorded since {programme.StartedOn:yyyy-MM-dd} calls for it. "
+            new("held-at-programme-level", $"The advice for this pain stays \"{state.Disposition.WireName()}\" ({state.Disposition.Headline()}): what was recorded since {IsoDate.ToText(programme.StartedOn)} calls for it. "
                 + "Answering the questions again does not lower it; only a clinician's all-clear, recorded in your plan, does."),
             .. state.Today.Where(t => t.Id is "get-help" or "see-clinician").Select(t => new AdviceLine($"programme-{t.Id}", t.Details)),
         ];
@@ -250,7 +251,7 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     {
         var read = AnswersJsonReader.Read(row.AnswersJson);
         return read.Answers ?? throw new InvalidDataException(
-            $"The answers stored on {row.AsOf:yyyy-MM-dd} (row {row.Id}) no longer read: {string.Join("; ", read.Errors.Select(e => e.Message.TrimEnd('.')))}. "
+            $"The answers stored on {IsoDate.ToText(row.AsOf)} (row {row.Id}) no longer read: {string.Join("; ", read.Errors.Select(e => e.Message.TrimEnd('.')))}. "
             + "Record a new assessment to continue.");
     }
 }

@@ -3,6 +3,7 @@ using CalfCoach.Core.Plans;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,7 +51,7 @@ public sealed class IndexModel(RunnerData data) : PageModel
         var (_, problem) = PlanApi.CheckOffTask(data, new TaskCheckOffRequest(task ?? string.Empty));
         Error = problem?.ProblemDetails.Detail;
         Load();
-        Saved = problem is null && Programme?.State.Today.FirstOrDefault(t => t.Id == task) is { } done ? $"Done: {done.Title}." : null;
+        Saved = problem is null && Programme?.State.Today.FirstOrDefault(t => t.Id == task) is { } done ? TodayPageText.DoneTask(done.Title) : null;
         return Page();
     }
 
@@ -58,13 +59,13 @@ public sealed class IndexModel(RunnerData data) : PageModel
     {
         if (score is null)
         {
-            Error = "Choose a pain score from 0 to 10.";
+            Error = TodayPageText.ScoreMissing;
         }
         else
         {
             var (_, problem) = PlanApi.LogPain(data, new PainCheckInRequest(score.Value, when == "rest", when == "morning"));
             Error = problem?.ProblemDetails.Detail;
-            Saved = problem is null ? $"Logged {PainWords(when)} {score}/10." : null;
+            Saved = problem is null ? TodayPageText.LoggedPain(PainWords(when), score.Value) : null;
         }
 
         Load();
@@ -76,9 +77,9 @@ public sealed class IndexModel(RunnerData data) : PageModel
     /// <summary>The kind of pain score in words, as the status line and the scales name it.</summary>
     public static string PainWords(string? when) => when switch
     {
-        "rest" => "pain at rest",
-        "morning" => "pain on getting up",
-        _ => "pain when walking",
+        "rest" => TodayPageText.PainKindRest,
+        "morning" => TodayPageText.PainKindMorning,
+        _ => TodayPageText.PainKindWalking,
     };
 
     private void Load()

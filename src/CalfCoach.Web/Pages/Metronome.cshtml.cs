@@ -1,6 +1,7 @@
 using System.Globalization;
 using CalfCoach.Core.Plans;
 using CalfCoach.Formats.Audio;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -39,14 +40,12 @@ public sealed class MetronomeModel(RunnerData data) : PageModel
         if (spm is null && data.Journal.Programme(data.Today) is { State.CadenceTargetSpm: { } planned, Start.EasyCadenceSpm: { } measured })
         {
             Spm = planned;
-            Suggestion = string.Create(CultureInfo.InvariantCulture,
-                $"Your cadence at easy pace was about {CadencePlan.StartSpm(measured)} steps per minute when your plan started; it aims for {planned} now.");
+            Suggestion = MetronomePageText.SuggestionFromPlan(CadencePlan.StartSpm(measured), planned);
         }
         else if (spm is null && data.Analyze().Cadence is { } cadence && CadencePlan.FirstTargetSpm(cadence.CadenceAtEasySpeed) is { } target)
         {
             Spm = target;
-            Suggestion = string.Create(CultureInfo.InvariantCulture,
-                $"Your cadence at easy pace is about {CadencePlan.StartSpm(cadence.CadenceAtEasySpeed)} steps per minute; the first step of the cadence plan is {target}.");
+            Suggestion = MetronomePageText.SuggestionFromRuns(CadencePlan.StartSpm(cadence.CadenceAtEasySpeed), target);
         }
         else
         {

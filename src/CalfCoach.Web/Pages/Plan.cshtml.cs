@@ -1,6 +1,7 @@
 using CalfCoach.Core.Plans;
 using CalfCoach.Import.History;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,13 +29,13 @@ public sealed class PlanModel(RunnerData data) : PageModel
     {
         if (score is null)
         {
-            Error = "Give a pain score from 0 to 10.";
+            Error = PlanPageText.PainScoreMissing;
         }
         else
         {
             var (_, problem) = PlanApi.LogPain(data, new PainCheckInRequest(score.Value, when == "rest", when == "morning", note));
             Error = problem?.ProblemDetails.Detail;
-            Saved = problem is null ? $"Logged pain {score}/10." : null;
+            Saved = problem is null ? PlanPageText.LoggedPain(score.Value) : null;
         }
 
         Load();
@@ -46,14 +47,14 @@ public sealed class PlanModel(RunnerData data) : PageModel
         if (sets is null || reps is null)
         {
             // An empty field is not 0 sets: say so rather than log a session that did not happen.
-            Error = "Give the number of sets and of repetitions.";
+            Error = PlanPageText.SetsMissing;
             Load();
             return Page();
         }
 
         var (_, problem) = PlanApi.LogExercise(data, new ExerciseCheckInRequest(name ?? string.Empty, sets.Value, reps.Value, loadKg, pain));
         Error = problem?.ProblemDetails.Detail;
-        Saved = problem is null ? $"Logged {ExerciseNames.TitleOf(name ?? string.Empty)}: {sets} × {reps}." : null;
+        Saved = problem is null ? PlanPageText.LoggedExercise(ExerciseNames.TitleOf(name ?? string.Empty), sets.Value, reps.Value) : null;
         Load();
         return Page();
     }
@@ -62,7 +63,7 @@ public sealed class PlanModel(RunnerData data) : PageModel
     {
         var (_, problem) = PlanApi.LogClinicianReview(data, new ClinicianReviewRequest(cleared, note));
         Error = problem?.ProblemDetails.Detail;
-        Saved = problem is null ? (cleared ? "Recorded the clinician's clearance." : "Recorded the visit.") : null;
+        Saved = problem is null ? (cleared ? PlanPageText.RecordedClearance : PlanPageText.RecordedVisit) : null;
         Load();
         return Page();
     }

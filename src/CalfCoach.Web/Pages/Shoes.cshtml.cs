@@ -1,6 +1,7 @@
 using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class ShoesModel(RunnerData data) : PageModel
     public IActionResult OnPostAdd(string? name, string? since, double? startKm)
     {
         Error = ShoesApi.TryAdd(data, new ShoeRequest(name ?? string.Empty, since, startKm));
-        Saved = Error is null ? $"Added {name}." : null;
+        Saved = Error is null ? ShoesPageText.Added(name ?? string.Empty) : null;
         Load();
         return Page();
     }
@@ -33,7 +34,7 @@ public sealed class ShoesModel(RunnerData data) : PageModel
     public IActionResult OnPostRetire(string? name)
     {
         Error = ShoesApi.TryRetire(data, new RetireShoeRequest(name ?? string.Empty));
-        Saved = Error is null ? $"Retired {name}." : null;
+        Saved = Error is null ? ShoesPageText.Retired(name ?? string.Empty) : null;
         Load();
         return Page();
     }

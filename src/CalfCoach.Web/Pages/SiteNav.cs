@@ -1,24 +1,27 @@
+using CalfCoach.Web.Resources;
+
 namespace CalfCoach.Web.Pages;
 
 /// <summary>The main navigation, in the order a runner needs it.</summary>
 public static class SiteNav
 {
-    public static IReadOnlyList<(string Href, string Label)> Links { get; } =
+    /// <remarks>Read on each call: the labels come from LayoutText in the request's language.</remarks>
+    public static IReadOnlyList<(string Href, string Label)> Links =>
     [
-        ("/", "Today"),
-        ("/assess", "Check my calf"),
-        ("/plan", "Plan"),
-        ("/import", "Import"),
-        ("/metronome", "Metronome"),
-        ("/shoes", "Shoes"),
-        ("/profile", "Profile"),
-        ("/report", "Report"),
+        ("/", LayoutText.NavToday),
+        ("/assess", LayoutText.NavAssess),
+        ("/plan", LayoutText.NavPlan),
+        ("/import", LayoutText.NavImport),
+        ("/metronome", LayoutText.NavMetronome),
+        ("/shoes", LayoutText.NavShoes),
+        ("/profile", LayoutText.NavProfile),
+        ("/report", LayoutText.NavReport),
     ];
 
     /// <summary>Pages linked from the footer and from "Why?" links, not the main navigation (it is long on phones already).</summary>
-    public static IReadOnlyList<(string Href, string Label)> FooterLinks { get; } =
+    public static IReadOnlyList<(string Href, string Label)> FooterLinks =>
     [
-        ("/evidence", "Why these steps"),
+        ("/evidence", LayoutText.NavEvidence),
     ];
 
     /// <summary>Every page a runner can reach from any page: what page-walking tests visit.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CalfCoach.Formats.Gpx;
 using CalfCoach.Formats.Xml;
@@ -93,7 +94,7 @@ public sealed partial class GpxReaderTests
         var laughs = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol0 \"lol\">\n");
         for (var i = 1; i < 10; i++)
         {
-            laughs.Append($"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">\n");
+            laughs.Append(CultureInfo.InvariantCulture, $"<!ENTITY lol{i} \"{string.Concat(Enumerable.Repeat($"&lol{i - 1};", 10))}\">\n");
         }
 
         laughs.Append("]>\n<gpx><trk><name>&lol9;</name></trk></gpx>");
