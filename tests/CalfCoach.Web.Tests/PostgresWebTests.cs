@@ -8,6 +8,7 @@ public sealed class PostgresWebTests(PostgresDemoApp postgres, SqliteTwinApp sql
     [Fact]
     public async Task A_runners_day_through_the_API_answers_the_same_from_PostgreSQL_as_from_SQLite()
     {
+        postgres.Require();
         var onPostgres = await Day(postgres);
         var onSqlite = await Day(sqlite);
 

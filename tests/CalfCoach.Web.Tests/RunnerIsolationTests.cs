@@ -28,6 +28,7 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
     [Fact]
     public async Task Every_route_answers_another_athlete_a_clinician_and_an_anonymous_client_without_the_runners_data()
     {
+        app.Require();
         using var client = AccountClient.Create(app.BaseAddress);
         var owner = await SeedOwnerAsync(client, "owner-" + Guid.NewGuid().ToString("N")[..8]);
         var otherEmail = AddAccount(AccountRole.Athlete);
@@ -78,6 +79,7 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
     [Fact]
     public async Task Many_runners_importing_and_reading_at_once_never_see_each_others_data()
     {
+        app.Require();
         using var client = AccountClient.Create(app.BaseAddress);
         var runners = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => SignedInAsync(client, AccountRole.Athlete)));
         var markers = runners.Select((_, i) => $"mark{i}-{Guid.NewGuid():N}"[..20]).ToArray();
@@ -134,6 +136,7 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
     [Fact]
     public async Task Two_runners_importing_the_same_file_each_get_it()
     {
+        app.Require();
         using var client = AccountClient.Create(app.BaseAddress);
         var file = FitActivityWriter.Write(Fixtures.Run(Fixtures.GeneratedRunDay, 9, seed: 99));
 
@@ -149,6 +152,7 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
     [Fact]
     public async Task A_runner_with_no_data_gets_empty_weeks_no_findings_and_no_plan()
     {
+        app.Require();
         using var client = AccountClient.Create(app.BaseAddress);
         var cookie = await SignedInAsync(client, AccountRole.Athlete);
 

@@ -58,6 +58,9 @@ public abstract class WebApp : IAsyncLifetime
 
     public WebApplication App => _app ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>False when the fixture chose not to start the app (a PostgreSQL app where PostgreSQL is not installed).</summary>
+    protected bool Started => _app is not null;
+
     /// <summary>The app's database: a SQLite file in the temporary folder, unless a subclass serves from PostgreSQL.</summary>
     protected virtual Database OpenDatabase(TimeProvider clock) => Database.OpenSqlite(DatabasePath, clock);
 
@@ -66,7 +69,7 @@ public abstract class WebApp : IAsyncLifetime
     {
     }
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var clock = Clock;
         _database = OpenDatabase(clock);
@@ -115,11 +118,28 @@ public abstract class WebApp : IAsyncLifetime
 }
 
 /// <summary>The demo runner served from a PostgreSQL database on the test cluster.</summary>
-public sealed class PostgresDemoApp : WebApp
+public sealed class PostgresDemoApp : PostgresWebApp
+{
+    protected override bool Demo => true;
+}
+
+/// <summary>The app over a fresh database of its own on the test cluster (skipped where PostgreSQL is not installed).</summary>
+public abstract class PostgresWebApp : WebApp
 {
     private string? _connectionString;
 
-    protected override bool Demo => true;
+    /// <summary>Where PostgreSQL is not installed the app is not started (a fixture cannot skip): each test calls <see cref="Require"/>.</summary>
+    public override ValueTask InitializeAsync() =>
+        PostgresCluster.Shared is null && !PostgresCluster.MustRun ? ValueTask.CompletedTask : base.InitializeAsync();
+
+    /// <summary>Skips the calling test where PostgreSQL is not installed (fails it under CI).</summary>
+    public void Require()
+    {
+        if (!Started)
+        {
+            PostgresCluster.Require();
+        }
+    }
 
     protected override Database OpenDatabase(TimeProvider clock) =>
         Database.OpenPostgres(new DatabaseTarget.Postgres(_connectionString = PostgresCluster.Require().CreateDatabase()), clock);
@@ -231,22 +251,9 @@ public sealed class SqliteTwinApp : WebApp
 }
 
 /// <summary>A shared server: PostgreSQL on the test cluster, with accounts (every request signs in).</summary>
-public sealed class PostgresSignInApp : WebApp
+public sealed class PostgresSignInApp : PostgresWebApp
 {
-    private string? _connectionString;
-
     protected override bool RequireSignIn => true;
-
-    protected override Database OpenDatabase(TimeProvider clock) =>
-        Database.OpenPostgres(new DatabaseTarget.Postgres(_connectionString = PostgresCluster.Require().CreateDatabase()), clock);
-
-    protected override void DropDatabase()
-    {
-        if (_connectionString is not null)
-        {
-            PostgresCluster.Shared?.DropDatabase(_connectionString);
-        }
-    }
 }
 
 /// <summary>The demo runner (decimals and dates in every answer) in an app of its own for the runner's language tests, which record an assessment and a shoe.</summary>

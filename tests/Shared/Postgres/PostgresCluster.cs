@@ -42,6 +42,9 @@ internal sealed class PostgresCluster
         "PostgreSQL's server binaries (initdb, pg_ctl) are not installed, so the PostgreSQL half of the storage tests is skipped, " +
         "not passed. Install them (Debian: apt-get install postgresql) or run .ci/run, which does.";
 
+    /// <summary>True under CI (<c>CI=true</c>), where a missing PostgreSQL fails the tests instead of skipping them.</summary>
+    public static bool MustRun => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The cluster, or a skip (a failure under CI) when PostgreSQL is not installed.</summary>
     public static PostgresCluster Require()
     {
@@ -50,7 +53,7 @@ internal sealed class PostgresCluster
             return cluster;
         }
 
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        if (MustRun)
         {
             throw new InvalidOperationException("CI must run the PostgreSQL tests: " + SkipReason);
         }
