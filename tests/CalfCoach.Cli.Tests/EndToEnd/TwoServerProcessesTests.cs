@@ -323,7 +323,9 @@ public sealed partial class TwoServerProcessesTests(TwoServerProcesses servers) 
 
         var form = html[html.IndexOf("<form method=\"post\" id=\"assess-form\"", StringComparison.Ordinal)..];
         form = form[..form.IndexOf("</form>", StringComparison.Ordinal)];
-        // Every hidden field the page carries (the step, and an anti-forgery token if the page has one), as a browser posts them.
+        // Every hidden field the form carries, as a browser posts them: the step, and the anti-forgery token the form tag
+        // helper writes with the first server's keys. Pages do not check that token today (forms are guarded by
+        // Sec-Fetch-Site/Origin instead), so the shared keys are proven by the device-cookie test below, not by this one.
         var fields = Input().Matches(form)
             .Select(m => m.Value)
             .Where(tag => tag.Contains("type=\"hidden\"", StringComparison.Ordinal))
