@@ -16,6 +16,17 @@ internal static class CliProcess
     public static Task<Result> RunAsync(string stdin, params string[] args) =>
         StartAsync(DotnetHost, [Dll, .. args], stdin);
 
+    /// <summary>As <see cref="RunAsync(string, string[])"/>, with these environment variables set in the child (after the defaults, so they win).</summary>
+    public static Task<Result> RunAsync(string stdin, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        StartAsync(DotnetHost, [Dll, .. args], stdin, environment: environment);
+
+    /// <summary>
+    /// What starts the CLI with <paramref name="args"/>: streams redirected, a plain terminal, and a fresh database file in
+    /// <c>CALFCOACH_DB</c> unless <paramref name="environment"/> names another (or sets other variables).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        StartInfo(DotnetHost, [Dll, .. args], environment);
+
     /// <summary>
     /// Runs the CLI inside a pseudo-terminal through util-linux <c>script</c>, so it sees a real
     /// terminal and uses its key-by-key prompts; <paramref name="keystrokes"/> are typed into it.
@@ -29,7 +40,7 @@ internal static class CliProcess
     public static bool TerminalAvailable =>
         OperatingSystem.IsLinux() && File.Exists("/usr/bin/script");
 
-    private static async Task<Result> StartAsync(string fileName, IReadOnlyList<string> args, string stdin, bool slowTyping = false)
+    private static ProcessStartInfo StartInfo(string fileName, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -48,6 +59,18 @@ internal static class CliProcess
 
         // assess records into the default database: a fresh file per run, never the user's own.
         info.Environment["CALFCOACH_DB"] = Tests.CliHarness.FreshDatabasePath();
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        return info;
+    }
+
+    private static async Task<Result> StartAsync(
+        string fileName, IReadOnlyList<string> args, string stdin, bool slowTyping = false, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var info = StartInfo(fileName, args, environment);
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
         using var cancel = new CancellationTokenSource(Timeout);
         var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
