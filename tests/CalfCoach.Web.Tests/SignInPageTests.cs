@@ -28,6 +28,12 @@ public sealed class SignInPageTests(SignInApp app, Browser browser) : IClassFixt
         await Browser.AssertAccessibleAsync(page, "the account page");
         await Browser.ScreenshotAsync(page, "account");
 
+        // On a phone the token (one long word) and the tokens table fit the screen: nothing pushes the page sideways.
+        Assert.True(
+            await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"),
+            "the account page scrolls sideways at 360 px");
+        Assert.Equal("2026-11-27", await page.Locator("#tokens time").GetAttributeAsync("datetime"));
+
         await page.GotoAsync("/account");
         Assert.Equal(0, await page.Locator("#new-token").CountAsync());
         Assert.Contains("phone shortcut", await page.Locator("#tokens").TextContentAsync(), StringComparison.Ordinal);

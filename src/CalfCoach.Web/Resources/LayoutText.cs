@@ -44,6 +44,8 @@ public static class LayoutText
 
     public static HtmlString FooterDataHtml => new(Get());
 
+    public static HtmlString FooterServerDataHtml => new(Get());
+
     public static string FooterEvidence => Get();
 
     /// <summary>The text for the current UI culture, falling back to English (the neutral resources).</summary>
