@@ -97,6 +97,15 @@ public sealed class ActivityImporter(
             await writer.ConfigureAwait(false);
             await Task.WhenAll(decoders).ConfigureAwait(false);
         }
+        catch
+        {
+            // A cancelled or failed import stops its other stages and waits for them, so nothing of it still runs, or
+            // still holds import memory, once ImportAsync has thrown (a stage caught between two steps of a release
+            // once left a lease's bytes held for a moment after the call returned).
+            stop.Cancel();
+            await Task.WhenAll([.. decoders, writer, closeWriter]).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw;
+        }
         finally
         {
             // Whatever a failed or cancelled import left in its queues goes back to the process's budget (a server
