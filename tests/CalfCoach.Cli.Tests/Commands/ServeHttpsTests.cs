@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.Time.Testing;
-using Spectre.Console.Testing;
 
 namespace CalfCoach.Cli.Tests.Commands;
 
 /// <summary><c>serve --urls https://… --certificate</c>: the server answers over TLS with the certificate it was given.</summary>
-public sealed partial class ServeHttpsTests : IDisposable
+public sealed class ServeHttpsTests : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("calfcoach-https-");
 
@@ -33,26 +30,9 @@ public sealed partial class ServeHttpsTests : IDisposable
     public async Task Serve_answers_over_HTTPS_with_the_PEM_certificate_it_was_given()
     {
         var (certificate, key, thumbprint) = WritePemCertificate();
-        var output = new TestConsole { EmitAnsiSequences = false };
-        output.Profile.Width = 200;
-        var context = new CliContext(output, new TestConsole(), new StringReader(string.Empty), InputIsInteractive: false, new FakeTimeProvider(CliHarness.Now));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-
-        var serving = CliApp.RunAsync(
-            ["serve", "--db", Path.Combine(_folder.FullName, "me.db"), "--urls", "https://127.0.0.1:0", "--certificate", certificate, "--certificate-key", key],
-            context,
-            stop.Token);
-        Uri? address = null;
-        for (var i = 0; i < 300 && address is null && !serving.IsCompleted; i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            if (Listening().Match(output.Output) is { Success: true } match)
-            {
-                address = new Uri(match.Groups[1].Value);
-            }
-        }
-
-        Assert.True(address is not null, $"serve did not report an https address: {output.Output}");
+        await using var serving = await ServingCli.StartAsync(
+            "--db", Path.Combine(_folder.FullName, "me.db"), "--urls", "https://127.0.0.1:0", "--certificate", certificate, "--certificate-key", key);
+        Assert.Equal("https", serving.Address.Scheme);
         string? presented = null;
         using var handler = new HttpClientHandler
         {
@@ -62,15 +42,14 @@ public sealed partial class ServeHttpsTests : IDisposable
                 return true;
             },
         };
-        using (var client = new HttpClient(handler) { BaseAddress = address })
+        using (var client = new HttpClient(handler) { BaseAddress = serving.Address })
         {
             using var response = await client.GetAsync("/", TestContext.Current.CancellationToken);
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         }
 
         Assert.Equal(thumbprint, presented);
-        await stop.CancelAsync();
-        Assert.Equal(0, await serving);
+        Assert.Equal(0, await serving.StopAsync());
     }
 
     [Fact]
@@ -93,7 +72,4 @@ public sealed partial class ServeHttpsTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not-a-cert.pfx", run.Error, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"(https://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }

@@ -1,17 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
 using CalfCoach.Core.Demo;
 using CalfCoach.Formats.Fit;
 using CalfCoach.Import;
-using Microsoft.Extensions.Time.Testing;
-using Spectre.Console.Testing;
 
 namespace CalfCoach.Cli.Tests.Commands;
 
 /// <summary><c>import --server</c>: against a real server in-process, and against tiny stubs for the server's refusals.</summary>
-public sealed partial class ServerImportCommandTests : IDisposable
+public sealed class ServerImportCommandTests : IDisposable
 {
     private const string Token = "cc_secret-token-value-123";
     private readonly string _root = Directory.CreateTempSubdirectory("calfcoach-cli-server-").FullName;
@@ -45,50 +42,28 @@ public sealed partial class ServerImportCommandTests : IDisposable
         Assert.Equal(0, local.ExitCode);
 
         var serverDb = Path.Combine(_root, "server.db");
-        var output = new TestConsole { EmitAnsiSequences = false };
-        output.Profile.Width = 200;
-        var context = new CliContext(output, new TestConsole(), new StringReader(string.Empty), InputIsInteractive: false, new FakeTimeProvider(CliHarness.Now));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var serving = CliApp.RunAsync(["serve", "--db", serverDb, "--urls", "http://127.0.0.1:0"], context, stop.Token);
-        Uri? address = null;
-        for (var i = 0; i < 300 && address is null && !serving.IsCompleted; i++)
+        await using var serving = await ServingCli.StartAsync("--db", serverDb, "--urls", "http://127.0.0.1:0");
+        var address = serving.Address;
+        var remote = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", Token, "--json", "--batch-files", "2");
+        Assert.True(remote.ExitCode == 0, remote.Error);
+        foreach (var count in new[] { "imported", "duplicates", "notRunning", "partial", "failedCount", "files", "skippedCount" })
         {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            if (Listening().Match(output.Output) is { Success: true } match)
-            {
-                address = new Uri(match.Groups[1].Value);
-            }
+            Assert.Equal(local.Json.GetProperty(count).GetInt32(), remote.Json.GetProperty(count).GetInt32());
         }
 
-        Assert.NotNull(address);
-        try
-        {
-            var remote = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", Token, "--json", "--batch-files", "2");
-            Assert.True(remote.ExitCode == 0, remote.Error);
-            foreach (var count in new[] { "imported", "duplicates", "notRunning", "partial", "failedCount", "files", "skippedCount" })
-            {
-                Assert.Equal(local.Json.GetProperty(count).GetInt32(), remote.Json.GetProperty(count).GetInt32());
-            }
+        Assert.Equal(5, remote.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(local.Json.GetProperty("bytes").GetInt64(), remote.Json.GetProperty("bytes").GetInt64());
 
-            Assert.Equal(5, remote.Json.GetProperty("imported").GetInt32());
-            Assert.Equal(local.Json.GetProperty("bytes").GetInt64(), remote.Json.GetProperty("bytes").GetInt64());
+        var again = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", Token, "--batch-files", "2");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Matches(@"Imported[^\n]*\b0\b", again.Out);
 
-            var again = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", Token, "--batch-files", "2");
-            Assert.Equal(0, again.ExitCode);
-            Assert.Matches(@"Imported[^\n]*\b0\b", again.Out);
-
-            var localActivities = await CliHarness.RunAsync("activities", "--db", localDb, "--json");
-            var serverActivities = await CliHarness.RunAsync("activities", "--db", serverDb, "--json");
-            Assert.Equal(5, serverActivities.Json.GetArrayLength());
-            Assert.Equal(
-                localActivities.Json.EnumerateArray().Select(a => (a.GetProperty("startUtc").GetString(), a.GetProperty("distanceKm").GetDouble())),
-                serverActivities.Json.EnumerateArray().Select(a => (a.GetProperty("startUtc").GetString(), a.GetProperty("distanceKm").GetDouble())));
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            await serving;
-        }
+        var localActivities = await CliHarness.RunAsync("activities", "--db", localDb, "--json");
+        var serverActivities = await CliHarness.RunAsync("activities", "--db", serverDb, "--json");
+        Assert.Equal(5, serverActivities.Json.GetArrayLength());
+        Assert.Equal(
+            localActivities.Json.EnumerateArray().Select(a => (a.GetProperty("startUtc").GetString(), a.GetProperty("distanceKm").GetDouble())),
+            serverActivities.Json.EnumerateArray().Select(a => (a.GetProperty("startUtc").GetString(), a.GetProperty("distanceKm").GetDouble())));
     }
 
     [Fact]
@@ -204,8 +179,6 @@ public sealed partial class ServerImportCommandTests : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    [GeneratedRegex(@"Open (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 
     /// <summary>An HTTP server answering every request with the status, JSON body and Retry-After chosen by the test.</summary>
     private sealed class Stub : IAsyncDisposable

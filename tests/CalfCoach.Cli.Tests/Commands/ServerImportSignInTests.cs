@@ -1,11 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CalfCoach.Core.Demo;
 using CalfCoach.Formats.Fit;
-using Microsoft.Extensions.Time.Testing;
-using Spectre.Console.Testing;
 
 namespace CalfCoach.Cli.Tests.Commands;
 
@@ -13,7 +10,7 @@ namespace CalfCoach.Cli.Tests.Commands;
 /// The whole path on a shared server: <c>users add</c> on a PostgreSQL database, <c>serve</c> with sign-in, a token made
 /// on the account's API, <c>import --server --token</c> into that runner's account, and a revoked token refused.
 /// </summary>
-public sealed partial class ServerImportSignInTests : IDisposable
+public sealed class ServerImportSignInTests : IDisposable
 {
     private const string Password = "a long enough password";
     private readonly string _root = Directory.CreateTempSubdirectory("calfcoach-cli-signin-").FullName;
@@ -42,46 +39,27 @@ public sealed partial class ServerImportSignInTests : IDisposable
             await File.WriteAllBytesAsync(Path.Combine(runs, $"run{i}.fit"), FitActivityWriter.Write(run), TestContext.Current.CancellationToken);
         }
 
-        var output = new TestConsole { EmitAnsiSequences = false };
-        output.Profile.Width = 200;
-        var context = new CliContext(output, new TestConsole(), new StringReader(string.Empty), InputIsInteractive: false, new FakeTimeProvider(CliHarness.Now));
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var serving = CliApp.RunAsync(["serve", "--db", _database, "--urls", "http://127.0.0.1:0"], context, stop.Token);
-        try
+        await using var serving = await ServingCli.StartAsync("--db", _database, "--urls", "http://127.0.0.1:0");
+        var address = serving.Address;
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address };
+        var cookie = await SignInAsync(http);
+        var (tokenId, token) = await MakeTokenAsync(http, cookie);
+
+        var imported = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", token, "--json");
+
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        Assert.Equal(3, imported.Json.GetProperty("imported").GetInt32());
+        Assert.Equal(3, await RunsInWeeksAsync(http, cookie));
+
+        using (var revoke = new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{tokenId}"))
         {
-            Uri? address = null;
-            for (var i = 0; i < 300 && address is null && !serving.IsCompleted; i++)
-            {
-                await Task.Delay(100, TestContext.Current.CancellationToken);
-                address = Listening().Match(output.Output) is { Success: true } match ? new Uri(match.Groups[1].Value) : null;
-            }
-
-            Assert.True(address is not null, output.Output);
-            using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = address };
-            var cookie = await SignInAsync(http);
-            var (tokenId, token) = await MakeTokenAsync(http, cookie);
-
-            var imported = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", token, "--json");
-
-            Assert.True(imported.ExitCode == 0, imported.Error);
-            Assert.Equal(3, imported.Json.GetProperty("imported").GetInt32());
-            Assert.Equal(3, await RunsInWeeksAsync(http, cookie));
-
-            using (var revoke = new HttpRequestMessage(HttpMethod.Delete, $"/api/tokens/{tokenId}"))
-            {
-                revoke.Headers.Add("Cookie", cookie);
-                Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(revoke, TestContext.Current.CancellationToken)).StatusCode);
-            }
-
-            var refused = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", token);
-            Assert.Equal(2, refused.ExitCode);
-            Assert.DoesNotContain(token, refused.Out + refused.Error, StringComparison.Ordinal);
+            revoke.Headers.Add("Cookie", cookie);
+            Assert.Equal(HttpStatusCode.NoContent, (await http.SendAsync(revoke, TestContext.Current.CancellationToken)).StatusCode);
         }
-        finally
-        {
-            await stop.CancelAsync();
-            await serving;
-        }
+
+        var refused = await CliHarness.RunAsync("import", runs, "--server", address.ToString(), "--token", token);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.DoesNotContain(token, refused.Out + refused.Error, StringComparison.Ordinal);
     }
 
     private static async Task<string> SignInAsync(HttpClient http)
@@ -110,7 +88,4 @@ public sealed partial class ServerImportSignInTests : IDisposable
         var weeks = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["weeks"]!.AsArray();
         return weeks.Sum(w => w!["runs"]?.GetValue<int>() ?? 0);
     }
-
-    [GeneratedRegex(@"(http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
 }
