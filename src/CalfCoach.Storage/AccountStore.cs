@@ -110,6 +110,36 @@ public sealed class AccountStore(Database database)
         return changed;
     }
 
+    /// <summary>
+    /// Erases an athlete's account and everything of theirs, in one transaction: the account (its sessions and tokens with
+    /// it), its failed sign-ins, and the runner with every row it owns (activities, uploads, journal, shares, audit,
+    /// clinicians' visits). Left behind: a deletion record of a random id and the time, and for each clinician the runner
+    /// shared with, a pointer from that clinician to the record, so their list can say a runner left.
+    /// </summary>
+    /// <returns>False when there is no such account or it is not an athlete's (clinicians and admins own no runner data).</returns>
+    public bool DeleteAthlete(long accountId)
+    {
+        using var connection = _database.OpenConnection();
+        // The write lock: no import of this runner can be half-way through a store when the runner goes.
+        using var transaction = _database.BeginWrite(connection);
+        var account = connection.QuerySingleOrDefault<AccountRow>($"SELECT {AccountColumns} FROM accounts a WHERE a.id = @Id", new { Id = accountId }, transaction)?.ToAccount();
+        if (account is not { Role: AccountRole.Athlete, RunnerId: { } runner })
+        {
+            return false;
+        }
+
+        var deletion = NewToken();
+        connection.Execute("INSERT INTO account_deletions (id, deleted_at_unix_ms) VALUES (@Id, @Now)", new { Id = deletion, Now = Now() }, transaction);
+        connection.Execute(
+            "INSERT INTO share_endings (clinician_account_id, deletion_id) SELECT clinician_account_id, @Deletion FROM shares WHERE runner_id = @Runner",
+            new { Deletion = deletion, Runner = runner }, transaction);
+        connection.Execute("DELETE FROM sign_in_failures WHERE email_normalized = @Email", new { Email = EmailRule.Normalize(account.Email) }, transaction);
+        connection.Execute("DELETE FROM accounts WHERE id = @Id", new { Id = accountId }, transaction);
+        connection.Execute("DELETE FROM runners WHERE id = @Runner", new { Runner = runner }, transaction);
+        transaction.Commit();
+        return true;
+    }
+
     /// <summary>Replaces a hash the hasher asked to rehash (stronger parameters), without ending anything.</summary>
     public void RehashPassword(long accountId, string passwordHash)
     {

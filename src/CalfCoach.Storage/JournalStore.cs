@@ -26,7 +26,8 @@ public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool At
 public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain, string? ClientId = null);
 
 /// <summary>A stored visit to a clinician.</summary>
-public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedForRehab, string? Note);
+/// <param name="RecordedBy">The address of the clinician who recorded it on a server; null when the runner logged it.</param>
+public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedForRehab, string? Note, string? RecordedBy = null);
 
 /// <summary>The recovery journal: assessments, red-flag re-checks, pain and exercise check-ins and clinician visits, each one row, append-only.</summary>
 /// <remarks>
@@ -133,15 +134,16 @@ public sealed class JournalStore(Database database)
             .ToList();
     }
 
-    public long AddClinicianReview(DateOnly day, bool clearedForRehab, string? note)
+    /// <param name="recordedBy">The clinician recording it through a share (kept with the visit); null when the runner logs it.</param>
+    public long AddClinicianReview(DateOnly day, bool clearedForRehab, string? note, AuditActor? recordedBy = null)
     {
         using var connection = _database.OpenConnection();
         return connection.ExecuteScalar<long>(
             """
-            INSERT INTO clinician_reviews (runner_id, day, cleared_for_rehab, note, recorded_at_unix_ms)
-            VALUES (@Runner, @Day, @Cleared, @Note, @Now) RETURNING id
+            INSERT INTO clinician_reviews (runner_id, day, cleared_for_rehab, note, recorded_at_unix_ms, recorded_by_account_id, recorded_by_email)
+            VALUES (@Runner, @Day, @Cleared, @Note, @Now, @ById, @ByEmail) RETURNING id
             """,
-            new { Runner, Day = IsoDate.ToText(day), Cleared = clearedForRehab, Note = note, Now = Now() });
+            new { Runner, Day = IsoDate.ToText(day), Cleared = clearedForRehab, Note = note, Now = Now(), ById = recordedBy?.AccountId, ByEmail = recordedBy?.Email });
     }
 
     /// <summary>Clinician visits from <paramref name="from"/> to <paramref name="to"/> (inclusive), in the order logged.</summary>
@@ -150,11 +152,11 @@ public sealed class JournalStore(Database database)
         using var connection = _database.OpenConnection();
         return connection.Query<ReviewRow>(
             """
-            SELECT id AS Id, day AS Day, cleared_for_rehab AS Cleared, note AS Note
+            SELECT id AS Id, day AS Day, cleared_for_rehab AS Cleared, note AS Note, recorded_by_email AS RecordedBy
             FROM clinician_reviews WHERE runner_id = @Runner AND day BETWEEN @From AND @To ORDER BY day, id
             """,
             new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
-            .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared, r.Note))
+            .Select(r => new StoredClinicianReview(r.Id, IsoDate.Parse(r.Day), r.Cleared, r.Note, r.RecordedBy))
             .ToList();
     }
 
@@ -224,6 +226,8 @@ public sealed class JournalStore(Database database)
         public bool Cleared { get; init; }
 
         public string? Note { get; init; }
+
+        public string? RecordedBy { get; init; }
     }
 
     private sealed record ExerciseRow(long Id, string Day, string Name, long Sets, long Reps, double? LoadKg, long? Pain, string? ClientId);

@@ -246,6 +246,76 @@ internal static class Migrations
                 self_registration {d.Boolean} NOT NULL
             );
             """),
+        new(10, "sharing with clinicians, audit, uploaded originals, account deletions", d => $"""
+            -- A runner's consent for one clinician account to read their data, or also record visits (review). Deleting
+            -- the row is the revocation: nothing else grants access.
+            CREATE TABLE shares (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                clinician_account_id {d.Int64} NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                access {d.Text} NOT NULL CHECK (access IN ('read', 'review')),
+                created_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, clinician_account_id)
+            );
+
+            CREATE INDEX ix_shares_clinician ON shares (clinician_account_id);
+
+            -- Who other than the runner read or changed the runner's data. The actor is copied as text (not a foreign
+            -- key), so the record outlives the actor's account; it goes with the runner's.
+            CREATE TABLE audit_events (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                at_unix_ms {d.Int64} NOT NULL,
+                actor_account_id {d.Int64} NOT NULL,
+                actor_email {d.Text} NOT NULL,
+                actor_role {d.Text} NOT NULL,
+                action {d.Text} NOT NULL,
+                resource {d.Text} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            CREATE INDEX ix_audit_events_at ON audit_events (runner_id, at_unix_ms);
+
+            -- Each file a runner uploaded, byte for byte (for their export), once per content; stored in chunks of at most
+            -- 1 MiB so neither writing nor reading one ever holds a whole upload in memory.
+            CREATE TABLE uploaded_originals (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                content_sha256 {d.Text} NOT NULL,
+                name {d.Text} NOT NULL,
+                length {d.Int64} NOT NULL,
+                uploaded_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey},
+                UNIQUE (runner_id, content_sha256)
+            );
+
+            CREATE TABLE uploaded_original_chunks (
+                runner_id {d.Int64} NOT NULL,
+                original_id {d.Int64} NOT NULL,
+                seq {d.Int64} NOT NULL,
+                bytes {d.Blob} NOT NULL,
+                PRIMARY KEY (runner_id, original_id, seq),
+                FOREIGN KEY (runner_id, original_id) REFERENCES uploaded_originals (runner_id, id) ON DELETE CASCADE
+            );
+
+            -- A visit recorded by a clinician on a server carries who recorded it (null: the runner logged it).
+            ALTER TABLE clinician_reviews ADD COLUMN recorded_by_account_id {d.Int64} NULL;
+            ALTER TABLE clinician_reviews ADD COLUMN recorded_by_email {d.Text} NULL;
+
+            -- An erased account leaves only a random id and the time; each clinician it had shared with keeps a pointer to
+            -- that record (their own account id, nothing of the runner's), so their list can say a runner left.
+            CREATE TABLE account_deletions (
+                id {d.Text} NOT NULL PRIMARY KEY,
+                deleted_at_unix_ms {d.Int64} NOT NULL
+            );
+
+            CREATE TABLE share_endings (
+                clinician_account_id {d.Int64} NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+                deletion_id {d.Text} NOT NULL REFERENCES account_deletions (id) ON DELETE CASCADE,
+                PRIMARY KEY (clinician_account_id, deletion_id)
+            );
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
@@ -255,6 +325,7 @@ internal static class Migrations
     [
         "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
         "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
+        "shares", "audit_events", "uploaded_originals", "uploaded_original_chunks",
     ];
 
     /// <summary>
@@ -263,7 +334,17 @@ internal static class Migrations
     /// keeps these as reference tables (copied to every node); every other table is in <see cref="RunnerOwned"/>.
     /// </summary>
     public static IReadOnlyList<string> Shared { get; } =
-        ["schema_migrations", "runners", "accounts", "sessions", "api_tokens", "sign_in_failures", "data_protection_keys", "server_settings"];
+        [
+            "schema_migrations", "runners", "accounts", "sessions", "api_tokens", "sign_in_failures", "data_protection_keys", "server_settings",
+            "account_deletions", "share_endings",
+        ];
+
+    /// <summary>The runner-owned tables migration 8 rebuilt: frozen, as a released migration must be (later tables are born with runner_id).</summary>
+    private static readonly string[] RunnerOwnedAtVersion8 =
+    [
+        "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
+        "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
+    ];
 
     private static readonly string[] RunnerOwnedWithIds =
         ["shoes", "activities", "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs"];
@@ -282,8 +363,8 @@ internal static class Migrations
     /// </remarks>
     private static string RunnerOwnedTables(SqlDialect d)
     {
-        var renames = string.Join('\n', RunnerOwned.Select(t => $"ALTER TABLE {t} RENAME TO {t}_v7;"));
-        var drops = string.Join('\n', RunnerOwned.Reverse().Select(t => $"DROP TABLE {t}_v7;"));
+        var renames = string.Join('\n', RunnerOwnedAtVersion8.Select(t => $"ALTER TABLE {t} RENAME TO {t}_v7;"));
+        var drops = string.Join('\n', RunnerOwnedAtVersion8.Reverse().Select(t => $"DROP TABLE {t}_v7;"));
         var counters = string.Join('\n', RunnerOwnedWithIds.Select(t => d.CarryIdentity(t, t + "_v7")));
         return $"""
             CREATE TABLE runners (
