@@ -133,7 +133,7 @@ public sealed class AccountStore(Database database)
         connection.Execute(
             "INSERT INTO share_endings (clinician_account_id, deletion_id) SELECT clinician_account_id, @Deletion FROM shares WHERE runner_id = @Runner",
             new { Deletion = deletion, Runner = runner }, transaction);
-        connection.Execute("DELETE FROM sign_in_failures WHERE email_normalized = @Email", new { Email = EmailRule.Normalize(account.Email) }, transaction);
+        connection.Execute("DELETE FROM sign_in_failures WHERE email_normalized = @Email", new { Email = FailureKey(account.Email) }, transaction);
         connection.Execute("DELETE FROM accounts WHERE id = @Id", new { Id = accountId }, transaction);
         connection.Execute("DELETE FROM runners WHERE id = @Runner", new { Runner = runner }, transaction);
         transaction.Commit();
@@ -275,7 +275,7 @@ public sealed class AccountStore(Database database)
         connection.Execute("DELETE FROM sign_in_failures WHERE at_unix_ms <= @Before", new { Before = now - (long)window.TotalMilliseconds }, transaction);
         connection.Execute(
             "INSERT INTO sign_in_failures (address, email_normalized, device_nonce, at_unix_ms) VALUES (@Address, @Email, @Device, @Now)",
-            new { Address = address, Email = EmailRule.Normalize(email), Device = deviceNonce, Now = now }, transaction);
+            new { Address = address, Email = FailureKey(email), Device = deviceNonce, Now = now }, transaction);
         transaction.Commit();
     }
 
@@ -295,7 +295,7 @@ public sealed class AccountStore(Database database)
         var byAccount = deviceNonce is null
             ? connection.QuerySingle<(long Count, long? Oldest)>(
                 "SELECT COUNT(*), MIN(at_unix_ms) FROM sign_in_failures WHERE email_normalized = @Email AND device_nonce IS NULL AND at_unix_ms > @Since",
-                new { Email = EmailRule.Normalize(email), Since = since })
+                new { Email = FailureKey(email), Since = since })
             : connection.QuerySingle<(long Count, long? Oldest)>(
                 "SELECT COUNT(*), MIN(at_unix_ms) FROM sign_in_failures WHERE device_nonce = @Device AND at_unix_ms > @Since",
                 new { Device = deviceNonce, Since = since });
@@ -340,6 +340,12 @@ public sealed class AccountStore(Database database)
             "INSERT INTO data_protection_keys (friendly_name, xml) VALUES (@Name, @Xml) ON CONFLICT (friendly_name) DO NOTHING",
             new { Name = friendlyName, Xml = xml });
     }
+
+    /// <summary>
+    /// How a failed sign-in names the address it tried: the SHA-256 of the normalised address, not the address, so the
+    /// throttle keeps no one's address in clear (an attempt on a deleted account's address would otherwise store it again).
+    /// </summary>
+    private static string FailureKey(string email) => Hash(EmailRule.Normalize(email));
 
     /// <summary>SHA-256 of a secret token, as hex: what the tables keep instead of the token.</summary>
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

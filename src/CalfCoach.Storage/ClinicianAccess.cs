@@ -51,6 +51,18 @@ public sealed class ClinicianAccess(Database database)
             .ToList();
     }
 
+    /// <summary>Whether <paramref name="runner"/> shares with <paramref name="clinician"/> at <paramref name="needed"/> access or more; nothing is recorded.</summary>
+    public bool Allows(AuditActor clinician, RunnerId runner, ShareAccess needed)
+    {
+        ArgumentNullException.ThrowIfNull(clinician);
+        using var connection = _database.OpenConnection();
+        return clinician.Role == AccountRole.Clinician
+            && connection.QuerySingleOrDefault<string>(
+                "SELECT access FROM shares WHERE runner_id = @Runner AND clinician_account_id = @Clinician",
+                new { Runner = runner.Value, Clinician = clinician.AccountId }) is { } access
+            && ShareStore.ParseAccess(access).Allows(needed);
+    }
+
     /// <summary>
     /// Opens <paramref name="runner"/>'s data for <paramref name="clinician"/> when the runner shares with them at
     /// <paramref name="needed"/> access or more, recording <paramref name="action"/> on <paramref name="resource"/> in the

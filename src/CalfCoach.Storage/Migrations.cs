@@ -310,6 +310,10 @@ internal static class Migrations
                 deleted_at_unix_ms {d.Int64} NOT NULL
             );
 
+            -- From now on a failed sign-in keeps the SHA-256 of the address it tried, not the address: the rows (a 15-minute
+            -- window of the throttle) are dropped rather than converted; at worst a throttle starts afresh at the upgrade.
+            DELETE FROM sign_in_failures;
+
             CREATE TABLE share_endings (
                 clinician_account_id {d.Int64} NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
                 deletion_id {d.Text} NOT NULL REFERENCES account_deletions (id) ON DELETE CASCADE,

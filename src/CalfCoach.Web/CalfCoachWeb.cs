@@ -87,6 +87,7 @@ public static class CalfCoachWeb
         builder.Services.AddScoped(services => services.GetRequiredService<RunnerDirectory>().For(
             services.GetRequiredService<CurrentRunner>().RunnerId is { } runner ? new Storage.RunnerId(runner) : throw new NoRunnerDataException()));
         builder.Services.AddScoped<UploadImporter>();
+        builder.Services.AddScoped<SharedRunners>();
         if (options.RequireSignIn)
         {
             AddSignIn(builder, options);
@@ -167,6 +168,7 @@ public static class CalfCoachWeb
         if (options.RequireSignIn)
         {
             app.MapAccountsApi();
+            app.MapSharingApi();
         }
 
         app.MapAssessmentsApi();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CalfCoach.Core.Accounts;
 using CalfCoach.Formats.Fit;
+using CalfCoach.Web.Apis;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,8 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
     private static readonly string[] NotRunnerData =
         ["/api/session", "/api/tokens", "/api/metronome", "/account", "/sign-in", "/sign-out", "/register", "/assets/", "/sw.js", "/manifest", "/openapi/", "/evidence", "/favicon", "/icon"];
 
-    /// <summary>A runner with shoes, a check-in, an import and an assessment, each marked; their session and token id.</summary>
-    private sealed record Owner(string Cookie, long TokenId, string[] Markers);
+    /// <summary>A runner with shoes, a check-in, an import and an assessment, each marked; their session, token id, runner id and share id.</summary>
+    private sealed record Owner(string Cookie, long TokenId, string[] Markers, long RunnerId, long ShareId);
 
     [Fact]
     public async Task Every_route_answers_another_athlete_a_clinician_and_an_anonymous_client_without_the_runners_data()
@@ -57,12 +58,21 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
                     Assert.True(status is 401 or 302, $"{method} {path} anonymous: {status}");
                 }
 
-                if (who == "a clinician" && !NotRunnerData.Any(route.StartsWith) && route != "/")
+                if (who == "a clinician" && route == SharingApi.AthletesRoute)
+                {
+                    Assert.True(status == 200 && body.Trim() == "[]", $"{method} {path} as a clinician nobody shares with: {status} {body}");
+                }
+                else if (who == "a clinician" && !NotRunnerData.Any(route.StartsWith) && route is not "/" and not AccountsApi.MeRoute)
                 {
                     Assert.True(status == 404, $"{method} {path} as a clinician should find no runner data: {status} {body}");
                 }
 
-                if (route == "/api/tokens/{id}" && who != "anonymous")
+                if (who == "another athlete" && route.StartsWith(SharingApi.AthletesRoute, StringComparison.Ordinal))
+                {
+                    Assert.True(status is 404 or 405, $"{method} {path} as an athlete (the clinicians' routes): {status} {body}");
+                }
+
+                if (route is "/api/tokens/{id}" or "/api/shares/{id}" && who != "anonymous")
                 {
                     Assert.True(status == 404, $"{method} {path} (the runner's own id) as {who}: {status}");
                 }
@@ -197,7 +207,15 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
 
         using var token = await AccountClient.SendAsync(client, HttpMethod.Post, "/api/tokens", cookie, content: AccountClient.Json($$"""{"name": "{{markers[3]}}"}"""));
         var tokenId = JsonNode.Parse(await token.Content.ReadAsStringAsync(Cancel))!["id"]!.GetValue<long>();
-        return new Owner(cookie, tokenId, markers);
+        using var me = await AccountClient.SendAsync(client, HttpMethod.Get, "/api/session", cookie);
+        var runnerId = JsonNode.Parse(await me.Content.ReadAsStringAsync(Cancel))!["runnerId"]!.GetValue<long>();
+
+        // The owner shares with a clinician of their own, so the clinicians' routes have a real runner to refuse others.
+        var theirClinician = AddAccount(AccountRole.Clinician);
+        using var share = await AccountClient.SendAsync(client, HttpMethod.Post, SharingApi.SharesRoute, cookie, content: AccountClient.Json($$"""{"email": "{{theirClinician}}", "access": "review"}"""));
+        Assert.Equal(HttpStatusCode.Created, share.StatusCode);
+        var shareId = JsonNode.Parse(await share.Content.ReadAsStringAsync(Cancel))!["id"]!.GetValue<long>();
+        return new Owner(cookie, tokenId, markers, runnerId, shareId);
     }
 
     /// <summary>Every route of the routing table with its parameters filled with the owner's ids; pages by GET and POST.</summary>
@@ -215,6 +233,9 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
             var path = route switch
             {
                 "/api/tokens/{id}" => $"/api/tokens/{owner.TokenId}",
+                "/api/shares/{id}" => $"/api/shares/{owner.ShareId}",
+                _ when route.StartsWith(SharingApi.AthletesRoute + "/{id}", StringComparison.Ordinal) =>
+                    route.Replace("{id}", owner.RunnerId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
                 "/assets/{name}" => "/assets/site.css",
                 "/openapi/{documentName}.json" => "/openapi/v1.json",
                 _ when route.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException(

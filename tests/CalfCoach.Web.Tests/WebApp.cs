@@ -128,6 +128,9 @@ public abstract class PostgresWebApp : WebApp
 {
     private string? _connectionString;
 
+    /// <summary>The app's database, for tests that look at every row of it (an erasure).</summary>
+    public string ConnectionString => _connectionString ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>Where PostgreSQL is not installed the app is not started (a fixture cannot skip): each test calls <see cref="Require"/>.</summary>
     public override ValueTask InitializeAsync() =>
         PostgresCluster.Shared is null && !PostgresCluster.MustRun ? ValueTask.CompletedTask : base.InitializeAsync();

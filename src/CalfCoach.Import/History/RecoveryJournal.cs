@@ -24,6 +24,9 @@ public sealed record ProgrammeView(DateOnly StartedOn, DateOnly Onset, Programme
     public IReadOnlyList<PainCheckIn> PainToday { get; init; } = [];
 }
 
+/// <summary>A stored answer set with its result.</summary>
+public sealed record RecordedAnswers(StoredAssessment Stored, AssessmentResult Result);
+
 /// <summary>An assessment as recorded, and the programme it started or updated.</summary>
 /// <param name="StartedProgramme">True when this assessment started a new programme (a new episode: a different onset date).</param>
 public sealed record RecordedAssessment(AssessmentResult Result, ProgrammeView Programme, bool StartedProgramme);
@@ -136,11 +139,12 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
 
     /// <summary>Records a visit to a clinician; a clearance for rehabilitation returns the programme to self-care from that day.</summary>
     /// <exception cref="NoProgrammeException">There is no programme on the visit's date.</exception>
-    public ProgrammeView LogClinicianReview(ClinicianReview review)
+    /// <param name="recordedBy">The clinician recording the visit through a share (kept with it); null when the runner logs it.</param>
+    public ProgrammeView LogClinicianReview(ClinicianReview review, AuditActor? recordedBy = null)
     {
         ArgumentNullException.ThrowIfNull(review);
         RequireProgramme(review.Date);
-        _store.AddClinicianReview(review.Date, review.ClearedForRehab, review.Note);
+        _store.AddClinicianReview(review.Date, review.ClearedForRehab, review.Note, recordedBy);
         return Programme(review.Date)!;
     }
 
@@ -197,6 +201,13 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     /// <summary>The pain and exercise check-ins stored from <paramref name="from"/> to <paramref name="to"/> (inclusive), as stored.</summary>
     public (IReadOnlyList<StoredPainCheckIn> Pain, IReadOnlyList<StoredExerciseCheckIn> Exercises) CheckIns(DateOnly from, DateOnly to) =>
         (_store.Pain(from, to), _store.Exercises(from, to));
+
+    /// <summary>
+    /// Every answer set recorded up to <paramref name="upTo"/>, oldest first, each with its result as assessed again today
+    /// with the history's findings on its own date (answers are stored, results recomputed: a corrected rule applies).
+    /// </summary>
+    public IReadOnlyList<RecordedAnswers> Recorded(DateOnly upTo) =>
+        [.. _store.Assessments(upTo).Select(row => new RecordedAnswers(row, Assess(ReadStored(row), row.AsOf)))];
 
     /// <summary>The day the current pain began, as recorded by its first assessment; null before any. Cheap: no replay.</summary>
     public DateOnly? Onset(DateOnly asOf) => EpisodeStart(_store.Assessments(asOf))?.Onset;

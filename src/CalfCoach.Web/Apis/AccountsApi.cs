@@ -2,6 +2,7 @@ using System.Globalization;
 using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Validation;
 using CalfCoach.Web.Accounts;
+using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CalfCoach.Web.Apis;
@@ -14,9 +15,10 @@ public static class AccountsApi
 {
     public const string SessionRoute = "/api/session";
     public const string TokensRoute = "/api/tokens";
+    public const string MeRoute = "/api/me";
 
     /// <summary>The paths that take DELETE (the method guard lets it through there only).</summary>
-    public static readonly PathString[] DeletePaths = [SessionRoute, TokensRoute];
+    public static readonly PathString[] DeletePaths = [SessionRoute, TokensRoute, SharingApi.SharesRoute, MeRoute];
 
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
@@ -35,7 +37,59 @@ public static class AccountsApi
         tokens.MapGet("/", ListTokens).WithName("ListTokens").WithSummary("The account's tokens, without the tokens themselves.");
         tokens.MapDelete("/{id:long}", RevokeToken).WithName("RevokeToken").WithSummary("Revoke one of the account's tokens.")
             .ProducesProblems(StatusCodes.Status404NotFound);
+
+        app.MapDelete(MeRoute, DeleteMe).WithTags("Accounts").WithName("DeleteAccount").ProducesServerProblem()
+            .WithSummary("Delete your account and every piece of your data, for good (your password in the body). Sessions and tokens end at once; export first if you want a copy.")
+            .WithJsonBody<DeleteAccountRequest>().ProducesProblems([.. OpenApiContracts.JsonBodyProblems, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound]);
         return app;
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMe(
+        HttpContext context, AccountSessions sessions, CurrentRunner current, RunnerDirectory directory, CalfCoachWebOptions options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync(context.Request, options.MaxJsonBytes, WebJsonContext.Default.DeleteAccountRequest, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+
+        if (current.Account is not { } account)
+        {
+            return Problems.SignInNeeded();
+        }
+
+        return TryDelete(context, sessions, directory, account, body.Password) ?? (Results<NoContent, ProblemHttpResult>)TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Erases the signed-in athlete's account and data when <paramref name="password"/> is theirs (so a session left open
+    /// cannot), ends this browser's session and drops anything of theirs this process keeps in memory.
+    /// </summary>
+    /// <returns>Null when erased; else the problem (a wrong password, or an account that owns no runner data).</returns>
+    public static ProblemHttpResult? TryDelete(HttpContext context, AccountSessions sessions, RunnerDirectory directory, SignedInAccount account, string? password)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Role != AccountRole.Athlete || account.RunnerId is not { } runner)
+        {
+            return Problems.Missing("account", "only a runner's account can be deleted here; an admin removes clinicians' and admins' accounts.");
+        }
+
+        if (sessions.Accounts.Verify(account.Email, password) is not { } verified || verified.Id != account.Id)
+        {
+            return Problems.Invalid("password", "the password is not right; nothing was deleted.");
+        }
+
+        if (!sessions.Store.DeleteAthlete(account.Id))
+        {
+            return Problems.Missing("account", "this account no longer exists.");
+        }
+
+        directory.Forget(new Storage.RunnerId(runner));
+        sessions.SignOut(context);
+        context.Response.Cookies.Delete(AccountSessions.DeviceCookie, AccountSessions.CookieOptions(context, expires: null));
+        return null;
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> SignIn(HttpContext context, AccountSessions sessions, CalfCoachWebOptions options, CancellationToken cancellationToken)

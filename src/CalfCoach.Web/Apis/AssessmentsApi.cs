@@ -17,7 +17,27 @@ public static class AssessmentsApi
                 + "`asOf` (YYYY-MM-DD) defaults to today.")
             .WithAnswersBody()
             .ProducesProblems(OpenApiContracts.JsonBodyProblems);
+        api.MapGet("/", List)
+            .WithName("RecordedAssessments")
+            .WithSummary("Every answer set recorded up to `asOf` (default today), oldest first, each with its result.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
+    }
+
+    public static Results<Ok<RecordedAssessmentDocument[]>, ProblemHttpResult> List(RunnerData data, string? asOf)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!QueryValues.TryDate(asOf, nameof(asOf), out var date, out var problem))
+        {
+            return problem!;
+        }
+
+        return TypedResults.Ok<RecordedAssessmentDocument[]>([.. data.Journal.Recorded(date ?? data.Today).Select(r => new RecordedAssessmentDocument(
+            r.Stored.Id,
+            r.Stored.Kind == Storage.StoredAssessmentKind.Assessment ? "assessment" : "red-flag-check",
+            Core.IsoDate.ToText(r.Stored.AsOf),
+            Core.IsoDate.ToText(r.Stored.Onset),
+            AssessmentJson.ToDocument(r.Result)))]);
     }
 
     public static async Task<Results<Ok<AssessmentDocument>, ProblemHttpResult>> Assess(

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Import;
 using CalfCoach.Import.History;
 
@@ -80,6 +81,42 @@ public sealed record NewTokenDocument(long Id, string Name, string Token);
 /// <summary>An API token as listed: its id, name and when it was made (UTC), never the token.</summary>
 public sealed record TokenDocument(long Id, string Name, string Created);
 
+/// <summary><c>POST /api/shares</c>: share with a clinician's account, reading only or also recording visits.</summary>
+public sealed record ShareRequest(string Email, string Access);
+
+/// <summary>A share as the runner sees it.</summary>
+public sealed record ShareDocument(long Id, string Email, string Access, string Created);
+
+/// <summary>An alert on the clinician's list: what happened and on which day.</summary>
+public sealed record AlertDocument(string Kind, string Date, string Detail);
+
+/// <summary>
+/// One runner on a clinician's list. <c>status</c> is <c>"sharing"</c>, or <c>"deleted"</c> for a runner who deleted
+/// their account (nothing else of them is kept: no name, no data; <c>deletedAt</c> says when).
+/// </summary>
+public sealed record AthleteDocument(
+    long? Id,
+    string? Name,
+    string? Disposition,
+    string? Phase,
+    string? LastCheckIn,
+    IReadOnlyList<AlertDocument> Alerts,
+    string? Access,
+    string Status,
+    string? DeletedAt = null);
+
+/// <summary>Who read or changed a runner's data.</summary>
+public sealed record AuditActorDocument(string Email, string Role);
+
+/// <summary>One audited read or change of the runner's data by someone else.</summary>
+public sealed record AuditEventDocument(string At, AuditActorDocument Actor, string Action, string Resource);
+
+/// <summary><c>DELETE /api/me</c>: the password, so a session left open cannot erase an account.</summary>
+public sealed record DeleteAccountRequest(string Password);
+
+/// <summary>A recorded answer set (an assessment or a re-check of the warning signs) with its result.</summary>
+public sealed record RecordedAssessmentDocument(long Id, string Kind, string AsOf, string Onset, AssessmentDocument Result);
+
 // Constructor parameters without a default are required, and non-nullable ones refuse null: a check-in without
 // its score must be an error naming "score", never a pain of 0 (the same rule as a missing answer).
 [JsonSourceGenerationOptions(
@@ -102,6 +139,13 @@ public sealed record TokenDocument(long Id, string Name, string Created);
 [JsonSerializable(typeof(TokenRequest))]
 [JsonSerializable(typeof(NewTokenDocument))]
 [JsonSerializable(typeof(TokenDocument[]))]
+[JsonSerializable(typeof(ShareRequest))]
+[JsonSerializable(typeof(ShareDocument))]
+[JsonSerializable(typeof(ShareDocument[]))]
+[JsonSerializable(typeof(AthleteDocument[]))]
+[JsonSerializable(typeof(AuditEventDocument[]))]
+[JsonSerializable(typeof(DeleteAccountRequest))]
+[JsonSerializable(typeof(RecordedAssessmentDocument[]))]
 [JsonSerializable(typeof(Dictionary<string, string[]>))]
 public sealed partial class WebJsonContext : JsonSerializerContext;
 

@@ -251,7 +251,8 @@ public static class PlanApi
     }
 
     /// <summary>Records a clinician's review; the plan after it, or the problem naming the field.</summary>
-    public static (PlanDocument? Plan, ProblemHttpResult? Problem) LogClinicianReview(RunnerData data, ClinicianReviewRequest request)
+    /// <param name="recordedBy">The clinician recording it through a share; null when the runner logs it.</param>
+    public static (PlanDocument? Plan, ProblemHttpResult? Problem) LogClinicianReview(RunnerData data, ClinicianReviewRequest request, Storage.AuditActor? recordedBy = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
@@ -268,7 +269,7 @@ public static class PlanApi
 
         var day = date ?? data.Today;
         var review = new ClinicianReview(day, request.ClearedForRehab, note.Value);
-        var plan = Log(data, day, journal => journal.LogClinicianReview(review));
+        var plan = Log(data, day, journal => journal.LogClinicianReview(review, recordedBy));
         return plan.Result is Ok<PlanDocument> ok ? (ok.Value, null) : (null, (ProblemHttpResult)plan.Result);
     }
 

@@ -29,6 +29,9 @@ public sealed class RunnerDirectory(CalfCoachWebOptions options)
         return entry.Data;
     }
 
+    /// <summary>Drops a runner's cached analysis (their account was deleted): nothing of theirs stays in this process's memory.</summary>
+    public void Forget(RunnerId runner) => _runners.TryRemove(runner, out _);
+
     private void Trim()
     {
         // Rare (a new runner past the capacity), so a sort is fine; a race at worst drops one more than needed.

@@ -1,0 +1,44 @@
+using CalfCoach.Core.Accounts;
+using CalfCoach.Storage;
+using CalfCoach.Web.Accounts;
+
+namespace CalfCoach.Web.Services;
+
+/// <summary>
+/// The runners who share with the signed-in clinician, for the clinician's routes and pages. Every runner's data is reached
+/// through <see cref="ClinicianAccess.Open"/>, which checks the share in the database on each call and audits it, so a
+/// revocation counts at once and no route can read a runner who did not share. Anyone but a signed-in clinician gets nothing.
+/// </summary>
+public sealed class SharedRunners(CurrentRunner current, CalfCoachWebOptions options, RunnerDirectory directory)
+{
+    private readonly ClinicianAccess _access = new(options.Database);
+
+    /// <summary>The signed-in clinician as the audit records them; null for anyone else.</summary>
+    public AuditActor? Clinician => current.Account is { Role: AccountRole.Clinician } account
+        ? new AuditActor(account.Id, account.Email, account.Role)
+        : null;
+
+    /// <summary>The runners sharing with the clinician (empty for anyone else).</summary>
+    public IReadOnlyList<SharedRunner> Roster() => Clinician is { } clinician ? _access.Roster(clinician.AccountId) : [];
+
+    /// <summary>When runners who had shared with the clinician deleted their accounts.</summary>
+    public IReadOnlyList<DateTimeOffset> DeletedRunners() => Clinician is { } clinician ? _access.DeletedRunners(clinician.AccountId) : [];
+
+    /// <summary>Whether the runner shares with the signed-in clinician at <paramref name="needed"/> access (not audited: nothing is read).</summary>
+    public bool Allows(long athleteId, ShareAccess needed) =>
+        athleteId >= 1 && Clinician is { } clinician && _access.Allows(clinician, new RunnerId(athleteId), needed);
+
+    /// <summary>
+    /// The runner's data when they share with the signed-in clinician at <paramref name="needed"/> access, the access
+    /// recorded in their audit as <paramref name="action"/> on <paramref name="resource"/>; null (a 404) otherwise.
+    /// </summary>
+    public RunnerData? Open(long athleteId, ShareAccess needed, string action, string resource)
+    {
+        if (athleteId < 1 || Clinician is not { } clinician || _access.Open(clinician, new RunnerId(athleteId), needed, action, resource) is null)
+        {
+            return null;
+        }
+
+        return directory.For(new RunnerId(athleteId));
+    }
+}
