@@ -10,8 +10,8 @@ public sealed record AuditActor(long AccountId, string Email, AccountRole Role);
 /// <param name="Email">The runner's account address: what the clinician knows them by.</param>
 public sealed record SharedRunner(RunnerId Runner, string Email, ShareAccess Access, DateTimeOffset SharedAt);
 
-/// <summary>A runner's data opened for a clinician under a share: a handle scoped to that runner, and what the share allows.</summary>
-public sealed record SharedRunnerData(Database Database, ShareAccess Access);
+/// <summary>A runner's data opened for a clinician under a share: a handle scoped to that runner, what the share allows, and the runner's address.</summary>
+public sealed record SharedRunnerData(Database Database, ShareAccess Access, string Email);
 
 /// <summary>
 /// The only way a clinician reaches a runner's data. <see cref="Open"/> looks the share up on every call (nothing is
@@ -81,10 +81,13 @@ public sealed class ClinicianAccess(Database database)
 
         using var connection = _database.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        var access = connection.QuerySingleOrDefault<string>(
-            "SELECT access FROM shares WHERE runner_id = @Runner AND clinician_account_id = @Clinician",
+        var share = connection.QuerySingleOrDefault<(string Access, string Email)?>(
+            """
+            SELECT s.access, a.email FROM shares s JOIN accounts a ON a.runner_id = s.runner_id
+            WHERE s.runner_id = @Runner AND s.clinician_account_id = @Clinician
+            """,
             new { Runner = runner.Value, Clinician = clinician.AccountId }, transaction);
-        if (access is null || !ShareStore.ParseAccess(access).Allows(needed))
+        if (share is not { } found || !ShareStore.ParseAccess(found.Access).Allows(needed))
         {
             return null;
         }
@@ -106,7 +109,7 @@ public sealed class ClinicianAccess(Database database)
             },
             transaction);
         transaction.Commit();
-        return new SharedRunnerData(_database.ForRunner(runner), ShareStore.ParseAccess(access));
+        return new SharedRunnerData(_database.ForRunner(runner), ShareStore.ParseAccess(found.Access), found.Email);
     }
 }
 

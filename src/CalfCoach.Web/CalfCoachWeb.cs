@@ -84,8 +84,12 @@ public static class CalfCoachWeb
         builder.Services.AddSingleton<RunnerDirectory>();
         // Per request: the signed-in runner's data, so every page and route reads through a handle scoped to them. An account
         // without runner data (a clinician, an admin) gets none: NoRunnerDataException answers 404.
-        builder.Services.AddScoped(services => services.GetRequiredService<RunnerDirectory>().For(
-            services.GetRequiredService<CurrentRunner>().RunnerId is { } runner ? new Storage.RunnerId(runner) : throw new NoRunnerDataException()));
+        // A clinician's view of a runner's page (/athletes/{athlete}/plan) gets that runner's data, through the share.
+        builder.Services.AddScoped(services =>
+            services.GetRequiredService<IHttpContextAccessor>().HttpContext is { } context && context.GetRouteValue(SharedRunners.AthleteRouteValue) is not null
+                ? services.GetRequiredService<SharedRunners>().ForPage(context, SharingApi.Resources.Plan) ?? throw new NoRunnerDataException()
+                : services.GetRequiredService<RunnerDirectory>().For(
+                    services.GetRequiredService<CurrentRunner>().RunnerId is { } runner ? new Storage.RunnerId(runner) : throw new NoRunnerDataException()));
         builder.Services.AddScoped<UploadImporter>();
         builder.Services.AddScoped<SharedRunners>();
         if (options.RequireSignIn)
@@ -105,8 +109,13 @@ public static class CalfCoachWeb
             pages.Conventions.ConfigureFilter(new Pages.PageRequestFilter());
             if (!options.RequireSignIn)
             {
-                // Sign-in, registration and the account page exist only on a server with accounts.
+                // Sign-in, registration, the account, sharing and clinicians' pages exist only on a server with accounts.
                 pages.Conventions.AddFolderApplicationModelConvention("/Accounts", model => model.Filters.Add(new Pages.NotFoundPageFilter()));
+            }
+            else
+            {
+                // A clinician reads a runner's plan on the runner's own page, marked whose it is (SharedRunners).
+                pages.Conventions.AddPageRoute("/Plan", $"athletes/{{{SharedRunners.AthleteRouteValue}:long}}/plan");
             }
         }).AddMvcOptions(mvc =>
         {

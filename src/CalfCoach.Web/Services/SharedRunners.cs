@@ -4,6 +4,9 @@ using CalfCoach.Web.Accounts;
 
 namespace CalfCoach.Web.Services;
 
+/// <summary>A runner's page as a clinician sees it: whose it is and what the share allows.</summary>
+public sealed record SharedView(long AthleteId, string Email, ShareAccess Access);
+
 /// <summary>
 /// The runners who share with the signed-in clinician, for the clinician's routes and pages. Every runner's data is reached
 /// through <see cref="ClinicianAccess.Open"/>, which checks the share in the database on each call and audits it, so a
@@ -11,12 +14,18 @@ namespace CalfCoach.Web.Services;
 /// </summary>
 public sealed class SharedRunners(CurrentRunner current, CalfCoachWebOptions options, RunnerDirectory directory)
 {
+    /// <summary>The route value that makes a runner's page a clinician's view of another runner (<c>/athletes/{athlete}/plan</c>).</summary>
+    public const string AthleteRouteValue = "athlete";
+
     private readonly ClinicianAccess _access = new(options.Database);
 
     /// <summary>The signed-in clinician as the audit records them; null for anyone else.</summary>
     public AuditActor? Clinician => current.Account is { Role: AccountRole.Clinician } account
         ? new AuditActor(account.Id, account.Email, account.Role)
         : null;
+
+    /// <summary>Whose page this request shows, when it is a clinician's view of a runner who shares with them.</summary>
+    public SharedView? Viewing { get; private set; }
 
     /// <summary>The runners sharing with the clinician (empty for anyone else).</summary>
     public IReadOnlyList<SharedRunner> Roster() => Clinician is { } clinician ? _access.Roster(clinician.AccountId) : [];
@@ -34,11 +43,35 @@ public sealed class SharedRunners(CurrentRunner current, CalfCoachWebOptions opt
     /// </summary>
     public RunnerData? Open(long athleteId, ShareAccess needed, string action, string resource)
     {
-        if (athleteId < 1 || Clinician is not { } clinician || _access.Open(clinician, new RunnerId(athleteId), needed, action, resource) is null)
+        if (athleteId < 1 || Clinician is not { } clinician || _access.Open(clinician, new RunnerId(athleteId), needed, action, resource) is not { } shared)
         {
             return null;
         }
 
+        Viewing = new SharedView(athleteId, shared.Email, shared.Access);
         return directory.For(new RunnerId(athleteId));
+    }
+
+    /// <summary>
+    /// For a page reached as <c>/athletes/{athlete}/…</c>: the runner's data for reading (a GET), or for recording a visit
+    /// (the one form a clinician may post, with review access); null for anything else, which answers 404.
+    /// </summary>
+    public RunnerData? ForPage(HttpContext context, string resource)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!long.TryParse(context.GetRouteValue(AthleteRouteValue)?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+        {
+            return null;
+        }
+
+        var method = context.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            return Open(id, ShareAccess.Read, Apis.SharingApi.ReadAction, resource);
+        }
+
+        return string.Equals(context.Request.Query["handler"], "Clinician", StringComparison.Ordinal)
+            ? Open(id, ShareAccess.Review, Apis.SharingApi.RecordAction, Apis.SharingApi.Resources.Visit)
+            : null;
     }
 }
