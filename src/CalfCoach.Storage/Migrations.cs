@@ -246,6 +246,26 @@ internal static class Migrations
                 self_registration {d.Boolean} NOT NULL
             );
             """),
+
+        // Version 10 is taken by another branch's migration; versions need not be contiguous (Migrate applies each it lacks, in order).
+        new(11, "programme alerts", d => $"""
+            -- Alerts for clinicians, stored with the event that raised them and never recomputed (issue 14: alerts come from
+            -- new answers and check-ins, never from a change of rules). kind and source_kind are checked in code, not by a
+            -- CHECK, so a new kind needs no table rebuild in SQLite.
+            CREATE TABLE programme_alerts (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                kind {d.Text} NOT NULL,
+                day {d.Text} NOT NULL,
+                detail {d.Text} NOT NULL,
+                source_kind {d.Text} NOT NULL,
+                source_id {d.Int64} NOT NULL,
+                raised_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            CREATE INDEX ix_programme_alerts_day ON programme_alerts (runner_id, day, id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
@@ -254,7 +274,7 @@ internal static class Migrations
     public static IReadOnlyList<string> RunnerOwned { get; } =
     [
         "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
-        "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
+        "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs", "programme_alerts",
     ];
 
     /// <summary>
@@ -264,6 +284,13 @@ internal static class Migrations
     /// </summary>
     public static IReadOnlyList<string> Shared { get; } =
         ["schema_migrations", "runners", "accounts", "sessions", "api_tokens", "sign_in_failures", "data_protection_keys", "server_settings"];
+
+    /// <summary>The runner-owned tables as migration 8 found them: fixed, since a released migration never changes.</summary>
+    private static readonly IReadOnlyList<string> RunnerOwnedInVersion8 =
+    [
+        "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
+        "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
+    ];
 
     private static readonly string[] RunnerOwnedWithIds =
         ["shoes", "activities", "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs"];
@@ -282,8 +309,8 @@ internal static class Migrations
     /// </remarks>
     private static string RunnerOwnedTables(SqlDialect d)
     {
-        var renames = string.Join('\n', RunnerOwned.Select(t => $"ALTER TABLE {t} RENAME TO {t}_v7;"));
-        var drops = string.Join('\n', RunnerOwned.Reverse().Select(t => $"DROP TABLE {t}_v7;"));
+        var renames = string.Join('\n', RunnerOwnedInVersion8.Select(t => $"ALTER TABLE {t} RENAME TO {t}_v7;"));
+        var drops = string.Join('\n', RunnerOwnedInVersion8.Reverse().Select(t => $"DROP TABLE {t}_v7;"));
         var counters = string.Join('\n', RunnerOwnedWithIds.Select(t => d.CarryIdentity(t, t + "_v7")));
         return $"""
             CREATE TABLE runners (
