@@ -48,6 +48,12 @@ public sealed class NoProgrammeException(DateOnly asOf)
 /// </remarks>
 public sealed class RecoveryJournal(Database database, TrainingHistory history)
 {
+    /// <summary>How many days back <see cref="Alerts"/> looks, the as-of day included: older alerts are history, not news.</summary>
+    public const int AlertDays = 14;
+
+    /// <summary>The id given to an answer set not yet stored: after every stored id, so it sorts last on its day.</summary>
+    private const long Pending = long.MaxValue;
+
     private readonly JournalStore _store = new(database);
     private readonly TrainingHistory _history = history ?? throw new ArgumentNullException(nameof(history));
 
@@ -201,16 +207,10 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         }
 
         // The phase needs the replay: a runner back to full running (prevention) is no longer expected to check in.
-        var phase = Programme(asOf)!.State.Phase;
+        var phase = StateOn(asOf)!.Phase;
         var silent = ProgrammeAlerts.NoCheckIn(start.AsOf, phase, _store.LatestCheckIn(start.AsOf, asOf), asOf);
         return silent is null ? [.. stored] : [silent, .. stored];
     }
-
-    /// <summary>How far back <see cref="Alerts"/> looks: two weeks, the span between two usual visits.</summary>
-    public const int AlertDays = 14;
-
-    /// <summary>The id given to an answer set not yet stored: after every stored id, so it sorts last on its day.</summary>
-    private const long Pending = long.MaxValue;
 
     /// <summary>
     /// The alerts of an answer set about to be stored: its warning signs against the latest answers of the same programme, and
@@ -233,6 +233,12 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     }
 
     /// <summary>The programme's state on <paramref name="asOf"/> as if one more event, not yet stored, were in the journal.</summary>
+    /// <remarks>
+    /// Alerts are worked out this way, in memory, just before the event is written, and then stored in the event's own write
+    /// transaction: the replay reads on connections of its own, which would not see a row still uncommitted. A check-in
+    /// sent at the same moment from another device can therefore be compared with a log that lacks the other; at worst the
+    /// two alert on what they changed each on its own, and the store's client id still keeps a resent one from alerting twice.
+    /// </remarks>
     private ProgrammeState? StateOn(DateOnly asOf, StoredAssessment? answers = null, PainCheckIn? pain = null, ExerciseCheckIn? exercise = null)
     {
         if (Inputs(asOf, answers) is not { } inputs)
