@@ -219,9 +219,11 @@ public sealed class Database : IDisposable
             throw new UnsupportedSchemaVersionException(DisplayName, current, Migrations.LatestVersion);
         }
 
+        // Each migration not yet recorded, not merely those above the highest: versions may skip a number another branch
+        // has reserved (10), and when that one arrives it must still run on a database that already has the ones after it.
         foreach (var migration in Migrations.All)
         {
-            if (migration.Version <= current || migration.Version > upTo)
+            if (migration.Version > upTo || IsApplied(connection, transaction: null, migration.Version))
             {
                 continue;
             }
@@ -229,7 +231,7 @@ public sealed class Database : IDisposable
             using var transaction = BeginWrite(connection);
 
             // Another process may have migrated while we waited for the write lock: look again under it.
-            if (CurrentVersion(connection, transaction) >= migration.Version)
+            if (IsApplied(connection, transaction, migration.Version))
             {
                 continue;
             }
@@ -244,6 +246,9 @@ public sealed class Database : IDisposable
 
         SchemaVersion = CurrentVersion(connection, transaction: null);
     }
+
+    private static bool IsApplied(DbConnection connection, DbTransaction? transaction, int version) =>
+        connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations WHERE version = @Version", new { Version = version }, transaction) > 0;
 
     private static int CurrentVersion(DbConnection connection, DbTransaction? transaction) =>
         connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_migrations", transaction: transaction) ?? 0;

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using CalfCoach.Core;
+using CalfCoach.Core.Plans;
 using Dapper;
 
 namespace CalfCoach.Storage;
@@ -25,6 +27,19 @@ public sealed record StoredPainCheckIn(long Id, DateOnly Day, int Score, bool At
 /// <param name="ClientId">The id the sending client made for it (an offline queue's), or null.</param>
 public sealed record StoredExerciseCheckIn(long Id, DateOnly Day, string Name, int Sets, int Reps, double? LoadKg, int? Pain, string? ClientId = null);
 
+/// <summary>The kind of event a stored alert was raised by.</summary>
+public enum AlertSource
+{
+    Assessment,
+    RedFlagCheck,
+    PainCheckIn,
+    ExerciseCheckIn,
+}
+
+/// <summary>A stored alert, with the row of the event that raised it.</summary>
+/// <param name="SourceId">The id of that event's row (in <c>assessments</c>, <c>pain_check_ins</c> or <c>exercise_check_ins</c> by <paramref name="Source"/>).</param>
+public sealed record StoredProgrammeAlert(long Id, ProgrammeAlert Alert, AlertSource Source, long SourceId, long RaisedAtUnixMs);
+
 /// <summary>A stored visit to a clinician.</summary>
 /// <param name="RecordedBy">The address of the clinician who recorded it on a server; null when the runner logged it.</param>
 public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedForRehab, string? Note, string? RecordedBy = null);
@@ -32,22 +47,29 @@ public sealed record StoredClinicianReview(long Id, DateOnly Day, bool ClearedFo
 /// <summary>The recovery journal: assessments, red-flag re-checks, pain and exercise check-ins and clinician visits, each one row, append-only.</summary>
 /// <remarks>
 /// Rows are never updated: the programme is a replay of the log (<c>RecoveryProgramme.Evaluate</c>), so a
-/// programme on any past date is reproducible. Each insert is one statement, so a check-in is stored whole or not at all.
+/// programme on any past date is reproducible. An event and the alerts it raised are written in one transaction, so a
+/// check-in is stored whole with its alerts or not at all. Alerts are the one thing not replayed: they are kept as raised.
 /// </remarks>
 public sealed class JournalStore(Database database)
 {
     private readonly Database _database = database ?? throw new ArgumentNullException(nameof(database));
 
-    public long AddAssessment(StoredAssessmentKind kind, DateOnly asOf, DateOnly onset, string answersJson)
+    /// <param name="alerts">The alerts these answers raised (<c>ProgrammeAlerts.OfAnswers</c>), stored with them.</param>
+    public long AddAssessment(StoredAssessmentKind kind, DateOnly asOf, DateOnly onset, string answersJson, IReadOnlyList<ProgrammeAlert>? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(answersJson);
         using var connection = _database.OpenConnection();
-        return connection.ExecuteScalar<long>(
+        using var transaction = _database.BeginWrite(connection);
+        var id = connection.ExecuteScalar<long>(
             """
             INSERT INTO assessments (runner_id, kind, as_of, onset, answers_json, recorded_at_unix_ms)
             VALUES (@Runner, @Kind, @AsOf, @Onset, @Json, @Now) RETURNING id
             """,
-            new { Runner, Kind = KindName(kind), AsOf = IsoDate.ToText(asOf), Onset = IsoDate.ToText(onset), Json = answersJson, Now = Now() });
+            new { Runner, Kind = KindName(kind), AsOf = IsoDate.ToText(asOf), Onset = IsoDate.ToText(onset), Json = answersJson, Now = Now() },
+            transaction);
+        AddAlerts(connection, transaction, kind == StoredAssessmentKind.Assessment ? AlertSource.Assessment : AlertSource.RedFlagCheck, id, alerts);
+        transaction.Commit();
+        return id;
     }
 
     /// <summary>Every answer set dated on or before <paramref name="upTo"/>, in date order, then in the order recorded.</summary>
@@ -65,7 +87,8 @@ public sealed class JournalStore(Database database)
     }
 
     /// <summary>Stores a pain check-in; with a <paramref name="clientId"/> already stored, stores nothing and returns that row's id.</summary>
-    public long AddPain(DateOnly day, int score, bool atRest, bool morning, string? note, string? clientId = null)
+    /// <param name="alerts">The alerts the check-in raised (<c>ProgrammeAlerts.OfPain</c>): stored with it, and not again for a repeat.</param>
+    public long AddPain(DateOnly day, int score, bool atRest, bool morning, string? note, string? clientId = null, IReadOnlyList<ProgrammeAlert>? alerts = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(score);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(score, 10);
@@ -74,15 +97,20 @@ public sealed class JournalStore(Database database)
 
         // DO NOTHING returns no row on a repeat; the stored row is then read in the same transaction, so two copies of one
         // queued check-in arriving at once still give one row and the same id to both.
-        var id = connection.ExecuteScalar<long?>(
+        var inserted = connection.ExecuteScalar<long?>(
             """
             INSERT INTO pain_check_ins (runner_id, day, score, at_rest, morning, note, recorded_at_unix_ms, client_id)
             VALUES (@Runner, @Day, @Score, @AtRest, @Morning, @Note, @Now, @ClientId)
             ON CONFLICT (runner_id, client_id) DO NOTHING RETURNING id
             """,
             new { Runner, Day = IsoDate.ToText(day), Score = score, AtRest = atRest, Morning = morning, Note = note, Now = Now(), ClientId = clientId },
-            transaction)
-            ?? connection.ExecuteScalar<long>("SELECT id FROM pain_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
+            transaction);
+        if (inserted is not { } id)
+        {
+            return connection.ExecuteScalar<long>("SELECT id FROM pain_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
+        }
+
+        AddAlerts(connection, transaction, AlertSource.PainCheckIn, id, alerts);
         transaction.Commit();
         return id;
     }
@@ -102,20 +130,26 @@ public sealed class JournalStore(Database database)
     }
 
     /// <summary>Stores an exercise check-in; with a <paramref name="clientId"/> already stored, stores nothing and returns that row's id.</summary>
-    public long AddExercise(DateOnly day, string name, int sets, int reps, double? loadKg, int? pain, string? clientId = null)
+    /// <param name="alerts">The alerts the check-in raised (<c>ProgrammeAlerts.OfExercise</c>): stored with it, and not again for a repeat.</param>
+    public long AddExercise(DateOnly day, string name, int sets, int reps, double? loadKg, int? pain, string? clientId = null, IReadOnlyList<ProgrammeAlert>? alerts = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         using var connection = _database.OpenConnection();
         using var transaction = _database.BeginWrite(connection);
-        var id = connection.ExecuteScalar<long?>(
+        var inserted = connection.ExecuteScalar<long?>(
             """
             INSERT INTO exercise_check_ins (runner_id, day, name, sets, reps, load_kg, pain, recorded_at_unix_ms, client_id)
             VALUES (@Runner, @Day, @Name, @Sets, @Reps, @LoadKg, @Pain, @Now, @ClientId)
             ON CONFLICT (runner_id, client_id) DO NOTHING RETURNING id
             """,
             new { Runner, Day = IsoDate.ToText(day), Name = name, Sets = sets, Reps = reps, LoadKg = loadKg, Pain = pain, Now = Now(), ClientId = clientId },
-            transaction)
-            ?? connection.ExecuteScalar<long>("SELECT id FROM exercise_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
+            transaction);
+        if (inserted is not { } id)
+        {
+            return connection.ExecuteScalar<long>("SELECT id FROM exercise_check_ins WHERE runner_id = @Runner AND client_id = @ClientId", new { Runner, ClientId = clientId }, transaction);
+        }
+
+        AddAlerts(connection, transaction, AlertSource.ExerciseCheckIn, id, alerts);
         transaction.Commit();
         return id;
     }
@@ -177,6 +211,65 @@ public sealed class JournalStore(Database database)
         return connection.Query<string>("SELECT DISTINCT task FROM task_check_offs WHERE runner_id = @Runner AND day = @Day", new { Runner, Day = IsoDate.ToText(day) }).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The alerts dated from <paramref name="from"/> to <paramref name="to"/> (inclusive) that no clinician's visit up to
+    /// <paramref name="to"/> has cleared, newest first. A visit clears what happened up to it: alerts of earlier days, and
+    /// those of its own day raised before it was recorded.
+    /// </summary>
+    public IReadOnlyList<StoredProgrammeAlert> AlertsSinceLatestReview(DateOnly from, DateOnly to)
+    {
+        using var connection = _database.OpenConnection();
+        return connection.Query<AlertRow>(
+            """
+            SELECT a.id AS Id, a.kind AS Kind, a.day AS Day, a.detail AS Detail, a.source_kind AS Source, a.source_id AS SourceId,
+                a.raised_at_unix_ms AS RaisedAt
+            FROM programme_alerts a
+            WHERE a.runner_id = @Runner AND a.day BETWEEN @From AND @To
+                AND NOT EXISTS (
+                    SELECT 1 FROM clinician_reviews r
+                    WHERE r.runner_id = a.runner_id AND r.day <= @To
+                        AND (r.day > a.day OR (r.day = a.day AND r.recorded_at_unix_ms >= a.raised_at_unix_ms)))
+            ORDER BY a.day DESC, a.id DESC
+            """,
+            new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) })
+            .Select(r => new StoredProgrammeAlert(
+                r.Id,
+                new ProgrammeAlert(ParseAlertKind(r.Kind), IsoDate.Parse(r.Day), r.Detail),
+                ParseSource(r.Source),
+                r.SourceId,
+                r.RaisedAt))
+            .ToList();
+    }
+
+    /// <summary>The day of the latest pain or exercise check-in from <paramref name="from"/> to <paramref name="to"/> (inclusive); null when none.</summary>
+    public DateOnly? LatestCheckIn(DateOnly from, DateOnly to)
+    {
+        using var connection = _database.OpenConnection();
+        var day = connection.ExecuteScalar<string?>(
+            """
+            SELECT MAX(day) FROM (
+                SELECT day FROM pain_check_ins WHERE runner_id = @Runner AND day BETWEEN @From AND @To
+                UNION ALL
+                SELECT day FROM exercise_check_ins WHERE runner_id = @Runner AND day BETWEEN @From AND @To) AS check_ins
+            """,
+            new { Runner, From = IsoDate.ToText(from), To = IsoDate.ToText(to) });
+        return day is null ? null : IsoDate.Parse(day);
+    }
+
+    private void AddAlerts(DbConnection connection, DbTransaction transaction, AlertSource source, long sourceId, IReadOnlyList<ProgrammeAlert>? alerts)
+    {
+        foreach (var alert in alerts ?? [])
+        {
+            connection.Execute(
+                """
+                INSERT INTO programme_alerts (runner_id, kind, day, detail, source_kind, source_id, raised_at_unix_ms)
+                VALUES (@Runner, @Kind, @Day, @Detail, @Source, @SourceId, @Now)
+                """,
+                new { Runner, Kind = ProgrammeAlertKinds.Name(alert.Kind), Day = IsoDate.ToText(alert.Day), alert.Detail, Source = SourceName(source), SourceId = sourceId, Now = Now() },
+                transaction);
+        }
+    }
+
     private long Now() => _database.Time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <summary>Every statement's runner: the one the database handle is scoped to (<see cref="Database.Runner"/>).</summary>
@@ -195,6 +288,29 @@ public sealed class JournalStore(Database database)
         "red-flag-check" => StoredAssessmentKind.RedFlagCheck,
         _ => throw new InvalidDataException($"Unknown assessment kind \"{text}\" in the database."),
     };
+
+    private static string SourceName(AlertSource source) => source switch
+    {
+        AlertSource.Assessment => "assessment",
+        AlertSource.RedFlagCheck => "red-flag-check",
+        AlertSource.PainCheckIn => "pain",
+        AlertSource.ExerciseCheckIn => "exercise",
+        _ => throw new ArgumentOutOfRangeException(nameof(source), source, null),
+    };
+
+    private static AlertSource ParseSource(string text) => text switch
+    {
+        "assessment" => AlertSource.Assessment,
+        "red-flag-check" => AlertSource.RedFlagCheck,
+        "pain" => AlertSource.PainCheckIn,
+        "exercise" => AlertSource.ExerciseCheckIn,
+        _ => throw new InvalidDataException($"Unknown alert source \"{text}\" in the database."),
+    };
+
+    private static ProgrammeAlertKind ParseAlertKind(string text) =>
+        ProgrammeAlertKinds.TryParse(text, out var kind) ? kind : throw new InvalidDataException($"Unknown alert kind \"{text}\" in the database.");
+
+    private sealed record AlertRow(long Id, string Kind, string Day, string Detail, string Source, long SourceId, long RaisedAt);
 
     private sealed record AssessmentRow(long Id, string Kind, string AsOf, string Onset, string Json);
 

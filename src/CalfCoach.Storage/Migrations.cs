@@ -320,6 +320,25 @@ internal static class Migrations
                 PRIMARY KEY (clinician_account_id, deletion_id)
             );
             """),
+
+        new(11, "programme alerts", d => $"""
+            -- Alerts for clinicians, stored with the event that raised them and never recomputed (issue 14: alerts come from
+            -- new answers and check-ins, never from a change of rules). kind and source_kind are checked in code, not by a
+            -- CHECK, so a new kind needs no table rebuild in SQLite.
+            CREATE TABLE programme_alerts (
+                runner_id {d.Int64} NOT NULL REFERENCES runners (id) ON DELETE CASCADE,
+                id {d.OwnedId},
+                kind {d.Text} NOT NULL,
+                day {d.Text} NOT NULL,
+                detail {d.Text} NOT NULL,
+                source_kind {d.Text} NOT NULL,
+                source_id {d.Int64} NOT NULL,
+                raised_at_unix_ms {d.Int64} NOT NULL,
+                {d.OwnedKey}
+            );
+
+            CREATE INDEX ix_programme_alerts_day ON programme_alerts (runner_id, day, id);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
@@ -329,7 +348,7 @@ internal static class Migrations
     [
         "shoes", "activities", "activity_laps", "activity_streams", "activity_features", "import_files", "athlete_profile",
         "assessments", "pain_check_ins", "exercise_check_ins", "clinician_reviews", "task_check_offs",
-        "shares", "audit_events", "uploaded_originals", "uploaded_original_chunks",
+        "shares", "audit_events", "uploaded_originals", "uploaded_original_chunks", "programme_alerts",
     ];
 
     /// <summary>

@@ -84,7 +84,7 @@ public sealed class PostgresStoreTests : StoreTests
         {
             Assert.All(opened, d => Assert.Equal(Database.LatestSchemaVersion, d.SchemaVersion));
             using var connection = opened[0].OpenConnection();
-            Assert.Equal(Database.LatestSchemaVersion, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal(Migrations.All.Count, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM schema_migrations"));
         }
         finally
         {

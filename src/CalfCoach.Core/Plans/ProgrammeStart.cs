@@ -84,6 +84,9 @@ public sealed record ProgrammeState(
     /// <summary>Each phase entered so far and the day it began, oldest first (first aid on day 0).</summary>
     public IReadOnlyList<PhaseStart> PhaseStarts { get; init; } = [];
 
+    /// <summary>Every firing of an escalation rule so far, oldest first (the same events as the escalation sentences in <see cref="Reasons"/>).</summary>
+    public IReadOnlyList<ProgrammeEscalation> Escalations { get; init; } = [];
+
     /// <summary>The return-to-run criteria on the as-of date, each with how far the runner is from it (<see cref="ReturnToRunGate"/>).</summary>
     public IReadOnlyList<GateCriterion> RunningCriteria { get; init; } = [];
 

@@ -84,6 +84,7 @@ public static class RecoveryProgramme
     private sealed class Replay(ProgrammeStart start, PainCheckIn[] pain, ExerciseCheckIn[] exercises, RedFlagCheck[] checks, ClinicianReview[] reviews)
     {
         private readonly List<string> _reasons = [];
+        private readonly List<ProgrammeEscalation> _escalations = [];
         private readonly List<PhaseStart> _phaseStarts = [new(Phase.FirstAid, start.Date)];
         private Disposition _disposition = start.Assessment.Disposition;
         private IReadOnlyList<string> _doNow = start.Assessment.DoNowText;
@@ -184,7 +185,8 @@ public static class RecoveryProgramme
                 {
                     var flags = string.Join(", ", outcome.RedFlags.Select(f => f.Id));
                     Raise(outcome.Disposition, day,
-                        $"{IsoDate.ToText(day)}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\"."); // EVIDENCE.md 1.1
+                        $"{IsoDate.ToText(day)}: the warning-sign re-check found {flags}, so the advice is now \"{outcome.Disposition.WireName()}\".",
+                        EscalationCause.WarningSignRecheck, "The warning-sign re-check calls for more urgent care"); // EVIDENCE.md 1.1
 
                     // What to do now comes from the check that raised the advice, not from the calmer start.
                     _doNow = Assessor.Assess(check.Answers, day).DoNowText;
@@ -199,13 +201,15 @@ public static class RecoveryProgramme
                 _notImprovingFired = true;
                 Raise(Disposition.SeeClinician, day,
                     $"{IsoDate.ToText(day)} (day {homeCareDay} of home care): still no improvement (pain {latest}/10, first logged {first}/10). "
-                    + "Please book a doctor or physiotherapist now rather than waiting; this is more than simple overload until shown otherwise.");
+                    + "Please book a doctor or physiotherapist now rather than waiting; this is more than simple overload until shown otherwise.",
+                    EscalationCause.StillNotImproving, $"Still not improving after {homeCareDay} days of home care (pain {latest}/10, first logged {first}/10)");
             }
             else if (homeCareDay >= NotImprovingDay && !_notImprovingFired && NotImproving(day, out first, out latest))
             {
                 _notImprovingFired = true;
                 Raise(Disposition.SeeClinician, day,
-                    $"{IsoDate.ToText(day)} (day {homeCareDay} of home care): no improvement after {NotImprovingDay} days (pain {latest}/10, first logged {first}/10); see a doctor or physiotherapist.");
+                    $"{IsoDate.ToText(day)} (day {homeCareDay} of home care): no improvement after {NotImprovingDay} days (pain {latest}/10, first logged {first}/10); see a doctor or physiotherapist.",
+                    EscalationCause.NotImproving, $"Not improving after {homeCareDay} days of home care (pain {latest}/10, first logged {first}/10)");
             }
 
             // EVIDENCE.md 4.2 (Silbernagel): morning pain must not rise from one week to the next.
@@ -218,7 +222,9 @@ public static class RecoveryProgramme
                 if (thisWeek is { } now && lastWeek is { } before && now > before)
                 {
                     Raise(Disposition.SeeClinician, day,
-                        string.Create(CultureInfo.InvariantCulture, $"{IsoDate.ToText(day)}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist.")); // EVIDENCE.md 4.2
+                        string.Create(CultureInfo.InvariantCulture, $"{IsoDate.ToText(day)}: morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week; see a doctor or physiotherapist."), // EVIDENCE.md 4.2
+                        EscalationCause.RisingMorningPain,
+                        string.Create(CultureInfo.InvariantCulture, $"Morning pain rose from an average of {before:0.#}/10 to {now:0.#}/10 week on week"));
                 }
             }
         }
@@ -246,15 +252,17 @@ public static class RecoveryProgramme
             return scores.Length == 0 ? null : scores.Average();
         }
 
-        private void Raise(Disposition to, DateOnly day, string reason)
+        private void Raise(Disposition to, DateOnly day, string reason, EscalationCause cause, string summary)
         {
-            if (to > _disposition)
+            var raised = to > _disposition;
+            if (raised)
             {
                 _disposition = to;
                 _escalatedOn = day;
             }
 
             _reasons.Add(reason);
+            _escalations.Add(new ProgrammeEscalation(day, cause, _disposition, raised, summary));
         }
 
         // ---- Phases ----
@@ -452,6 +460,7 @@ public static class RecoveryProgramme
                 reasons, _heelDrops, context.LadderStage, cap)
             {
                 PhaseStarts = [.. _phaseStarts],
+                Escalations = [.. _escalations],
                 RunningCriteria = ReturnToRunGate.Evaluate(exercises, asOf, PainFreeStreak(asOf), PainFreeDaysToRun),
                 CadenceTargetSpm = start.EasyCadenceSpm is { } spm ? CadencePlan.StepAt(spm, weeksInPrevention)?.TargetSpm : null,
             };

@@ -51,6 +51,12 @@ public sealed class NoProgrammeException(DateOnly asOf)
 /// </remarks>
 public sealed class RecoveryJournal(Database database, TrainingHistory history)
 {
+    /// <summary>How many days back <see cref="Alerts"/> looks, the as-of day included: older alerts are history, not news.</summary>
+    public const int AlertDays = 14;
+
+    /// <summary>The id given to an answer set not yet stored: after every stored id, so it sorts last on its day.</summary>
+    private const long Pending = long.MaxValue;
+
     private readonly JournalStore _store = new(database);
     private readonly TrainingHistory _history = history ?? throw new ArgumentNullException(nameof(history));
 
@@ -63,7 +69,7 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     /// <summary>The assessment with the stored history's findings as causes with evidence; nothing is recorded.</summary>
     public AssessmentResult Assess(RunnerAnswers answers, DateOnly asOf) => Assess(answers, asOf, out _);
 
-    /// <summary>Assesses and records the answers, starting a programme or updating the current one.</summary>
+    /// <summary>Assesses and records the answers, starting a programme or updating the current one, with the alerts they raise.</summary>
     public RecordedAssessment RecordAssessment(RunnerAnswers answers, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(answers);
@@ -71,7 +77,8 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         var result = Assess(answers, asOf);
         var onset = OnsetOf(answers, asOf);
         var current = Programme(asOf);
-        _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, json);
+        var alerts = AlertsOfAnswers(new StoredAssessment(Pending, StoredAssessmentKind.Assessment, asOf, onset, json), answers);
+        _store.AddAssessment(StoredAssessmentKind.Assessment, asOf, onset, json, alerts);
         var programme = Programme(asOf) ?? throw new InvalidOperationException("The assessment was stored but no programme followed from it.");
         var started = current is null || programme.StartedOn != current.StartedOn;
         return new RecordedAssessment(started ? result : Held(result, programme), programme, started);
@@ -113,7 +120,8 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         ArgumentNullException.ThrowIfNull(answers);
         var json = Storable(answers);
         var current = Programme(asOf) ?? throw new NoProgrammeException(asOf);
-        _store.AddAssessment(StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, json);
+        var alerts = AlertsOfAnswers(new StoredAssessment(Pending, StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, json), answers);
+        _store.AddAssessment(StoredAssessmentKind.RedFlagCheck, asOf, current.Onset, json, alerts);
         return Programme(asOf)!;
     }
 
@@ -123,7 +131,8 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         RequireProgramme(checkIn.Date);
-        _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note, clientId);
+        var alerts = ProgrammeAlerts.OfPain(checkIn, StateOn(checkIn.Date)!, StateOn(checkIn.Date, pain: checkIn)!);
+        _store.AddPain(checkIn.Date, checkIn.Score, checkIn.AtRest, checkIn.Morning, checkIn.Note, clientId, alerts);
         return Programme(checkIn.Date)!;
     }
 
@@ -133,11 +142,15 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         RequireProgramme(checkIn.Date);
-        _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain, clientId);
+        var alerts = ProgrammeAlerts.OfExercise(checkIn, StateOn(checkIn.Date)!, StateOn(checkIn.Date, exercise: checkIn)!);
+        _store.AddExercise(checkIn.Date, checkIn.Name, checkIn.Sets, checkIn.Reps, checkIn.LoadKg, checkIn.Pain, clientId, alerts);
         return Programme(checkIn.Date)!;
     }
 
-    /// <summary>Records a visit to a clinician; a clearance for rehabilitation returns the programme to self-care from that day.</summary>
+    /// <summary>
+    /// Records a visit to a clinician; a clearance for rehabilitation returns the programme to self-care from that day. It
+    /// raises no alert, and clears the alerts before it from <see cref="Alerts"/>.
+    /// </summary>
     /// <exception cref="NoProgrammeException">There is no programme on the visit's date.</exception>
     /// <param name="recordedBy">The clinician recording the visit through a share (kept with it); null when the runner logs it.</param>
     public ProgrammeView LogClinicianReview(ClinicianReview review, AuditActor? recordedBy = null)
@@ -166,7 +179,92 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
     /// <summary>The programme on <paramref name="asOf"/>, replayed from the journal; null before the first assessment.</summary>
     public ProgrammeView? Programme(DateOnly asOf)
     {
-        var rows = _store.Assessments(asOf);
+        if (Inputs(asOf) is not { } inputs)
+        {
+            return null;
+        }
+
+        var (start, programmeStart, pain, exercises, checks, reviews) = inputs;
+        var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
+        return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state)
+        {
+            Roadmap = ReturnToRunForecast.For(programmeStart, pain, exercises, checks, asOf, reviews),
+            DoneToday = _store.TasksDone(asOf),
+            PainToday = [.. pain.Where(p => p.Date == asOf)],
+        };
+    }
+
+    /// <summary>
+    /// The alerts for a clinician on <paramref name="asOf"/>, newest first: those raised by answers and check-ins of the last
+    /// <see cref="AlertDays"/> days that no clinician's visit has cleared since, and "no check-in" when it applies that day.
+    /// </summary>
+    /// <remarks>
+    /// Read as stored, never recomputed: an alert is what its event changed when it was recorded (<see cref="ProgrammeAlerts"/>),
+    /// so what the rules say about the log today adds or removes none. Only "no check-in" is worked out here, from dates.
+    /// </remarks>
+    public IReadOnlyList<ProgrammeAlert> Alerts(DateOnly asOf)
+    {
+        var stored = _store.AlertsSinceLatestReview(asOf.AddDays(1 - AlertDays), asOf).Select(a => a.Alert);
+        if (EpisodeStart(_store.Assessments(asOf)) is not { } start)
+        {
+            return [.. stored];
+        }
+
+        // The phase needs the replay: a runner back to full running (prevention) is no longer expected to check in.
+        var phase = StateOn(asOf)!.Phase;
+        var silent = ProgrammeAlerts.NoCheckIn(start.AsOf, phase, _store.LatestCheckIn(start.AsOf, asOf), asOf);
+        return silent is null ? [.. stored] : [silent, .. stored];
+    }
+
+    /// <summary>
+    /// The alerts of an answer set about to be stored: its warning signs against the latest answers of the same programme, and
+    /// the programme on its day without and with it. A set that starts a new programme has nothing before it to compare.
+    /// </summary>
+    private IReadOnlyList<ProgrammeAlert> AlertsOfAnswers(StoredAssessment pending, RunnerAnswers answers)
+    {
+        var rows = _store.Assessments(pending.AsOf);
+        var withIt = (IReadOnlyList<StoredAssessment>)[.. rows, pending];
+        var after = StateOn(pending.AsOf, answers: pending)!;
+        var start = EpisodeStart(rows);
+        if (start is null || EpisodeStart(withIt)!.Id == Pending)
+        {
+            return ProgrammeAlerts.OfAnswers(pending.AsOf, before: null, answers, stateBefore: null, after);
+        }
+
+        // Rows are in date order, so the programme's answer sets are its start and every row after it.
+        var latest = ReadStored(rows.SkipWhile(r => r.Id != start.Id).Last());
+        return ProgrammeAlerts.OfAnswers(pending.AsOf, latest, answers, StateOn(pending.AsOf), after);
+    }
+
+    /// <summary>The programme's state on <paramref name="asOf"/> as if one more event, not yet stored, were in the journal.</summary>
+    /// <remarks>
+    /// Alerts are worked out this way, in memory, just before the event is written, and then stored in the event's own write
+    /// transaction: the replay reads on connections of its own, which would not see a row still uncommitted. A check-in
+    /// sent at the same moment from another device can therefore be compared with a log that lacks the other; at worst the
+    /// two alert on what they changed each on its own, and the store's client id still keeps a resent one from alerting twice.
+    /// </remarks>
+    private ProgrammeState? StateOn(DateOnly asOf, StoredAssessment? answers = null, PainCheckIn? pain = null, ExerciseCheckIn? exercise = null)
+    {
+        if (Inputs(asOf, answers) is not { } inputs)
+        {
+            return null;
+        }
+
+        var (_, programmeStart, stored, exercises, checks, reviews) = inputs;
+        return RecoveryProgramme.Evaluate(
+            programmeStart,
+            pain is null ? stored : [.. stored, pain],
+            exercise is null ? exercises : [.. exercises, exercise],
+            checks,
+            asOf,
+            reviews);
+    }
+
+    /// <summary>What the replay on <paramref name="asOf"/> reads, with <paramref name="pending"/> answers as if stored; null before the first assessment.</summary>
+    private ReplayInputs? Inputs(DateOnly asOf, StoredAssessment? pending = null)
+    {
+        var stored = _store.Assessments(asOf);
+        IReadOnlyList<StoredAssessment> rows = pending is null ? stored : [.. stored, pending];
         if (EpisodeStart(rows) is not { } start)
         {
             return null;
@@ -189,14 +287,16 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         var reviews = _store.ClinicianReviews(start.AsOf, asOf)
             .Select(r => new ClinicianReview(r.Day, r.ClearedForRehab, r.Note))
             .ToArray();
-        var state = RecoveryProgramme.Evaluate(programmeStart, pain, exercises, checks, asOf, reviews);
-        return new ProgrammeView(start.AsOf, start.Onset, programmeStart, state)
-        {
-            Roadmap = ReturnToRunForecast.For(programmeStart, pain, exercises, checks, asOf, reviews),
-            DoneToday = _store.TasksDone(asOf),
-            PainToday = [.. pain.Where(p => p.Date == asOf)],
-        };
+        return new ReplayInputs(start, programmeStart, pain, exercises, checks, reviews);
     }
+
+    private sealed record ReplayInputs(
+        StoredAssessment Start,
+        ProgrammeStart ProgrammeStart,
+        PainCheckIn[] Pain,
+        ExerciseCheckIn[] Exercises,
+        RedFlagCheck[] Checks,
+        ClinicianReview[] Reviews);
 
     /// <summary>The pain and exercise check-ins stored from <paramref name="from"/> to <paramref name="to"/> (inclusive), as stored.</summary>
     public (IReadOnlyList<StoredPainCheckIn> Pain, IReadOnlyList<StoredExerciseCheckIn> Exercises) CheckIns(DateOnly from, DateOnly to) =>
