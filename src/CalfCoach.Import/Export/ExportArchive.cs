@@ -21,8 +21,14 @@ public sealed class ExportFormatException(string message) : IOException(message)
 /// </summary>
 public sealed class ExportArchive : IDisposable
 {
-    /// <summary>The most bytes one JSON entry may have (64 MiB: ten years of daily check-ins are well under 10 MiB).</summary>
-    public const long MaxJsonBytes = 64L * 1024 * 1024;
+    /// <summary>
+    /// The most bytes one JSON entry may have (16 MiB: ten years of daily check-ins are about 1 MiB). Held in memory while
+    /// read, outside the import memory budget, so kept small.
+    /// </summary>
+    public const long MaxJsonBytes = 16L * 1024 * 1024;
+
+    /// <summary>The most bytes of a manifest read only to tell an export from another zip.</summary>
+    private const long MaxDetectBytes = 1024 * 1024;
 
     private static readonly string[] RecordEntries =
         [RunnerExport.ProfileEntry, RunnerExport.ShoesEntry, RunnerExport.AssessmentsEntry, RunnerExport.CheckInsEntry];
@@ -70,7 +76,7 @@ public sealed class ExportArchive : IDisposable
             }
 
             using var stream = manifest.Open();
-            using var document = JsonDocument.Parse(ReadBounded(stream, MaxJsonBytes, path));
+            using var document = JsonDocument.Parse(ReadBounded(stream, MaxDetectBytes, path));
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("format", out var format)
                 && format.ValueKind == JsonValueKind.String
@@ -147,34 +153,45 @@ public sealed class ExportArchive : IDisposable
             // are the uploaded name's, which a Strava export's activities.csv needs to find its files.
             var file = Path.Combine(folder, i.ToString(CultureInfo.InvariantCulture), SafeRelative(original.Path));
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            using (var source = entry.Open())
-            using (var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            try
             {
-                long length = 0;
-                int read;
-                while ((read = source.Read(buffer)) > 0)
-                {
-                    length += read;
-                    if (length > original.Length)
-                    {
-                        throw new ExportFormatException($"{where} is longer than the {original.Length} bytes manifest.json gives for it. {Advice}");
-                    }
-
-                    sha.AppendData(buffer, 0, read);
-                    target.Write(buffer, 0, read);
-                }
-
-                if (length != original.Length || !Convert.ToHexStringLower(sha.GetHashAndReset()).Equals(original.Sha256, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ExportFormatException($"{where} is not the file manifest.json describes (its length or SHA-256 differs). {Advice}");
-                }
+                Copy(entry, file, original, where, buffer);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ExportFormatException($"{where} could not be decompressed ({ex.Message}). {Advice}");
             }
 
             extracted.Add((file, original));
         }
 
         return extracted;
+    }
+
+    /// <summary>Copies one original, counting and hashing as it goes; never more than the manifest's length is written.</summary>
+    private static void Copy(ZipArchiveEntry entry, string file, ExportedOriginal original, string where, byte[] buffer)
+    {
+        using var source = entry.Open();
+        using var target = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        long length = 0;
+        int read;
+        while ((read = source.Read(buffer)) > 0)
+        {
+            length += read;
+            if (length > original.Length)
+            {
+                throw new ExportFormatException($"{where} is longer than the {original.Length} bytes manifest.json gives for it. {Advice}");
+            }
+
+            sha.AppendData(buffer, 0, read);
+            target.Write(buffer, 0, read);
+        }
+
+        if (length != original.Length || !Convert.ToHexStringLower(sha.GetHashAndReset()).Equals(original.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ExportFormatException($"{where} is not the file manifest.json describes (its length or SHA-256 differs). {Advice}");
+        }
     }
 
     public void Dispose() => _zip.Dispose();
@@ -244,15 +261,21 @@ public sealed class ExportArchive : IDisposable
         var assignments = new Dictionary<string, string>(StringComparer.Ordinal);
         Checked(displayName, RunnerExport.ShoesEntry, "assignments", shoes.Assignments, a =>
             assignments.TryAdd(a.ActivityContentSha256, a.Shoe) ? a : throw new FormatException("the activity is given a shoe twice"));
+        var clientIds = new HashSet<string>(StringComparer.Ordinal);
+        string? Unique(string? clientId) =>
+            clientId is null || clientIds.Add(clientId) ? clientId : throw new FormatException($"the client id \"{clientId}\" is given twice");
+        var exerciseIds = new HashSet<string>(StringComparer.Ordinal);
+        string? UniqueExercise(string? clientId) =>
+            clientId is null || exerciseIds.Add(clientId) ? clientId : throw new FormatException($"the client id \"{clientId}\" is given twice");
         var journal = new JournalRecords(
             Checked(displayName, RunnerExport.AssessmentsEntry, "assessments", assessments.Assessments, Assessment),
             Checked(displayName, RunnerExport.CheckInsEntry, "pain", checkIns.Pain, p =>
                 p.Score is < 0 or > 10 ? throw new FormatException("a pain score is 0 to 10")
-                    : new PainRecord(Date(p.Day), p.Score, p.AtRest, p.Morning, p.Note, p.ClientId, Instant(p.RecordedAt))),
+                    : new PainRecord(Date(p.Day), p.Score, p.AtRest, p.Morning, p.Note, Unique(p.ClientId), Instant(p.RecordedAt))),
             Checked(displayName, RunnerExport.CheckInsEntry, "exercises", checkIns.Exercises, e =>
                 string.IsNullOrWhiteSpace(e.Name) || e.Sets < 1 || e.Reps < 0 || e.Pain is < 0 or > 10
                     ? throw new FormatException("an exercise needs a name, 1 or more sets, 0 or more repetitions and a pain of 0 to 10 if any")
-                    : new ExerciseRecord(Date(e.Day), e.Name, e.Sets, e.Reps, e.LoadKg, e.Pain, e.ClientId, Instant(e.RecordedAt))),
+                    : new ExerciseRecord(Date(e.Day), e.Name, e.Sets, e.Reps, e.LoadKg, e.Pain, UniqueExercise(e.ClientId), Instant(e.RecordedAt))),
             Checked(displayName, RunnerExport.CheckInsEntry, "clinicianVisits", checkIns.ClinicianVisits, v =>
                 new ClinicianVisitRecord(Date(v.Day), v.ClearedForRehab, v.Note, v.RecordedBy, Instant(v.RecordedAt))),
             Checked(displayName, RunnerExport.CheckInsEntry, "taskCheckOffs", checkIns.TaskCheckOffs, t =>

@@ -15,7 +15,7 @@ public static class MeApi
             .WithSummary("Everything you gave CalfCoach, as one zip: every uploaded file as it was sent, and JSON of your profile, shoes, assessments, check-ins and programme.")
             .WithDescription("`asOf` (YYYY-MM-DD, default today) is the day of `programme.json`. Import the zip with `calfcoach import FILE` (or POST /api/imports) to restore it; "
                 + "as of that day it gives the same findings and plan.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         return app;
     }

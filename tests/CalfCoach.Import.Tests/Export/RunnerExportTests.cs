@@ -225,6 +225,7 @@ public sealed class RunnerExportTests : IDisposable
     [InlineData("assessments.json", "[not json")]
     [InlineData("check-ins.json", "{\"pain\": [{\"day\": \"2026-03-21\", \"score\": 14, \"atRest\": false, \"morning\": false, \"note\": null, \"clientId\": null, \"recordedAt\": \"2026-03-21T08:00:00.000Z\"}], \"exercises\": [], \"clinicianVisits\": [], \"taskCheckOffs\": []}")]
     [InlineData("shoes.json", "{\"shoes\": []}")]
+    [InlineData("check-ins.json", "{\"pain\": [], \"exercises\": [{\"day\": \"2026-03-21\", \"name\": \"walk\", \"sets\": 1, \"reps\": 1, \"loadKg\": null, \"pain\": null, \"clientId\": \"a\", \"recordedAt\": \"2026-03-21T08:00:00.000Z\"}, {\"day\": \"2026-03-22\", \"name\": \"walk\", \"sets\": 1, \"reps\": 1, \"loadKg\": null, \"pain\": null, \"clientId\": \"a\", \"recordedAt\": \"2026-03-22T08:00:00.000Z\"}], \"clinicianVisits\": [], \"taskCheckOffs\": []}")]
     public async Task A_damaged_export_is_refused_naming_the_entry_and_writes_nothing(string entry, string content)
     {
         var original = await RunnerAsync();
