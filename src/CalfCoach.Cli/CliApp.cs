@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(AssessCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
         root.Subcommands.Add(ImportCommand.Create(context));
+        root.Subcommands.Add(ExportCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(ActivitiesCommand.Create(context));
         root.Subcommands.Add(AnalyzeCommand.Create(context));

@@ -40,6 +40,10 @@ public sealed class ActivityImporter(
     private readonly ActivityStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly ProfileStore? _features = features;
     private readonly ImportLimits _limits = limits ?? ImportLimits.Default;
+
+    /// <summary>The limits this importer reads within (a restored export's originals are unpacked within them too).</summary>
+    public ImportLimits Limits => _limits;
+
     private readonly ImportMemoryBudget _memory = memory ?? new ImportMemoryBudget();
 
     private sealed record ReadFile(string Path, string Format, ActivityHints? Hints, ItemContent Content);

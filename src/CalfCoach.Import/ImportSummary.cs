@@ -55,6 +55,10 @@ public sealed record ImportSummary(
     /// <summary>Files skipped as not activity files, listed in <see cref="Skipped"/> or not.</summary>
     public int SkippedCount { get; init; }
 
+    /// <summary>What was restored from CalfCoach exports among the files; absent when there were none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImportRestored? Restored { get; init; }
+
     /// <summary>True when files were offered but not one activity could be stored or recognised as already stored.</summary>
     [JsonIgnore]
     public bool NothingImported => Imported + Duplicates + NotRunning + NotCounted.Count == 0;
@@ -72,8 +76,10 @@ public sealed record ImportSummary(
         var notCounted = new List<ImportNotCounted>();
         var skipped = new List<ImportSkipped>();
         int skippedCount = 0;
+        ImportRestored? restored = null;
         foreach (var part in parts)
         {
+            restored = ImportRestored.Merge(restored, part.Restored);
             merged = merged with
             {
                 Imported = merged.Imported + part.Imported,
@@ -92,8 +98,54 @@ public sealed record ImportSummary(
             skippedCount += part.SkippedCount;
         }
 
-        return merged with { Failed = failed, NotCounted = notCounted, Skipped = skipped, SkippedCount = skippedCount };
+        return merged with { Failed = failed, NotCounted = notCounted, Skipped = skipped, SkippedCount = skippedCount, Restored = restored };
     }
+}
+
+/// <summary>
+/// What was restored from CalfCoach exports (<see cref="Export.ExportRestore"/>) besides their activities, which are counted
+/// with the rest of the summary. Counts are what was written: a second import of the same export restores nothing.
+/// </summary>
+/// <param name="Exports">CalfCoach exports among the files.</param>
+/// <param name="Originals">Uploaded originals found in them (kept again, and imported as activity files).</param>
+/// <param name="Profile">True when the profile was restored (only into an account without one).</param>
+/// <param name="ShoesAdded">Shoes added (a shoe of the same name already there is kept as it is).</param>
+/// <param name="ShoesAssigned">Activities given back the shoe they were run in.</param>
+/// <param name="Journal">True when the journal was restored (only into an account whose journal is empty).</param>
+/// <param name="Notes">What was not restored and why, in words.</param>
+public sealed record ImportRestored(
+    int Exports,
+    int Originals,
+    bool Profile,
+    int ShoesAdded,
+    int ShoesAssigned,
+    bool Journal,
+    int Assessments,
+    int PainCheckIns,
+    int ExerciseCheckIns,
+    int ClinicianVisits,
+    int TaskCheckOffs,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Both summed (null when neither is there).</summary>
+    public static ImportRestored? Merge(ImportRestored? a, ImportRestored? b) => (a, b) switch
+    {
+        (null, _) => b,
+        (_, null) => a,
+        _ => new ImportRestored(
+            a.Exports + b.Exports,
+            a.Originals + b.Originals,
+            a.Profile || b.Profile,
+            a.ShoesAdded + b.ShoesAdded,
+            a.ShoesAssigned + b.ShoesAssigned,
+            a.Journal || b.Journal,
+            a.Assessments + b.Assessments,
+            a.PainCheckIns + b.PainCheckIns,
+            a.ExerciseCheckIns + b.ExerciseCheckIns,
+            a.ClinicianVisits + b.ClinicianVisits,
+            a.TaskCheckOffs + b.TaskCheckOffs,
+            [.. a.Notes ?? [], .. b.Notes ?? []]),
+    };
 }
 
 /// <summary>Progress of a running import, for a progress bar.</summary>

@@ -188,6 +188,7 @@ public static class CalfCoachWeb
         app.MapProfileApi();
         app.MapMetronomeApi();
         app.MapReportApi();
+        app.MapMeApi();
         app.MapAssets();
         app.MapRazorPages();
         return app;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CalfCoach.Import;
+using CalfCoach.Import.Export;
 using CalfCoach.Storage;
 using Spectre.Console;
 using Words = CalfCoach.Cli.Resources.ImportSummaryText;
@@ -15,7 +16,7 @@ public static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Activity files (.fit, .gpx, .tcx, also .gz), folders, .zip archives, Strava or Garmin Connect exports.",
+            Description = "Activity files (.fit, .gpx, .tcx, also .gz), folders, .zip archives, Strava or Garmin Connect exports, and CalfCoach exports (restored whole).",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CommonOptions.Db();
@@ -53,9 +54,30 @@ public static class ImportCommand
             var asJson = parse.GetValue(json);
             var inputs = parse.GetValue(paths)!;
 
-            var summary = asJson || !context.Out.Profile.Capabilities.Interactive
-                ? await importer.ImportAsync(inputs, null, cancellationToken)
-                : await WithProgressAsync(context.Out, importer, inputs, cancellationToken);
+            // A CalfCoach export given by name is restored whole (its originals, profile, shoes and journal); the rest import as files.
+            var exports = inputs.Where(ExportArchive.IsExport).ToArray();
+            var others = inputs.Except(exports, StringComparer.Ordinal).ToArray();
+            var parts = new List<ImportSummary>();
+            foreach (var export in exports)
+            {
+                try
+                {
+                    parts.Add(await ExportRestore.RestoreAsync(database, importer, export, export, Path.GetTempPath(), null, cancellationToken));
+                }
+                catch (ExportFormatException ex)
+                {
+                    throw new UserInputException(ex.Message);
+                }
+            }
+
+            if (others.Length > 0 || exports.Length == 0)
+            {
+                parts.Add(asJson || !context.Out.Profile.Capabilities.Interactive
+                    ? await importer.ImportAsync(others, null, cancellationToken)
+                    : await WithProgressAsync(context.Out, importer, others, cancellationToken));
+            }
+
+            var summary = parts.Count == 1 ? parts[0] : ImportSummary.Merge(parts);
 
             if (asJson)
             {
@@ -67,7 +89,7 @@ public static class ImportCommand
                 Render(context.Out, summary, database.DisplayName);
             }
 
-            return summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
+            return Failed(summary) ? ExitCodes.Failure : ExitCodes.Ok;
         });
         return command;
     }
@@ -104,8 +126,12 @@ public static class ImportCommand
             Render(context.Out, summary, uri.GetLeftPart(UriPartial.Authority));
         }
 
-        return summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0) ? ExitCodes.Failure : ExitCodes.Ok;
+        return Failed(summary) ? ExitCodes.Failure : ExitCodes.Ok;
     }
+
+    /// <summary>Nothing could be done: no activity stored or known and files failed or none were found, and no export restored.</summary>
+    private static bool Failed(ImportSummary summary) =>
+        summary.Restored is null && summary.NothingImported && (summary.FailedCount > 0 || summary.Files == 0);
 
     private static async Task<ImportSummary> WithProgressAsync(IAnsiConsole console, ActivityImporter importer, string[] inputs, CancellationToken cancellationToken)
     {
@@ -194,9 +220,44 @@ public static class ImportCommand
             }
         }
 
-        if (summary.Files == 0 && summary.FailedCount == 0)
+        if (summary.Restored is { } restored)
+        {
+            RenderRestored(console, restored);
+        }
+
+        if (summary.Files == 0 && summary.FailedCount == 0 && summary.Restored is null)
         {
             console.MarkupLine($"[yellow]{Markup.Escape(Words.NoActivityFiles)}[/]");
+        }
+    }
+
+    private static void RenderRestored(IAnsiConsole console, ImportRestored restored)
+    {
+        var lines = new List<string> { Words.RestoredOriginals(restored.Originals, restored.Exports) };
+        if (restored.Profile)
+        {
+            lines.Add(Words.RestoredProfile);
+        }
+
+        if (restored.ShoesAdded + restored.ShoesAssigned > 0)
+        {
+            lines.Add(Words.RestoredShoes(restored.ShoesAdded, restored.ShoesAssigned));
+        }
+
+        if (restored.Journal)
+        {
+            lines.Add(Words.RestoredJournal(restored.Assessments, restored.PainCheckIns, restored.ExerciseCheckIns, restored.ClinicianVisits, restored.TaskCheckOffs));
+        }
+
+        console.MarkupLine($"[bold]{Markup.Escape(Words.RestoredTitle)}[/]");
+        foreach (var line in lines)
+        {
+            console.MarkupLine($"  {Markup.Escape(line)}");
+        }
+
+        foreach (var note in restored.Notes ?? [])
+        {
+            console.MarkupLine($"  [yellow]{Markup.Escape(note)}[/]");
         }
     }
 

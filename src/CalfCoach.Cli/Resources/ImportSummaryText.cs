@@ -61,6 +61,17 @@ public static class ImportSummaryText
 
     public static string NoActivityFiles => Get();
 
+    public static string RestoredTitle => Get();
+
+    public static string RestoredOriginals(int originals, int exports) => Format(nameof(RestoredOriginals), originals, exports);
+
+    public static string RestoredProfile => Get();
+
+    public static string RestoredShoes(int added, int assigned) => Format(nameof(RestoredShoes), added, assigned);
+
+    public static string RestoredJournal(int assessments, int pain, int exercises, int visits, int checkOffs) =>
+        Format(nameof(RestoredJournal), assessments, pain, exercises, visits, checkOffs);
+
     /// <summary>The text for the current UI culture, falling back to English (the neutral resources).</summary>
     private static string Get([CallerMemberName] string key = "") =>
         Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new MissingManifestResourceException($"No text '{key}' in ImportSummaryText.resx.");

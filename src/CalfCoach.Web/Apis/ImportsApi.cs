@@ -1,4 +1,5 @@
 using CalfCoach.Import;
+using CalfCoach.Import.Export;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,8 +21,10 @@ public static class ImportsApi
         var api = app.MapGroup(Route).WithTags("Import").ProducesServerProblem();
         api.MapPost("/", Import)
             .WithName("Import")
-            .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports.")
+            .WithSummary("Import FIT, GPX and TCX files (also .gz), .zip archives, Strava and Garmin exports, and CalfCoach exports (GET /api/me/export).")
             .WithDescription("multipart/form-data with one or more parts named `files`. Importing the same files again changes nothing. "
+                + "Every uploaded file is kept as it was sent, for the runner's export. A CalfCoach export is restored: its originals imported, "
+                + "its profile, shoes and journal written where the account has none yet (`restored` says what was). "
                 + "A file that cannot be read is listed under `failed` with the reason; the rest are still imported. "
                 + "With `Accept: application/x-ndjson` the answer streams one `{\"progress\": …}` line as files are stored, then `{\"summary\": …}`.")
             .WithFilesBody(FilesPart)
@@ -151,6 +154,11 @@ public static class ImportsApi
             }
 
             return (null, Problems.Busy(ex.Message + "."));
+        }
+        catch (ExportFormatException ex)
+        {
+            // A damaged CalfCoach export: the message names the entry inside it; nothing of that export was written.
+            return (null, Problems.Invalid(FilesPart, ex.Message));
         }
     }
 }

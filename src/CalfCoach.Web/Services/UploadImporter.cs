@@ -1,4 +1,5 @@
 using CalfCoach.Import;
+using CalfCoach.Import.Export;
 using CalfCoach.Storage;
 
 namespace CalfCoach.Web.Services;
@@ -9,6 +10,9 @@ namespace CalfCoach.Web.Services;
 /// <c>calfcoach import FOLDER</c> would, and deleted. Uploads import side by side: duplicate decisions are atomic in the
 /// store (even across processes), and memory is bounded by the process's <see cref="ImportMemoryBudget"/> in bytes,
 /// not by how many uploads arrive: when other uploads hold it, <see cref="ImportMemoryBusyException"/> is thrown (a 503).
+/// Every uploaded file is kept byte for byte (<see cref="OriginalStore"/>) for the runner's export, imported or not; an
+/// uploaded CalfCoach export is restored instead (<see cref="ExportRestore"/>), its originals kept in its place, so
+/// exporting again gives the same files.
 /// </summary>
 public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
 {
@@ -86,11 +90,33 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
     }
 
     /// <exception cref="ImportMemoryBusyException">Other uploads hold the import memory budget; what was read before is stored.</exception>
-    private async Task<ImportSummary> ImportAsync(string folder, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    /// <exception cref="ExportFormatException">An uploaded CalfCoach export is damaged; nothing of it was written.</exception>
+    private async Task<ImportSummary> ImportAsync(string folder, IReadOnlyList<(string File, string Name)> saved, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var importer = new ActivityImporter(
             new ActivityStore(data.Database), data.Profiles, memory: options.ImportMemory, whenMemoryIsFull: ImportMemoryBudget.BudgetWait.RefuseWhenOthersHoldIt);
-        var summary = await importer.ImportAsync([folder], progress, cancellationToken);
+
+        // Exports first: each is checked whole before anything is written, and then taken out of the folder, so the folder's
+        // import below does not read its originals a second time as an ordinary archive.
+        var parts = new List<ImportSummary>();
+        var originals = new OriginalStore(data.Database);
+        foreach (var (file, name) in saved)
+        {
+            if (ExportArchive.IsExport(file))
+            {
+                parts.Add(await ExportRestore.RestoreAsync(data.Database, importer, file, name, folder, progress, cancellationToken));
+                File.Delete(file);
+            }
+            else
+            {
+                // Kept before the import, and whether or not it imports: the runner's export gives back what they sent.
+                using var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                originals.Keep(name, content);
+            }
+        }
+
+        parts.Add(await importer.ImportAsync([folder], progress, cancellationToken));
+        var summary = ImportSummary.Merge(parts);
 
         // Failures name the file as the runner uploaded it, not the server's temporary folder (in the error text too:
         // the reader names the entry, e.g. "…/bomb.zip!run.gpx decompresses to …").
@@ -105,6 +131,7 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
     public sealed class Upload : IDisposable
     {
         private readonly UploadImporter _owner;
+        private readonly List<(string File, string Name)> _saved = [];
 
         internal Upload(UploadImporter owner, string folder)
         {
@@ -138,10 +165,13 @@ public sealed class UploadImporter(RunnerData data, CalfCoachWebOptions options)
             await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
             await content.CopyToAsync(file, cancellationToken);
             Bytes += file.Length;
+
+            // The name it was uploaded under (made safe), "/"-separated whatever the server's system: what the export gives back.
+            _saved.Add((path, relative.Replace(Path.DirectorySeparatorChar, '/')));
         }
 
         public Task<ImportSummary> ImportAsync(IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
-            _owner.ImportAsync(Folder, progress, cancellationToken);
+            _owner.ImportAsync(Folder, _saved, progress, cancellationToken);
 
         public void Dispose()
         {
