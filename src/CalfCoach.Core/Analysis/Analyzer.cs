@@ -65,7 +65,7 @@ public sealed partial class Analyzer
         foreach (var features in runs)
         {
             ArgumentNullException.ThrowIfNull(features, nameof(runs));
-            if (features.CountsAsRunningLoad && features.LocalDate(zone) is var date && date <= asOf)
+            if (Counts(features, zone, asOf, out var date))
             {
                 selected.Add(new Run(features, date));
             }
@@ -73,6 +73,34 @@ public sealed partial class Analyzer
 
         selected.Sort(static (a, b) => a.Features.StartUtc.CompareTo(b.Features.StartUtc));
         return new Analyzer([.. selected], profile, settings, asOf, onset).Execute(shoes);
+    }
+
+    /// <summary>
+    /// The runs an analysis as of <paramref name="asOf"/> reads, in the order given: counted running on or before that day
+    /// in the profile's zone. The analysis is a pure function of these, the profile, the shoes, the dates and the settings,
+    /// so two histories with equal runs here give equal analyses whatever else they hold (a run added after the day).
+    /// </summary>
+    public static RunFeatures[] RunsRead(IReadOnlyList<RunFeatures> runs, AthleteProfile profile, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(profile);
+        var zone = profile.TimeZone;
+        var read = new List<RunFeatures>(runs.Count);
+        foreach (var features in runs)
+        {
+            if (features is not null && Counts(features, zone, asOf, out _))
+            {
+                read.Add(features);
+            }
+        }
+
+        return [.. read];
+    }
+
+    private static bool Counts(RunFeatures features, TimeZoneInfo? zone, DateOnly asOf, out DateOnly date)
+    {
+        date = default;
+        return features.CountsAsRunningLoad && (date = features.LocalDate(zone)) <= asOf;
     }
 
     private AnalysisResult Execute(IReadOnlyList<Shoe> shoes)

@@ -11,21 +11,31 @@ namespace CalfCoach.Import.History;
 /// stale), shoes with the runs assigned to them by hand, and the athlete profile.
 /// </summary>
 /// <remarks>
-/// One instance remembers the runs it loaded (each with the JSON it was read from) and the last few analyses it made, and reuses
-/// them while <see cref="ProfileStore.InputsVersion"/> is unchanged: a long-lived web app asks for the same analysis on every
-/// page, and after an import only the new or changed runs are read again. The analysis is a pure function of those inputs,
-/// so reuse cannot change a result.
+/// One instance remembers the runs it loaded (each with the JSON it was read from), the profile and shoes, and the last few
+/// analyses it made. Runs are read again only when the runs' part of <see cref="ProfileStore.InputsVersion"/> changes (and
+/// then only new or changed JSON is parsed), the profile and shoes when the other part does. An analysis is reused while
+/// what it reads is equal: the runs counted up to its as-of day (<see cref="Analyzer.RunsRead"/>), the profile, the
+/// shoes, the dates and the settings. So a run added after a programme's start day, an upload kept as a duplicate or a
+/// change outside the analysis leaves the start day's analysis as it was, while a run added before it (an older run
+/// uploaded late) or a profile change makes a new one. The analysis is a pure function of those inputs, so reuse
+/// cannot change a result.
 /// </remarks>
 public sealed class TrainingHistory(Database database)
 {
     private readonly ActivityStore _activities = new(database);
     private readonly ProfileStore _profiles = new(database);
     private readonly Lock _cacheLock = new();
+
+    // Held while the runs are read and parsed, so two requests after an import (the home page analyses today and the
+    // programme's start day side by side) parse the new runs once, not each on its own core.
+    private readonly Lock _loadLock = new();
     private (string Version, RunFeatures[] Runs, Dictionary<long, (string Json, RunFeatures Features)> ById)? _runs;
+    private (string Version, AthleteProfile Profile, Shoe[] Shoes)? _rest;
+
     // A few analyses, not one: the home page asks for today's and the programme replays its start day's, so one slot made
     // them evict each other on every request once a programme was a day old (two full analyses per view).
     private const int AnalysesKept = 4;
-    private readonly List<(AnalysisInputsVersion Version, DateOnly AsOf, DateOnly Onset, AnalysisSettings Settings, AnalysisResult Result)> _analyses = [];
+    private readonly List<KeptAnalysis> _analyses = [];
 
     /// <summary>
     /// Computes features for activities that have none of the current version: imported before
@@ -51,41 +61,75 @@ public sealed class TrainingHistory(Database database)
 
     private RunFeatures[] LoadRuns(string version)
     {
-        Dictionary<long, (string Json, RunFeatures Features)>? previous;
-        lock (_cacheLock)
+        lock (_loadLock)
         {
-            if (_runs is { } cached && cached.Version == version)
+            Dictionary<long, (string Json, RunFeatures Features)>? previous;
+            RunFeatures[]? previousRuns;
+            lock (_cacheLock)
             {
-                return cached.Runs;
+                if (_runs is { } cached && cached.Version == version)
+                {
+                    return cached.Runs;
+                }
+
+                previous = _runs?.ById;
+                previousRuns = _runs?.Runs;
             }
 
-            previous = _runs?.ById;
-        }
-
-        if (Backfill() > 0)
-        {
-            version = _profiles.InputsVersion().Runs;
-        }
-
-        // Only features whose stored JSON differs from what was read last time are parsed again.
-        var assigned = _profiles.ShoeAssignments();
-        var byId = new Dictionary<long, (string Json, RunFeatures Features)>();
-        var runs = _profiles.LoadFeatures()
-            .Select(row =>
+            if (Backfill() > 0)
             {
-                var features = previous is not null && previous.TryGetValue(row.ActivityId, out var known) && known.Json == row.Json
-                    ? known.Features
-                    : RunFeaturesJson.Deserialize(row.Json);
-                byId[row.ActivityId] = (row.Json, features);
-                return assigned.TryGetValue(row.ActivityId, out var shoe) ? features with { Gear = shoe } : features;
-            })
-            .ToArray();
+                version = _profiles.InputsVersion().Runs;
+            }
+
+            // Only features whose stored JSON differs from what was read last time are parsed again.
+            var assigned = _profiles.ShoeAssignments();
+            var byId = new Dictionary<long, (string Json, RunFeatures Features)>();
+            var runs = _profiles.LoadFeatures()
+                .Select(row =>
+                {
+                    var features = previous is not null && previous.TryGetValue(row.ActivityId, out var known) && known.Json == row.Json
+                        ? known.Features
+                        : RunFeaturesJson.Deserialize(row.Json);
+                    byId[row.ActivityId] = (row.Json, features);
+                    return assigned.TryGetValue(row.ActivityId, out var shoe) ? features with { Gear = shoe } : features;
+                })
+                .ToArray();
+
+            // The same runs as before (an upload kept as a duplicate, a write elsewhere): the same array, so every kept
+            // analysis is recognised at a glance.
+            if (previousRuns is not null && previousRuns.AsSpan().SequenceEqual(runs))
+            {
+                runs = previousRuns;
+            }
+
+            lock (_cacheLock)
+            {
+                _runs = (version, runs, byId);
+            }
+
+            return runs;
+        }
+    }
+
+    /// <summary>The profile and shoes as the analysis reads them, read again only when they were written.</summary>
+    private (AthleteProfile Profile, Shoe[] Shoes) LoadRest(string version)
+    {
         lock (_cacheLock)
         {
-            _runs = (version, runs, byId);
+            if (_rest is { } cached && cached.Version == version)
+            {
+                return (cached.Profile, cached.Shoes);
+            }
         }
 
-        return runs;
+        var profile = LoadProfile();
+        var shoes = LoadShoes().ToArray();
+        lock (_cacheLock)
+        {
+            _rest = (version, profile, shoes);
+        }
+
+        return (profile, shoes);
     }
 
     public AthleteProfile LoadProfile() =>
@@ -127,19 +171,33 @@ public sealed class TrainingHistory(Database database)
     {
         settings ??= AnalysisSettings.Default;
         var version = _profiles.InputsVersion();
+        var runs = LoadRuns(version.Runs);
+        var (profile, shoes) = LoadRest(version.Rest);
+        RunFeatures[]? read = null;
         lock (_cacheLock)
         {
-            _analyses.RemoveAll(a => a.Version != version);
-            foreach (var cached in _analyses)
+            for (var i = _analyses.Count - 1; i >= 0; i--)
             {
-                if (cached.AsOf == asOf && cached.Onset == onset && cached.Settings == settings)
+                var kept = _analyses[i];
+                if (kept.AsOf != asOf || kept.Onset != onset || kept.Settings != settings || kept.Profile != profile
+                    || !kept.Shoes.AsSpan().SequenceEqual(shoes))
                 {
-                    return cached.Result;
+                    continue;
+                }
+
+                // Other runs than when it was made: still this analysis when those up to its day are the same.
+                read ??= ReferenceEquals(kept.From, runs) ? null : Analyzer.RunsRead(runs, profile, asOf);
+                if (read is null || read.AsSpan().SequenceEqual(kept.Read))
+                {
+                    _analyses.RemoveAt(i);
+                    _analyses.Add(kept with { From = runs });
+                    return kept.Result;
                 }
             }
         }
 
-        var result = Analyzer.Analyze(LoadRuns(version.Runs), LoadProfile(), LoadShoes(), asOf, onset, settings);
+        read ??= Analyzer.RunsRead(runs, profile, asOf);
+        var result = Analyzer.Analyze(read, profile, shoes, asOf, onset, settings);
         lock (_cacheLock)
         {
             if (_analyses.Count >= AnalysesKept)
@@ -147,9 +205,21 @@ public sealed class TrainingHistory(Database database)
                 _analyses.RemoveAt(0);
             }
 
-            _analyses.Add((version, asOf, onset, settings, result));
+            _analyses.Add(new KeptAnalysis(runs, read, profile, shoes, asOf, onset, settings, result));
         }
 
         return result;
     }
+
+    /// <param name="From">The whole run list it was last found valid for (a quick check while nothing was imported).</param>
+    /// <param name="Read">The runs the analysis read (<see cref="Analyzer.RunsRead"/>).</param>
+    private sealed record KeptAnalysis(
+        RunFeatures[] From,
+        RunFeatures[] Read,
+        AthleteProfile Profile,
+        Shoe[] Shoes,
+        DateOnly AsOf,
+        DateOnly Onset,
+        AnalysisSettings Settings,
+        AnalysisResult Result);
 }

@@ -1,6 +1,7 @@
 // Today: the check-off and pain forms post to the page and work without scripts. With scripts they send the same
 // check-in to the API instead (no page reload), mark the task done or say what was logged, and reload only when the
-// advice itself changed (a pain score can raise it).
+// advice itself changed (a pain score can raise it). Its words come from the page (data-done, data-said, rendered from
+// TodayPageText.resx), so a translation needs no change here.
 (() => {
   const status = document.getElementById('today-status');
   const disposition = document.querySelector('[data-disposition]')?.dataset.disposition;
@@ -10,7 +11,6 @@
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
   };
-  const words = { activity: 'pain when walking', morning: 'pain on getting up', rest: 'pain at rest' };
 
   document.querySelectorAll('form[data-api]').forEach((form) => {
     form.addEventListener('submit', async (event) => {
@@ -25,14 +25,14 @@
           item.classList.add('done');
           const done = document.createElement('span');
           done.className = 'task-done';
-          done.textContent = '✓ Done';
+          done.textContent = form.dataset.done;
           form.replaceWith(done);
-          say(`Done: ${item.querySelector('.task-title').textContent}.`);
+          say(form.dataset.said);
         } else {
           const score = Number(button?.value);
           const plan = await send(form.dataset.api, { score, atRest: when === 'rest', morning: when === 'morning' });
           if (plan.disposition !== disposition) { window.location.reload(); return; }
-          say(`Logged ${words[when]} ${score}/10.`);
+          say(button.dataset.said);
           if (when === 'morning') form.remove();
         }
       } catch {

@@ -44,18 +44,18 @@ public sealed class IndexModel(RunnerData data) : PageModel
     /// <summary>The morning score is asked once a day: until one is logged today.</summary>
     public bool MorningLogged => Programme?.PainToday.Any(p => p.Morning) == true;
 
-    public void OnGet() => Load();
+    public Task OnGetAsync() => LoadAsync();
 
-    public IActionResult OnPostDone(string? task)
+    public async Task<IActionResult> OnPostDoneAsync(string? task)
     {
         var (_, problem) = PlanApi.CheckOffTask(data, new TaskCheckOffRequest(task ?? string.Empty));
         Error = problem?.ProblemDetails.Detail;
-        Load();
+        await LoadAsync();
         Saved = problem is null && Programme?.State.Today.FirstOrDefault(t => t.Id == task) is { } done ? TodayPageText.DoneTask(done.Title) : null;
         return Page();
     }
 
-    public IActionResult OnPostPain(int? score, string? when)
+    public async Task<IActionResult> OnPostPainAsync(int? score, string? when)
     {
         if (score is null)
         {
@@ -68,7 +68,7 @@ public sealed class IndexModel(RunnerData data) : PageModel
             Saved = problem is null ? TodayPageText.LoggedPain(PainWords(when), score.Value) : null;
         }
 
-        Load();
+        await LoadAsync();
         return Page();
     }
 
@@ -82,17 +82,22 @@ public sealed class IndexModel(RunnerData data) : PageModel
         _ => TodayPageText.PainKindWalking,
     };
 
-    private void Load()
+    private async Task LoadAsync()
     {
+        // The programme replays from its start day's analysis, which does not wait for today's: after an upload or a
+        // profile change both are made again, side by side, while this thread goes on to today's charts.
+        var today = data.Today;
+        var programme = Task.Run(() => data.Journal.Programme(today));
         Profile = data.History.LoadProfile();
         Analysis = data.Analyze();
         Today = Analysis.Days.LastOrDefault(d => d.Date <= Analysis.AsOf);
         Shoes = data.History.ShoeRows(Analysis);
-        Programme = data.Journal.Programme(data.Today);
         if (Analysis.Runs.Count > 0)
         {
             var options = data.ReportOptions(Profile);
             Charts = data.Charts(Analysis, options, DashboardCharts);
         }
+
+        Programme = await programme;
     }
 }

@@ -45,7 +45,7 @@ public sealed class RunnerData(CalfCoachWebOptions options, Database database)
     public void WarmUp() => _ = Analyze();
 
     /// <summary>The recovery journal (assessments, check-ins, the programme) over the same database.</summary>
-    public RecoveryJournal Journal => _journal ??= new(Database, History);
+    public RecoveryJournal Journal => LazyInitializer.EnsureInitialized(ref _journal, () => new(Database, History));
 
     /// <summary>Who to call where the runner lives, from the profile's country (the common numbers until one is chosen).</summary>
     public EmergencyServices EmergencyServices => EmergencyServices.For(History.LoadProfile().Country);

@@ -58,6 +58,64 @@ public sealed class TrainingHistoryCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_after_the_programme_start_leaves_the_start_days_analysis_as_it_was()
+    {
+        // An upload of today's run cannot change what the history looked like when the programme began.
+        var start = AsOf.AddDays(-3);
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        var today = _history.Analyze(AsOf, start);
+        var startDay = _history.Analyze(start, start);
+
+        await Import("late.fit", ImportFixtures.FitRun((AsOf.DayNumber - DateOnly.FromDateTime(ImportFixtures.Monday.Date).DayNumber) - 1));
+
+        Assert.Same(startDay, _history.Analyze(start, start));
+        var todayAfter = _history.Analyze(AsOf, start);
+        Assert.NotSame(today, todayAfter);
+        Assert.Equal(2, todayAfter.Runs.Count);
+    }
+
+    [Fact]
+    public async Task An_older_run_uploaded_late_changes_the_start_days_analysis()
+    {
+        var start = AsOf.AddDays(-3);
+        await Import("a.fit", ImportFixtures.FitRun(7));
+        var startDay = _history.Analyze(start, start);
+
+        await Import("older.fit", ImportFixtures.FitRun(0));
+
+        var after = _history.Analyze(start, start);
+        Assert.NotSame(startDay, after);
+        Assert.Equal(2, after.Runs.Count);
+    }
+
+    [Fact]
+    public async Task The_same_file_imported_again_keeps_every_analysis()
+    {
+        var start = AsOf.AddDays(-3);
+        var run = ImportFixtures.FitRun(0);
+        await Import("a.fit", run);
+        var today = _history.Analyze(AsOf, start);
+        var startDay = _history.Analyze(start, start);
+
+        await Import("copy.fit", run);
+
+        Assert.Same(today, _history.Analyze(AsOf, start));
+        Assert.Same(startDay, _history.Analyze(start, start));
+    }
+
+    [Fact]
+    public async Task A_profile_change_redoes_the_start_days_analysis_too()
+    {
+        var start = AsOf.AddDays(-3);
+        await Import("a.fit", ImportFixtures.FitRun(0));
+        var startDay = _history.Analyze(start, start);
+
+        _history.SaveProfile(new AthleteProfile(DistanceUnit.Miles));
+
+        Assert.NotSame(startDay, _history.Analyze(start, start));
+    }
+
+    [Fact]
     public async Task A_change_made_through_another_connection_is_seen()
     {
         await Import("a.fit", ImportFixtures.FitRun(0));
