@@ -168,6 +168,19 @@ public static class CalfCoachWeb
             app.UseRouting();
             app.UseAuthentication();
             app.UseAuthorization();
+
+            // A clinician has no plan of their own: their home is the list of runners who share with them.
+            app.Use((context, next) =>
+            {
+                if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path == "/"
+                    && Accounts.SignedInAccount.From(context.User) is { Role: Core.Accounts.AccountRole.Clinician })
+                {
+                    context.Response.Redirect(Pages.Accounts.AthletesModel.Route);
+                    return Task.CompletedTask;
+                }
+
+                return next(context);
+            });
         }
 
         app.UseFormLimits(ImportsApi.Route, Pages.ImportModel.Route);

@@ -85,9 +85,10 @@ public static class Problems
         Create(StatusCodes.Status400BadRequest, HostNotAllowed, "This server answers only to its own address.", "Host",
             $"\"{Cut(host)}\" is not a name this server answers to; open CalfCoach at {string.Join(" or ", names.Select(n => n == "localhost" ? "http://127.0.0.1 or http://localhost" : n))}.");
 
-    public static ProblemHttpResult MethodNotAllowed(string method) =>
+    /// <param name="answers">What is taken instead: the whole server's methods, or one page's ("GET and HEAD").</param>
+    public static ProblemHttpResult MethodNotAllowed(string method, string answers = "CalfCoach answers GET, HEAD, POST and PATCH") =>
         Create(StatusCodes.Status405MethodNotAllowed, MethodNotAllowedType, "This server does not take that kind of request.", "method",
-            $"\"{Cut(method)}\" is not used here; CalfCoach answers GET, HEAD, POST and PATCH.");
+            $"\"{Cut(method)}\" is not used here; {answers}.");
 
     /// <summary>The form or body could not be read: cut short, or more fields than any page sends.</summary>
     public static ProblemHttpResult Unreadable(int status, string key, string message) =>

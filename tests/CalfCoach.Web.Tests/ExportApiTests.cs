@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CalfCoach.Core.Accounts;
 using CalfCoach.Formats.Fit;
+using Npgsql;
 
 namespace CalfCoach.Web.Tests;
 
@@ -11,6 +12,7 @@ namespace CalfCoach.Web.Tests;
 /// The runner's export on a shared server, end to end: files uploaded through POST /api/imports, an assessment and
 /// check-ins recorded, GET /api/me/export, the originals in it compared byte for byte with what was sent, and the zip
 /// imported into a fresh account, whose findings and plan as of the export's day must be the first account's, byte for byte.
+/// Between the two the first account is deleted (issue 14: export, delete, re-import), and the database keeps nothing of it.
 /// </summary>
 public sealed class ExportApiTests(PostgresSignInApp app) : IClassFixture<PostgresSignInApp>
 {
@@ -28,18 +30,21 @@ public sealed class ExportApiTests(PostgresSignInApp app) : IClassFixture<Postgr
     ];
 
     [Fact]
-    public async Task An_export_imported_into_a_fresh_account_gives_the_same_findings_and_plan_and_its_originals_byte_for_byte()
+    public async Task An_export_taken_before_deleting_the_account_gives_a_fresh_account_the_same_findings_and_plan_and_its_originals_byte_for_byte()
     {
         app.Require();
         using var client = AccountClient.Create(app.BaseAddress);
-        var ann = await SignedInAsync(client);
+        var annEmail = $"athlete-{Guid.NewGuid():N}@example.org";
+        AccountClient.AddAccount(app, annEmail, AccountRole.Athlete);
+        var ann = await AccountClient.SignedInCookieAsync(client, annEmail);
+        var marker = $"mark-{Guid.NewGuid():N}"[..20];
         await UploadAsync(client, ann, Uploads);
         await SucceedAsync(client, ann, HttpMethod.Patch, "/api/profile", """{"heightCm": 178, "country": "GB"}""");
         await SucceedAsync(client, ann, HttpMethod.Post, "/api/shoes", """{"name": "Pegasus", "since": "2026-01-01", "startKm": 120}""");
         await SucceedAsync(client, ann, HttpMethod.Post, "/api/assessments", Fixtures.ExampleAnswers("answers-overload.json"));
         await SucceedAsync(client, ann, HttpMethod.Post, "/api/check-ins/pain", """{"score": 3, "morning": true, "clientId": "0f8fad5b-d9cb-469f-a165-70867728950e"}""");
         await SucceedAsync(client, ann, HttpMethod.Post, "/api/check-ins/exercise", """{"name": "heel-drops-straight-knee", "sets": 3, "reps": 15, "pain": 2}""");
-        await SucceedAsync(client, ann, HttpMethod.Post, "/api/check-ins/clinician", """{"clearedForRehab": false, "note": "scan next week"}""");
+        await SucceedAsync(client, ann, HttpMethod.Post, "/api/check-ins/clinician", $$"""{"clearedForRehab": false, "note": "scan next week {{marker}}"}""");
         var asOf = $"?asOf={Today:yyyy-MM-dd}";
         var findings = await TextAsync(client, ann, "/api/findings" + asOf);
         var plan = await TextAsync(client, ann, "/api/plan" + asOf);
@@ -60,6 +65,21 @@ public sealed class ExportApiTests(PostgresSignInApp app) : IClassFixture<Postgr
             }
 
             Assert.Equal(JsonNode.Parse(plan)!.ToJsonString(), JsonNode.Parse(Read(zip, "programme.json"))!.ToJsonString());
+        }
+
+        // Ann leaves: her account goes, and with it every row of hers.
+        var session = JsonNode.Parse(await TextAsync(client, ann, "/api/session"))!;
+        using (var deleted = await AccountClient.SendAsync(client, HttpMethod.Delete, "/api/me", ann,
+            content: AccountClient.Json($$"""{"password": "{{AccountClient.Password}}"}""")))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await using (var connection = new NpgsqlConnection(app.ConnectionString))
+        {
+            await connection.OpenAsync(Cancel);
+            var traces = DatabaseScan.Traces(connection, new ErasedRunner([annEmail, marker], session["runnerId"]!.GetValue<long>(), session["id"]!.GetValue<long>()));
+            Assert.True(traces.Count == 0, string.Join('\n', traces));
         }
 
         var bob = await SignedInAsync(client);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CalfCoach.Core.Accounts;
 using CalfCoach.Formats.Fit;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Pages.Accounts;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,12 +63,16 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
                 {
                     Assert.True(status == 200 && body.Trim() == "[]", $"{method} {path} as a clinician nobody shares with: {status} {body}");
                 }
+                else if (who == "a clinician" && route == AthletesModel.Route)
+                {
+                    Assert.True(method == "GET" ? status == 200 && body.Contains("id=\"no-runners\"", StringComparison.Ordinal) : status == 405, $"{method} {path} as a clinician nobody shares with: {status} {body}");
+                }
                 else if (who == "a clinician" && !NotRunnerData.Any(route.StartsWith) && route is not "/" and not AccountsApi.MeRoute)
                 {
                     Assert.True(status == 404, $"{method} {path} as a clinician should find no runner data: {status} {body}");
                 }
 
-                if (who == "another athlete" && route.StartsWith(SharingApi.AthletesRoute, StringComparison.Ordinal))
+                if (who == "another athlete" && (route.StartsWith(SharingApi.AthletesRoute, StringComparison.Ordinal) || route.StartsWith(AthletesModel.Route, StringComparison.Ordinal)))
                 {
                     Assert.True(status is 404 or 405, $"{method} {path} as an athlete (the clinicians' routes): {status} {body}");
                 }
@@ -236,6 +241,8 @@ public sealed class RunnerIsolationTests(PostgresSignInApp app) : IClassFixture<
                 "/api/shares/{id}" => $"/api/shares/{owner.ShareId}",
                 _ when route.StartsWith(SharingApi.AthletesRoute + "/{id}", StringComparison.Ordinal) =>
                     route.Replace("{id}", owner.RunnerId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+                _ when route.StartsWith(AthletesModel.Route + "/{athlete}", StringComparison.Ordinal) =>
+                    route.Replace("{athlete}", owner.RunnerId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
                 "/assets/{name}" => "/assets/site.css",
                 "/openapi/{documentName}.json" => "/openapi/v1.json",
                 _ when route.Contains('{', StringComparison.Ordinal) => throw new InvalidOperationException(

@@ -167,6 +167,105 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
         Assert.True(traces.Count == 0, string.Join('\n', traces));
     }
 
+    [Fact]
+    public async Task The_pages_share_the_plan_in_words_list_the_runner_with_their_alerts_and_record_a_visit_only_with_review_access()
+    {
+        app.Require();
+        using var client = AccountClient.Create(app.BaseAddress);
+        var runner = await SeedRunnerAsync(client);
+        var clinician = await SignedInAsync(client, AccountRole.Clinician);
+        var planPage = $"/athletes/{runner.RunnerId}/plan";
+
+        await AssertStatusAsync(client, planPage, clinician.Cookie, HttpStatusCode.NotFound, "before sharing");
+        await AssertStatusAsync(client, "/athletes", runner.Cookie, HttpStatusCode.NotFound, "a runner's own list of runners");
+
+        // The runner shares from the sharing page, to read only, with the address typed in capitals.
+        var shared = await PageAsync(client, HttpMethod.Post, "/sharing?handler=Share", runner.Cookie, HttpStatusCode.OK,
+            new Dictionary<string, string> { ["email"] = clinician.Email.ToUpperInvariant(), ["access"] = "read" });
+        Assert.Contains($"{clinician.Email} can now read your plan", shared, StringComparison.Ordinal);
+
+        // A pain of 8 is an alert on the clinician's list, with the runner's name and the advice in words.
+        using (var pain = await AccountClient.SendAsync(client, HttpMethod.Post, "/api/check-ins/pain", runner.Cookie, content: AccountClient.Json("""{"score": 8}""")))
+        {
+            Assert.Equal(HttpStatusCode.OK, pain.StatusCode);
+        }
+
+        using (var home = await AccountClient.SendAsync(client, HttpMethod.Get, "/", clinician.Cookie))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+            Assert.Equal("/athletes", home.Headers.Location?.OriginalString);
+        }
+
+        var roster = await PageAsync(client, HttpMethod.Get, "/athletes", clinician.Cookie, HttpStatusCode.OK);
+        Assert.Contains(runner.Email, roster, StringComparison.Ordinal);
+        Assert.Contains("High pain", roster, StringComparison.Ordinal);
+        Assert.Contains(planPage, roster, StringComparison.Ordinal);
+        var alerts = (await GetJsonAsync(client, SharingApi.AthletesRoute, clinician.Cookie))[0]!["alerts"]!.AsArray();
+        Assert.Contains(alerts, a => a!["kind"]!.GetValue<string>() == "high-pain");
+
+        // The runner's plan page, marked whose it is, with none of the runner's own forms and no visit form when read only.
+        var plan = await PageAsync(client, HttpMethod.Get, planPage, clinician.Cookie, HttpStatusCode.OK);
+        Assert.Contains($"{runner.Email}&#x27;s recovery plan", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Pain", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Clinician", plan, StringComparison.Ordinal);
+        await PageAsync(client, HttpMethod.Post, planPage + "?handler=Pain", clinician.Cookie, HttpStatusCode.NotFound, new Dictionary<string, string> { ["score"] = "1" });
+        await PageAsync(client, HttpMethod.Post, planPage + "?handler=Clinician", clinician.Cookie, HttpStatusCode.NotFound, new Dictionary<string, string> { ["cleared"] = "true" });
+
+        // With review access the visit form is there, and the visit is recorded with the clinician's name and clears the alerts before it.
+        await PageAsync(client, HttpMethod.Post, "/sharing?handler=Share", runner.Cookie, HttpStatusCode.OK,
+            new Dictionary<string, string> { ["email"] = clinician.Email, ["access"] = "review" });
+        Assert.Contains("handler=Clinician", await PageAsync(client, HttpMethod.Get, planPage, clinician.Cookie, HttpStatusCode.OK), StringComparison.Ordinal);
+        var visited = await PageAsync(client, HttpMethod.Post, planPage + "?handler=Clinician", clinician.Cookie, HttpStatusCode.OK,
+            new Dictionary<string, string> { ["note"] = "seen today" });
+        Assert.Contains("Recorded the visit", visited, StringComparison.Ordinal);
+        Assert.Empty((await GetJsonAsync(client, SharingApi.AthletesRoute, clinician.Cookie))[0]!["alerts"]!.AsArray());
+
+        // The runner reads who looked, in words.
+        var sharing = await PageAsync(client, HttpMethod.Get, "/sharing", runner.Cookie, HttpStatusCode.OK);
+        Assert.Contains($"{clinician.Email} (clinician) recorded a visit", sharing, StringComparison.Ordinal);
+        Assert.Contains($"{clinician.Email} (clinician) read your plan", sharing, StringComparison.Ordinal);
+        Assert.Contains($"{clinician.Email} (clinician) saw you in their list of runners", sharing, StringComparison.Ordinal);
+
+        // Stopping on the page is immediate.
+        var shareId = (await GetJsonAsync(client, SharingApi.SharesRoute, runner.Cookie))[0]!["id"]!.GetValue<long>();
+        var stopped = await PageAsync(client, HttpMethod.Post, "/sharing?handler=Revoke", runner.Cookie, HttpStatusCode.OK,
+            new Dictionary<string, string> { ["id"] = shareId.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Assert.Contains($"{clinician.Email} can no longer see your data", stopped, StringComparison.Ordinal);
+        await AssertStatusAsync(client, planPage, clinician.Cookie, HttpStatusCode.NotFound, "after stopping");
+    }
+
+    [Fact]
+    public async Task The_account_page_deletes_the_account_only_with_its_password()
+    {
+        app.Require();
+        using var client = AccountClient.Create(app.BaseAddress);
+        var runner = await SeedRunnerAsync(client);
+        var account = await PageAsync(client, HttpMethod.Get, "/account", runner.Cookie, HttpStatusCode.OK);
+        Assert.Contains("/api/me/export", account, StringComparison.Ordinal);
+
+        var refused = await PageAsync(client, HttpMethod.Post, "/account?handler=Delete", runner.Cookie, HttpStatusCode.BadRequest,
+            new Dictionary<string, string> { ["password"] = "not the password at all" });
+        Assert.Contains("nothing was deleted", refused, StringComparison.Ordinal);
+        await AssertStatusAsync(client, "/api/shoes", runner.Cookie, HttpStatusCode.OK, "after a wrong password");
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = AccountClient.Password });
+        using var deleted = await AccountClient.SendAsync(client, HttpMethod.Post, "/account?handler=Delete", runner.Cookie, content: form);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Equal("/sign-in?deleted=true", deleted.Headers.Location?.OriginalString);
+        await AssertStatusAsync(client, "/api/shoes", runner.Cookie, HttpStatusCode.Unauthorized, "the old cookie");
+        using var signIn = await AccountClient.SignInAsync(client, runner.Email);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
+    }
+
+    private static async Task<string> PageAsync(HttpClient client, HttpMethod method, string path, string cookie, HttpStatusCode expected, Dictionary<string, string>? form = null)
+    {
+        using var content = form is null ? null : new FormUrlEncodedContent(form);
+        using var response = await AccountClient.SendAsync(client, method, path, cookie, content: content);
+        var text = await response.Content.ReadAsStringAsync(Cancel);
+        Assert.True(expected == response.StatusCode, $"{method} {path}: {(int)response.StatusCode} {text[..Math.Min(text.Length, 2000)]}");
+        return text;
+    }
+
     /// <summary>The GET routes under /api/athletes/{id}/ from the routing table, filled with the runner's id.</summary>
     private IEnumerable<string> AthleteReadRoutes(long runnerId)
     {

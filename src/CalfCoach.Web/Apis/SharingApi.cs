@@ -6,6 +6,7 @@ using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Plans;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Core.Validation;
+using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -124,10 +125,28 @@ public static class SharingApi
     }
 
     /// <summary>The clinician's list, most urgent first, then the runners who deleted their accounts (the roster page shows the same).</summary>
-    public static AthleteDocument[] Athletes(SharedRunners shared)
+    public static AthleteDocument[] Athletes(SharedRunners shared) =>
+    [
+        .. RosterEntries(shared).Select(e => new AthleteDocument(
+            e.Runner.Runner.Value,
+            e.Runner.Email,
+            e.Programme?.State.Disposition.WireName(),
+            e.Programme?.State.Phase.WireName(),
+            e.LastCheckIn is { } last ? IsoDate.ToText(last) : null,
+            [.. e.Alerts.Select(a => new AlertDocument(ProgrammeAlertKinds.Name(a.Kind), IsoDate.ToText(a.Day), a.Detail))],
+            ShareAccesses.Name(e.Runner.Access),
+            "sharing")),
+        .. shared.DeletedRunners().Select(at => new AthleteDocument(null, null, null, null, null, [], null, "deleted", Instant(at))),
+    ];
+
+    /// <summary>
+    /// The runners sharing with the clinician, most urgent first: by advice (no programme last), then by how many alerts,
+    /// then the longest without a check-in. Each is read through <see cref="SharedRunners.Open"/>, so each is audited.
+    /// </summary>
+    public static IReadOnlyList<RosterEntry> RosterEntries(SharedRunners shared)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        var sharing = new List<(AthleteDocument Document, int Rank)>();
+        var entries = new List<RosterEntry>();
         foreach (var runner in shared.Roster())
         {
             if (shared.Open(runner.Runner.Value, ShareAccess.Read, ReadAction, Resources.Summary) is not { } data)
@@ -137,28 +156,17 @@ public static class SharingApi
 
             var programme = data.Journal.Programme(data.Today);
             var (pain, exercises) = data.Journal.CheckIns(data.Today.AddDays(-365), data.Today);
-            var last = pain.Select(p => p.Day).Concat(exercises.Select(e => e.Day)).DefaultIfEmpty().Max();
-            var document = new AthleteDocument(
-                runner.Runner.Value,
-                runner.Email,
-                programme?.State.Disposition.WireName(),
-                programme?.State.Phase.WireName(),
-                last == default ? null : IsoDate.ToText(last),
-                [],
-                ShareAccesses.Name(runner.Access),
-                "sharing");
-            sharing.Add((document, programme is null ? -1 : (int)programme.State.Disposition));
+            var last = pain.Select(p => (DateOnly?)p.Day).Concat(exercises.Select(e => (DateOnly?)e.Day)).Max();
+            entries.Add(new RosterEntry(runner, programme, last, data.Journal.Alerts(data.Today)));
         }
 
         return
         [
-            .. sharing
-                .OrderByDescending(a => a.Rank)
-                .ThenByDescending(a => a.Document.Alerts.Count)
-                .ThenBy(a => a.Document.LastCheckIn, StringComparer.Ordinal)
-                .ThenBy(a => a.Document.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(a => a.Document),
-            .. shared.DeletedRunners().Select(at => new AthleteDocument(null, null, null, null, null, [], null, "deleted", Instant(at))),
+            .. entries
+                .OrderByDescending(e => e.Programme is null ? -1 : (int)e.Programme.State.Disposition)
+                .ThenByDescending(e => e.Alerts.Count)
+                .ThenBy(e => e.LastCheckIn ?? DateOnly.MaxValue)
+                .ThenBy(e => e.Runner.Email, StringComparer.OrdinalIgnoreCase),
         ];
     }
 
@@ -214,3 +222,6 @@ public static class SharingApi
 
     private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One runner on a clinician's list: the share, the programme today (null before any calf check), the latest check-in and the alerts.</summary>
+public sealed record RosterEntry(SharedRunner Runner, ProgrammeView? Programme, DateOnly? LastCheckIn, IReadOnlyList<ProgrammeAlert> Alerts);

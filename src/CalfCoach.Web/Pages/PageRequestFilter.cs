@@ -21,7 +21,7 @@ internal sealed class PageRequestFilter : IAsyncPageFilter
         {
             context.Result = new ProblemActionResult(named
                 ? Problems.Missing("handler", "this page has no such form; reload the page and use its own buttons.")
-                : Problems.MethodNotAllowed(request.Method));
+                : Problems.MethodNotAllowed(request.Method, "this page is only read (GET), it has no form to send"));
             return;
         }
 

@@ -9,8 +9,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CalfCoach.Web.Pages;
 
 /// <summary>The recovery programme: today's tasks, the week, and the pain and exercise check-ins that move it on (through <see cref="PlanApi"/>).</summary>
-public sealed class PlanModel(RunnerData data) : PageModel
+public sealed class PlanModel(RunnerData data, SharedRunners shared) : PageModel
 {
+    /// <summary>Set when a clinician reads this runner's plan through a share (<c>/athletes/{athlete}/plan</c>): the page is marked whose it is, and only the visit form is offered, with review access.</summary>
+    public SharedView? Viewing => shared.Viewing;
+
     public ProgrammeView? Programme { get; private set; }
 
     public string? Saved { get; private set; }
@@ -27,6 +30,11 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public IActionResult OnPostPain(int? score, string? when, string? note)
     {
+        if (Viewing is not null)
+        {
+            return NotFound();
+        }
+
         if (score is null)
         {
             Error = PlanPageText.PainScoreMissing;
@@ -44,6 +52,11 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public IActionResult OnPostExercise(string? name, int? sets, int? reps, double? loadKg, int? pain)
     {
+        if (Viewing is not null)
+        {
+            return NotFound();
+        }
+
         if (sets is null || reps is null)
         {
             // An empty field is not 0 sets: say so rather than log a session that did not happen.
@@ -61,7 +74,7 @@ public sealed class PlanModel(RunnerData data) : PageModel
 
     public IActionResult OnPostClinician(bool cleared, string? note)
     {
-        var (_, problem) = PlanApi.LogClinicianReview(data, new ClinicianReviewRequest(cleared, note));
+        var (_, problem) = PlanApi.LogClinicianReview(data, new ClinicianReviewRequest(cleared, note), Viewing is null ? null : shared.Clinician);
         Error = problem?.ProblemDetails.Detail;
         Saved = problem is null ? (cleared ? PlanPageText.RecordedClearance : PlanPageText.RecordedVisit) : null;
         Load();

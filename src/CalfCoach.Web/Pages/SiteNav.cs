@@ -1,3 +1,4 @@
+using CalfCoach.Core.Accounts;
 using CalfCoach.Web.Resources;
 
 namespace CalfCoach.Web.Pages;
@@ -17,6 +18,17 @@ public static class SiteNav
         ("/profile", LayoutText.NavProfile),
         ("/report", LayoutText.NavReport),
     ];
+
+    /// <summary>
+    /// The menu for an account: a runner's pages for a runner (or on a computer without accounts); a clinician's list of
+    /// runners for a clinician; nothing but the account page for an admin, who has no runner data.
+    /// </summary>
+    public static IReadOnlyList<(string Href, string Label)> For(AccountRole? role) => role switch
+    {
+        AccountRole.Clinician => [("/athletes", LayoutText.NavRunners)],
+        AccountRole.Admin => [],
+        _ => Links,
+    };
 
     /// <summary>Pages linked from the footer and from "Why?" links, not the main navigation (it is long on phones already).</summary>
     public static IReadOnlyList<(string Href, string Label)> FooterLinks =>

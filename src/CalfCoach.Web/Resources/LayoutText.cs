@@ -36,6 +36,8 @@ public static class LayoutText
 
     public static string NavReport => Get();
 
+    public static string NavRunners => Get();
+
     public static string NavEvidence => Get();
 
     public static string NoticeLabel => Get();

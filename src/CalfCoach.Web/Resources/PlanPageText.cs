@@ -113,6 +113,18 @@ public static class PlanPageText
     public static string RecordedVisit => Get();
 
     /// <summary>The text for the current UI culture, falling back to English (the neutral resources).</summary>
+    public static string SharedToRead => Get();
+
+    public static string SharedToReview => Get();
+
+    public static string SharedHeading(string email) => Format(nameof(SharedHeading), email);
+
+    public static string BackToRunners => Get();
+
+    public static string SharedClinicianHint => Get();
+
+    public static string SharedNoPlan => Get();
+
     private static string Get([CallerMemberName] string key = "") =>
         Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new MissingManifestResourceException($"No text '{key}' in PlanPageText.resx.");
 

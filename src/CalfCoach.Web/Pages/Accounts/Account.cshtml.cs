@@ -2,13 +2,17 @@ using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Validation;
 using CalfCoach.Web.Accounts;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CalfCoach.Web.Pages.Accounts;
 
-/// <summary>The signed-in account: API tokens (create, revoke), the password, sign-out, and an admin's self-registration switch.</summary>
-public sealed class AccountModel(AccountSessions sessions, CurrentRunner current) : PageModel
+/// <summary>
+/// The signed-in account: API tokens (create, revoke), the password, sign-out, an admin's self-registration switch, and
+/// a runner's rights (issue 14): sharing, the export, and deleting the account with its data.
+/// </summary>
+public sealed class AccountModel(AccountSessions sessions, CurrentRunner current, RunnerDirectory directory) : PageModel
 {
     public SignedInAccount Account { get; private set; } = null!;
 
@@ -22,6 +26,9 @@ public sealed class AccountModel(AccountSessions sessions, CurrentRunner current
     public string? Saved { get; private set; }
 
     public bool SelfRegistration { get; private set; }
+
+    /// <summary>Why the account was not deleted (a wrong password), shown beside the delete form.</summary>
+    public string? DeleteError { get; private set; }
 
     public IActionResult OnGet() => Load();
 
@@ -63,6 +70,23 @@ public sealed class AccountModel(AccountSessions sessions, CurrentRunner current
         // Every session (this one too) and every token has ended: sign in again with the new password.
         sessions.SignOut(HttpContext);
         return LocalRedirect(SignInModel.Route + "?changed=true");
+    }
+
+    public IActionResult OnPostDelete(string? password)
+    {
+        if (current.Account is not { } account)
+        {
+            return Load();
+        }
+
+        if (AccountsApi.TryDelete(HttpContext, sessions, directory, account, password) is { } problem)
+        {
+            DeleteError = problem.ProblemDetails.Detail;
+            Response.StatusCode = problem.StatusCode;
+            return Load();
+        }
+
+        return LocalRedirect(SignInModel.Route + "?deleted=true");
     }
 
     public IActionResult OnPostSelfRegistration(bool on)

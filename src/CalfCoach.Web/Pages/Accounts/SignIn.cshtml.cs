@@ -23,6 +23,10 @@ public sealed class SignInModel(AccountSessions sessions, CurrentRunner current)
     [BindProperty(SupportsGet = true)]
     public bool Changed { get; set; }
 
+    /// <summary>Set after a runner deleted their account.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Deleted { get; set; }
+
     public SignedInAccount? Account => current.Account;
 
     public bool SelfRegistration => sessions.Store.SelfRegistration;
