@@ -125,6 +125,12 @@ public static class PlanPageText
 
     public static string SharedNoPlan => Get();
 
+    public static string SharedClinicianHeading => Get();
+
+    public static string SharedClearedLabel => Get();
+
+    public static string SharedNoteLabel => Get();
+
     private static string Get([CallerMemberName] string key = "") =>
         Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new MissingManifestResourceException($"No text '{key}' in PlanPageText.resx.");
 
