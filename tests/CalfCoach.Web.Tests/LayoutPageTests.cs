@@ -15,6 +15,22 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
     private const int PhoneWidth = 360;
     private const int PhoneHeight = 640;
 
+    /// <summary>How much taller the header is than its tallest visible item plus padding, whether its menu is open, and its tap targets under 44 px.</summary>
+    private const string HeaderLine = """
+        () => {
+          const header = document.querySelector('.site-header');
+          if (!header) return null; // the report: a document of its own, without the site's header
+          const style = getComputedStyle(header);
+          const items = [...header.children].map(c => c.getBoundingClientRect()).filter(r => r.height > 0);
+          const height = header.getBoundingClientRect().height;
+          const extra = height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom) - Math.max(...items.map(r => r.height));
+          const small = [...header.querySelectorAll('a, summary')]
+            .filter(e => e.getClientRects().length > 0 && e.getBoundingClientRect().height < 44)
+            .map(e => e.textContent.trim());
+          return { height, extra, open: !!header.querySelector('details[open]'), small };
+        }
+        """;
+
     /// <summary>Every chart text as drawn: its computed font size times the scale the SVG is shown at (hidden drawings skipped).</summary>
     private const string ChartTextSizes = """
         () => [...document.querySelectorAll('figure svg')]
@@ -119,6 +135,19 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
 
         if (width == PhoneWidth)
         {
+            // One line: the header is no taller than its tallest item and its padding (its links wrapped onto three lines
+            // before); its menu closed and every tap target in it at least 44 px tall.
+            var header = await page.EvaluateAsync<JsonElement>(HeaderLine);
+            if (header.ValueKind == JsonValueKind.Object)
+            {
+                if (header.GetProperty("extra").GetDouble() > 1 || header.GetProperty("open").GetBoolean())
+                {
+                    problems.Add($"{name} at {width} px: the header is {header.GetProperty("height").GetDouble():0} px tall, more than one line (or its menu is open)");
+                }
+
+                problems.AddRange(header.GetProperty("small").EnumerateArray().Select(t => $"{name} at {width} px: \"{t.GetString()}\" in the header is a tap target under 44 px"));
+            }
+
             foreach (var text in await page.EvaluateAsync<string[]>(ChartTextSizes))
             {
                 var parts = text.Split('|');
@@ -286,6 +315,29 @@ public sealed class LayoutPageTests(LayoutApp app, Browser browser) : IClassFixt
               .map(e => e.textContent.trim())
             """);
         Assert.Empty(dates);
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_menu_opens_over_the_page_with_every_link_a_big_tap_target()
+    {
+        Assert.SkipUnless(Browser.IsInstalled, Browser.SkipReason);
+        var page = await browser.NewPageAsync(app.BaseAddress, PhoneWidth);
+        await page.GotoAsync("/plan");
+
+        await page.Locator(".nav-compact > summary").ClickAsync();
+
+        foreach (var (href, label) in SiteNav.Links)
+        {
+            var link = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = label, Exact = true });
+            var box = await link.BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.Height >= 44 && box.X >= 0 && box.X + box.Width <= PhoneWidth, $"{label} ({href}) is {box.Width:0} × {box.Height:0} px at {box.X:0} px");
+        }
+
+        Assert.Equal("page", await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = SiteNav.Links[2].Label, Exact = true }).GetAttributeAsync("aria-current"));
+        var problems = (await LayoutProblemsAsync(page, "the open menu")).Where(p => !p.Contains("menu is open", StringComparison.Ordinal));
+        Assert.Empty(problems);
+        await Browser.AssertAccessibleAsync(page, "the open menu");
     }
 }
 

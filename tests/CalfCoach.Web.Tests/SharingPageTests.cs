@@ -36,7 +36,7 @@ public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFix
         var clinician = await SignedInPageAsync(clinicianEmail);
         await clinician.WaitForURLAsync("**/athletes");
         Assert.Contains(runnerEmail, await clinician.Locator("#runners").TextContentAsync(), StringComparison.Ordinal);
-        Assert.Equal(["Your runners"], await clinician.Locator("header nav a").Filter(new() { HasNotText = "Account" }).AllTextContentsAsync());
+        Assert.Equal(["Your runners"], await clinician.Locator(".nav-wide a").Filter(new() { HasNotText = "Account" }).AllTextContentsAsync());
         await AssertFitsAsync(clinician, "the clinician's runners", "athletes");
 
         await clinician.GetByRole(AriaRole.Link, new() { Name = "Plan", Exact = true }).ClickAsync();

@@ -20,6 +20,8 @@ public static class LayoutText
 
     public static string MenuLabel => Get();
 
+    public static string MenuButton => Get();
+
     public static string NavToday => Get();
 
     public static string NavAssess => Get();
