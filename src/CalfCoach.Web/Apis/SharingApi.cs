@@ -8,6 +8,7 @@ using CalfCoach.Core.Plans.Json;
 using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -180,7 +181,7 @@ public static class SharingApi
 
         var owner = shared.Roster().FirstOrDefault(r => r.Runner.Value == id)?.Email ?? string.Empty;
         var html = ReportApi.Render(data, answersJson: null).Html;
-        var banner = $"<p role=\"note\" style=\"margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00\">{System.Net.WebUtility.HtmlEncode(owner)}'s report, shared with you to read.</p>";
+        var banner = $"<p role=\"note\" style=\"margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00\">{AthletesPageText.ReportBannerHtml(owner).Value}</p>";
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? html.IndexOf('>', at) + 1 : 0;
         return TypedResults.Text(html.Insert(body, banner), "text/html; charset=utf-8");
     }

@@ -42,6 +42,8 @@ public static class LayoutText
 
     public static string NavEvidence => Get();
 
+    public static string NavAccount => Get();
+
     public static string NoticeLabel => Get();
 
     public static HtmlString NoticeSummaryHtml => new(Get());

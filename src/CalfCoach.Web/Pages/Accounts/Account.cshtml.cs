@@ -2,6 +2,7 @@ using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Validation;
 using CalfCoach.Web.Accounts;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -47,7 +48,7 @@ public sealed class AccountModel(AccountSessions sessions, CurrentRunner current
     {
         if (current.Account is { } account)
         {
-            Saved = sessions.Store.DeleteApiToken(account.Id, id) ? "The token was revoked." : null;
+            Saved = sessions.Store.DeleteApiToken(account.Id, id) ? AccountPageText.TokenRevoked : null;
         }
 
         return Load();
@@ -97,7 +98,7 @@ public sealed class AccountModel(AccountSessions sessions, CurrentRunner current
         }
 
         sessions.Store.SelfRegistration = on;
-        Saved = on ? "Athletes can now create their own accounts at /register." : "Self-registration is off: only admins add accounts.";
+        Saved = on ? AccountPageText.SelfRegistrationSwitchedOn : AccountPageText.SelfRegistrationSwitchedOff;
         return Load();
     }
 

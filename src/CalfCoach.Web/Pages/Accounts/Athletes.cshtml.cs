@@ -44,14 +44,14 @@ public sealed class AthletesModel(SharedRunners shared) : PageModel
     /// <summary>An alert's kind as a clinician reads it; the detail sentence follows it.</summary>
     public static string AlertTitle(ProgrammeAlertKind kind) => kind switch
     {
-        ProgrammeAlertKind.WarningSign => "New warning sign",
-        ProgrammeAlertKind.Escalation => "Advice raised",
-        ProgrammeAlertKind.HighPain => "High pain",
-        ProgrammeAlertKind.RisingMorningPain => "Morning pain rising",
-        ProgrammeAlertKind.NoCheckIn => "No check-in",
-        _ => "Alert",
+        ProgrammeAlertKind.WarningSign => AthletesPageText.AlertWarningSign,
+        ProgrammeAlertKind.Escalation => AthletesPageText.AlertEscalation,
+        ProgrammeAlertKind.HighPain => AthletesPageText.AlertHighPain,
+        ProgrammeAlertKind.RisingMorningPain => AthletesPageText.AlertRisingMorningPain,
+        ProgrammeAlertKind.NoCheckIn => AthletesPageText.AlertNoCheckIn,
+        _ => AthletesPageText.Alert,
     };
 
     public static string Access(ShareAccess access) =>
-        access == ShareAccess.Review ? "You can read and record visits." : "You can read.";
+        access == ShareAccess.Review ? AthletesPageText.AccessReview : AthletesPageText.AccessRead;
 }

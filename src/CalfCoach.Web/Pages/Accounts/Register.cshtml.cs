@@ -1,6 +1,7 @@
 using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Validation;
 using CalfCoach.Web.Accounts;
+using CalfCoach.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +29,7 @@ public sealed class RegisterModel(AccountSessions sessions) : PageModel
         {
             Email = email;
             var throttled = Apis.AccountsApi.Answer(HttpContext, new SignInOutcome(SignInStatus.Throttled, retryAfter))!;
-            Error = new InputError("email", "too many attempts from your address; " + throttled.ProblemDetails.Detail?.Replace("email: ", string.Empty, StringComparison.Ordinal));
+            Error = new InputError("email", RegisterPageText.Throttled(throttled.ProblemDetails.Detail?.Replace("email: ", string.Empty, StringComparison.Ordinal) ?? string.Empty));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

@@ -1,6 +1,7 @@
 using CalfCoach.Core.Accounts;
 using CalfCoach.Storage;
 using CalfCoach.Web.Apis;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -40,7 +41,7 @@ public sealed class SharingModel(RunnerData data) : PageModel
         }
         else
         {
-            Saved = $"{share.Email} can now {AccessWords(share.Access)}.";
+            Saved = SharingPageText.Shared(share.Email, AccessWords(share.Access));
         }
 
         Load();
@@ -50,15 +51,15 @@ public sealed class SharingModel(RunnerData data) : PageModel
     public IActionResult OnPostRevoke(long id)
     {
         var share = SharingApi.Shares(data).FirstOrDefault(s => s.Id == id);
-        Saved = share is not null && new ShareStore(data.Database).Revoke(id) ? $"{share.Email} can no longer see your data." : null;
+        Saved = share is not null && new ShareStore(data.Database).Revoke(id) ? SharingPageText.Stopped(share.Email) : null;
         Load();
         return Page();
     }
 
     /// <summary>What an access level lets the clinician do, as the rest of a sentence.</summary>
     public static string AccessWords(string access) => access == ShareAccesses.Name(ShareAccess.Review)
-        ? "read your plan, findings and report, and record a visit and their all-clear"
-        : "read your plan, findings and report";
+        ? SharingPageText.AccessReview
+        : SharingPageText.AccessRead;
 
     /// <summary>One audit row as a runner reads it: "read your plan", "recorded a visit".</summary>
     public static string Action(StoredAuditEvent audit)
@@ -66,26 +67,26 @@ public sealed class SharingModel(RunnerData data) : PageModel
         ArgumentNullException.ThrowIfNull(audit);
         if (audit.Action == SharingApi.RecordAction)
         {
-            return "recorded a visit";
+            return SharingPageText.AuditRecordedVisit;
         }
 
         return audit.Resource switch
         {
-            SharingApi.Resources.Summary => "saw you in their list of runners",
-            SharingApi.Resources.Plan => "read your plan",
-            SharingApi.Resources.Findings => "read the findings from your runs",
-            SharingApi.Resources.Weeks => "read your weekly training",
-            SharingApi.Resources.Assessments => "read your answers to the calf check",
-            SharingApi.Resources.Report => "read your report",
-            _ => "read your data",
+            SharingApi.Resources.Summary => SharingPageText.AuditSawInList,
+            SharingApi.Resources.Plan => SharingPageText.AuditReadPlan,
+            SharingApi.Resources.Findings => SharingPageText.AuditReadFindings,
+            SharingApi.Resources.Weeks => SharingPageText.AuditReadWeeks,
+            SharingApi.Resources.Assessments => SharingPageText.AuditReadAnswers,
+            SharingApi.Resources.Report => SharingPageText.AuditReadReport,
+            _ => SharingPageText.AuditReadData,
         };
     }
 
     public static string Role(AccountRole role) => role switch
     {
-        AccountRole.Clinician => "clinician",
-        AccountRole.Admin => "server administrator",
-        _ => "runner",
+        AccountRole.Clinician => SharingPageText.RoleClinician,
+        AccountRole.Admin => SharingPageText.RoleAdmin,
+        _ => SharingPageText.RoleRunner,
     };
 
     private void Load()
