@@ -9,7 +9,7 @@ namespace CalfCoach.Web.Tests;
 /// </summary>
 public sealed class PageTextTests
 {
-    public static TheoryData<Type> TypedTexts => [typeof(ShoesPageText), typeof(MetronomePageText), typeof(ProfilePageText), typeof(EvidencePageText), typeof(LayoutText), typeof(PlanPageText), typeof(TodayPageText), typeof(DispositionText), typeof(WhyLinkText)];
+    public static TheoryData<Type> TypedTexts => [typeof(ShoesPageText), typeof(MetronomePageText), typeof(ProfilePageText), typeof(EvidencePageText), typeof(LayoutText), typeof(PlanPageText), typeof(TodayPageText), typeof(DispositionText), typeof(WhyLinkText), typeof(AssessPageText), typeof(AssessResultText)];
 
     [Theory]
     [MemberData(nameof(TypedTexts))]
