@@ -9,7 +9,12 @@ namespace CalfCoach.Web.Tests;
 /// </summary>
 public sealed class PageTextTests
 {
-    public static TheoryData<Type> TypedTexts => [typeof(ShoesPageText), typeof(MetronomePageText), typeof(ProfilePageText), typeof(EvidencePageText), typeof(LayoutText), typeof(PlanPageText), typeof(TodayPageText), typeof(DispositionText), typeof(WhyLinkText), typeof(SignInPageText), typeof(RegisterPageText), typeof(AccountPageText), typeof(SharingPageText), typeof(AthletesPageText)];
+    public static TheoryData<Type> TypedTexts =>
+    [
+        typeof(ShoesPageText), typeof(MetronomePageText), typeof(ProfilePageText), typeof(EvidencePageText), typeof(LayoutText), typeof(PlanPageText),
+        typeof(TodayPageText), typeof(DispositionText), typeof(WhyLinkText), typeof(AssessPageText), typeof(AssessResultText),
+        typeof(SignInPageText), typeof(RegisterPageText), typeof(AccountPageText), typeof(SharingPageText), typeof(AthletesPageText),
+    ];
 
     [Theory]
     [MemberData(nameof(TypedTexts))]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
+using CalfCoach.Web.Resources;
 using CalfCoach.Web.Services;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -140,7 +141,7 @@ public sealed class AssessModel(RunnerData data) : PageModel
         Questionnaire.Details
             .Where(d => d.Gateways.Any(g => group.Questions.Any(q => q.Symptom == g) && yes.Contains(Questionnaire.For(g).Key)))
             .Where(d => !d.Choices.Any(c => form[d.Key].Contains(c.Value)))
-            .Select(d => new AnswerError(d.Key, $"{d.Text} Choose the answer that fits best."))
+            .Select(d => new AnswerError(d.Key, AssessPageText.FollowUpMissing(d.Text)))
             .ToList();
 
     public string? ErrorFor(string key) => Errors.FirstOrDefault(e => e.Key == key)?.Message;
