@@ -95,6 +95,23 @@ public static class Problems
         Create(status, status == StatusCodes.Status413PayloadTooLarge ? TooLarge : UnreadableRequest,
             status == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request could not be read.", key, message);
 
+    /// <summary>
+    /// A problem as a page says it: the messages alone, each a sentence, without the keys the API puts before them (a
+    /// runner reads "The password is not right", not "password: the password is not right").
+    /// </summary>
+    public static string ForPage(ProblemHttpResult problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.ProblemDetails is not HttpValidationProblemDetails { Errors.Count: > 0 } details)
+        {
+            return problem.ProblemDetails.Detail ?? problem.ProblemDetails.Title ?? string.Empty;
+        }
+
+        return string.Join(" ", details.Errors.Values.SelectMany(m => m).Select(Sentence));
+
+        static string Sentence(string message) => message.Length == 0 ? message : char.ToUpperInvariant(message[0]) + message[1..];
+    }
+
     public static ProblemHttpResult Missing(string key, string message) =>
         Create(StatusCodes.Status404NotFound, NotFound, "Not found.", key, message);
 

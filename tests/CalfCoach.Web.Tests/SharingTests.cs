@@ -179,6 +179,12 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
         await AssertStatusAsync(client, planPage, clinician.Cookie, HttpStatusCode.NotFound, "before sharing");
         await AssertStatusAsync(client, "/athletes", runner.Cookie, HttpStatusCode.NotFound, "a runner's own list of runners");
 
+        // An address with no clinician's account is said in words, with nothing of the API's keys.
+        var unknown = await PageAsync(client, HttpMethod.Post, "/sharing?handler=Share", runner.Cookie, HttpStatusCode.BadRequest,
+            new Dictionary<string, string> { ["email"] = $"nobody-{Guid.NewGuid():N}@example.org", ["access"] = "read" });
+        Assert.Contains("There is no clinician&#x27;s account with this address", unknown, StringComparison.Ordinal);
+        Assert.DoesNotContain("email:", unknown, StringComparison.Ordinal);
+
         // The runner shares from the sharing page, to read only, with the address typed in capitals.
         var shared = await PageAsync(client, HttpMethod.Post, "/sharing?handler=Share", runner.Cookie, HttpStatusCode.OK,
             new Dictionary<string, string> { ["email"] = clinician.Email.ToUpperInvariant(), ["access"] = "read" });
@@ -245,7 +251,8 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
 
         var refused = await PageAsync(client, HttpMethod.Post, "/account?handler=Delete", runner.Cookie, HttpStatusCode.BadRequest,
             new Dictionary<string, string> { ["password"] = "not the password at all" });
-        Assert.Contains("nothing was deleted", refused, StringComparison.Ordinal);
+        Assert.Contains("The password is not right; nothing was deleted.", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain("password:", refused, StringComparison.Ordinal);
         await AssertStatusAsync(client, "/api/shoes", runner.Cookie, HttpStatusCode.OK, "after a wrong password");
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["password"] = AccountClient.Password });

@@ -49,7 +49,7 @@ public sealed class IndexModel(RunnerData data) : PageModel
     public async Task<IActionResult> OnPostDoneAsync(string? task)
     {
         var (_, problem) = PlanApi.CheckOffTask(data, new TaskCheckOffRequest(task ?? string.Empty));
-        Error = problem?.ProblemDetails.Detail;
+        Error = problem is null ? null : Problems.ForPage(problem);
         await LoadAsync();
         Saved = problem is null && Programme?.State.Today.FirstOrDefault(t => t.Id == task) is { } done ? TodayPageText.DoneTask(done.Title) : null;
         return Page();
@@ -64,7 +64,7 @@ public sealed class IndexModel(RunnerData data) : PageModel
         else
         {
             var (_, problem) = PlanApi.LogPain(data, new PainCheckInRequest(score.Value, when == "rest", when == "morning"));
-            Error = problem?.ProblemDetails.Detail;
+            Error = problem is null ? null : Problems.ForPage(problem);
             Saved = problem is null ? TodayPageText.LoggedPain(PainWords(when), score.Value) : null;
         }
 

@@ -42,7 +42,7 @@ public sealed class PlanModel(RunnerData data, SharedRunners shared) : PageModel
         else
         {
             var (_, problem) = PlanApi.LogPain(data, new PainCheckInRequest(score.Value, when == "rest", when == "morning", note));
-            Error = problem?.ProblemDetails.Detail;
+            Error = problem is null ? null : Problems.ForPage(problem);
             Saved = problem is null ? PlanPageText.LoggedPain(score.Value) : null;
         }
 
@@ -66,7 +66,7 @@ public sealed class PlanModel(RunnerData data, SharedRunners shared) : PageModel
         }
 
         var (_, problem) = PlanApi.LogExercise(data, new ExerciseCheckInRequest(name ?? string.Empty, sets.Value, reps.Value, loadKg, pain));
-        Error = problem?.ProblemDetails.Detail;
+        Error = problem is null ? null : Problems.ForPage(problem);
         Saved = problem is null ? PlanPageText.LoggedExercise(ExerciseNames.TitleOf(name ?? string.Empty), sets.Value, reps.Value) : null;
         Load();
         return Page();
@@ -75,7 +75,7 @@ public sealed class PlanModel(RunnerData data, SharedRunners shared) : PageModel
     public IActionResult OnPostClinician(bool cleared, string? note)
     {
         var (_, problem) = PlanApi.LogClinicianReview(data, new ClinicianReviewRequest(cleared, note), Viewing is null ? null : shared.Clinician);
-        Error = problem?.ProblemDetails.Detail;
+        Error = problem is null ? null : Problems.ForPage(problem);
         Saved = problem is null ? (cleared ? PlanPageText.RecordedClearance : PlanPageText.RecordedVisit) : null;
         Load();
         return Page();

@@ -82,7 +82,7 @@ public sealed class AccountModel(AccountSessions sessions, CurrentRunner current
 
         if (AccountsApi.TryDelete(HttpContext, sessions, directory, account, password) is { } problem)
         {
-            DeleteError = problem.ProblemDetails.Detail;
+            DeleteError = Problems.ForPage(problem);
             Response.StatusCode = problem.StatusCode;
             return Load();
         }

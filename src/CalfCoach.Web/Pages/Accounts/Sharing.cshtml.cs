@@ -33,13 +33,13 @@ public sealed class SharingModel(RunnerData data) : PageModel
     public IActionResult OnPostShare(string? email, string? access)
     {
         var (share, problem) = SharingApi.TryShare(data, email, access);
-        if (share is null)
+        if (share is null && problem is not null)
         {
-            Error = problem!.ProblemDetails.Detail;
+            Error = Problems.ForPage(problem);
             Email = email;
             Response.StatusCode = problem.StatusCode == StatusCodes.Status404NotFound ? StatusCodes.Status400BadRequest : problem.StatusCode;
         }
-        else
+        else if (share is not null)
         {
             Saved = SharingPageText.Shared(share.Email, AccessWords(share.Access));
         }
