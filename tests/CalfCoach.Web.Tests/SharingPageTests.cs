@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace CalfCoach.Web.Tests;
@@ -9,6 +10,11 @@ namespace CalfCoach.Web.Tests;
 /// </summary>
 public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFixture<SignInApp>
 {
+    /// <summary>The ids in the runner's answers and plan, and the plan's titles: what no page may show as text.</summary>
+    private string[] _ids = [];
+
+    private string[] _titles = [];
+
     [Fact]
     public async Task A_runner_shares_a_clinician_reads_and_records_a_visit_and_the_runner_sees_it_and_leaves()
     {
@@ -22,6 +28,11 @@ public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFix
             var cookie = await AccountClient.SignedInCookieAsync(client, runnerEmail);
             using var answers = await AccountClient.SendAsync(client, HttpMethod.Post, "/api/assessments", cookie, content: PlanTests.Json(Fixtures.ExampleAnswers("answers-overload.json")));
             Assert.True(answers.IsSuccessStatusCode, await answers.Content.ReadAsStringAsync(AccountClient.Cancel));
+            using var plan = await AccountClient.SendAsync(client, HttpMethod.Get, "/api/plan", cookie);
+            var json = JsonNode.Parse(await plan.Content.ReadAsStringAsync(AccountClient.Cancel));
+            _ids = [.. Strings(JsonNode.Parse(await answers.Content.ReadAsStringAsync(AccountClient.Cancel)), "id"), .. Strings(json, "id")];
+            _titles = [.. Strings(json, "title")];
+            Assert.NotEmpty(_ids);
         }
 
         var runner = await SignedInPageAsync(runnerEmail);
@@ -51,6 +62,7 @@ public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFix
         Assert.Contains($"{clinicianEmail} (clinician) recorded a visit", await runner.Locator("#audit").TextContentAsync(), StringComparison.Ordinal);
 
         await runner.GotoAsync("/account");
+        await AssertFitsAsync(runner, "the account page", "account-runner");
         await runner.GetByLabel("Your password, to confirm").FillAsync(AccountClient.Password);
         await runner.GetByRole(AriaRole.Button, new() { Name = "Delete my account and all my data" }).ClickAsync();
         await runner.WaitForURLAsync("**/sign-in?deleted=true");
@@ -59,7 +71,7 @@ public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFix
         await clinician.GotoAsync("/athletes");
         Assert.Equal(0, await clinician.Locator("#runners").CountAsync());
         Assert.Contains("deleted their account", await clinician.Locator("#deleted-runners").TextContentAsync(), StringComparison.Ordinal);
-        await Browser.AssertAccessibleAsync(clinician, "the clinician's runners after one left");
+        await AssertFitsAsync(clinician, "the clinician's runners after one left", "athletes-after-deletion");
         await runner.Context.CloseAsync();
         await clinician.Context.CloseAsync();
     }
@@ -75,10 +87,31 @@ public sealed class SharingPageTests(SignInApp app, Browser browser) : IClassFix
         return page;
     }
 
-    private static async Task AssertFitsAsync(IPage page, string name, string screenshot)
+    /// <summary>
+    /// At a phone's and a laptop's width: no serious accessibility violation, nothing wider than the screen, no code name
+    /// of the runner's plan or answers (ids, camelCase keys, "EVIDENCE.md") in the visible text; a screenshot of each.
+    /// </summary>
+    private async Task AssertFitsAsync(IPage page, string name, string screenshot)
     {
-        await Browser.AssertAccessibleAsync(page, name);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), $"{name} scrolls sideways at 360 px");
-        await Browser.ScreenshotAsync(page, screenshot);
+        var size = page.ViewportSize!;
+        foreach (var width in Browser.Widths)
+        {
+            await page.SetViewportSizeAsync(width, size.Height);
+            await Browser.AssertAccessibleAsync(page, name);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), $"{name} scrolls sideways at {width} px");
+            var text = await page.EvaluateAsync<string>("() => document.body.innerText");
+            Assert.Empty(RunnerWords.CodeNamesIn(text, _ids, _titles).Select(k => $"{name} at {width} px: {k}"));
+            await Browser.ScreenshotAsync(page, screenshot);
+        }
+
+        await page.SetViewportSizeAsync(size.Width, size.Height);
     }
+
+    /// <summary>Every string-valued property of this name anywhere in a JSON document.</summary>
+    private static IEnumerable<string> Strings(JsonNode? node, string name) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == name && p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? [s] : Strings(p.Value, name)),
+        JsonArray a => a.SelectMany(e => Strings(e, name)),
+        _ => [],
+    };
 }
