@@ -15,7 +15,9 @@ public sealed class CliTextTests
 {
     public static TheoryData<Type> TypedTexts =>
     [
-        typeof(CommonText), typeof(AssessmentViewText), typeof(PlanViewText),
+        typeof(CommonText), typeof(AssessmentViewText), typeof(PlanViewText), typeof(ActivitiesText), typeof(AnalyzeText), typeof(AssessText),
+        typeof(DemoText), typeof(ExportText), typeof(ImportText), typeof(InspectText), typeof(LogText), typeof(MetronomeText), typeof(PlanText),
+        typeof(ProfileText), typeof(ReportText), typeof(ServeText), typeof(ShoesText), typeof(UsersText),
     ];
 
     [Theory]
@@ -54,6 +56,7 @@ public sealed class CliTextTests
     [Fact]
     public void A_styled_value_is_escaped_and_styled_and_the_words_around_it_are_escaped()
     {
+        Assert.Equal("Added [bold]Pegasus [[41]][/].", Styled.Markup(ShoesText.Added(Styled.Bold("Pegasus [41]"))));
         Assert.Equal("Run [bold]calfcoach [[x]][/] for today's tasks and log how it goes with [bold]y[/].", Styled.Markup(PlanViewText.NextSteps(Styled.Bold("calfcoach [x]"), Styled.Bold("y"))));
         Assert.Equal("[[x]] [bold link]http://a[/]", Styled.Markup("[x] " + Styled.In("bold link", "http://a")));
         Assert.Equal("[bold]ab[/]", Styled.Markup(Styled.Bold("a\uE002b")));
