@@ -17,7 +17,7 @@ public sealed class CliTextTests
     [
         typeof(CommonText), typeof(AssessmentViewText), typeof(PlanViewText), typeof(ActivitiesText), typeof(AnalyzeText), typeof(AssessText),
         typeof(DemoText), typeof(ExportText), typeof(ImportText), typeof(InspectText), typeof(LogText), typeof(MetronomeText), typeof(PlanText),
-        typeof(ProfileText), typeof(ReportText), typeof(ServeText), typeof(ShoesText), typeof(UsersText),
+        typeof(ProfileText), typeof(ReportText), typeof(ServeText), typeof(ShoesText), typeof(UsersText), typeof(InteractiveText),
     ];
 
     [Theory]
