@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CalfCoach.Cli.Commands;
+using CalfCoach.Cli.Resources;
 
 namespace CalfCoach.Cli;
 
@@ -8,7 +9,7 @@ public static class CliApp
 {
     public static RootCommand Build(CliContext context)
     {
-        var root = new RootCommand("CalfCoach: calf-pain triage, causes and recovery plans for runners. It does not diagnose.");
+        var root = new RootCommand(CommonText.RootHelp);
         root.Subcommands.Add(ServeCommand.Create(context));
         root.Subcommands.Add(AssessCommand.Create(context));
         root.Subcommands.Add(DemoCommand.Create(context));
@@ -39,7 +40,7 @@ public static class CliApp
                 WriteError(context, error.Message);
             }
 
-            WriteError(context, "run \"calfcoach --help\" for usage.");
+            WriteError(context, CommonText.SeeHelp);
             return ExitCodes.BadInput;
         }
 
@@ -58,13 +59,13 @@ public static class CliApp
         }
         catch (OperationCanceledException)
         {
-            WriteError(context, "cancelled.");
+            WriteError(context, CommonText.Cancelled);
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // A bug, not bad input: say so plainly, with enough to report it, and never half-print a result.
-            WriteError(context, $"unexpected failure ({ex.GetType().Name}): {ex.Message}. Nothing was lost: imports are atomic per activity. Please report this with the command you ran.");
+            WriteError(context, CommonText.UnexpectedFailure(ex.GetType().Name, ex.Message));
             return ExitCodes.Failure;
         }
     }
@@ -74,7 +75,7 @@ public static class CliApp
     {
         ArgumentNullException.ThrowIfNull(context);
         var writer = context.Error.Profile.Out.Writer;
-        writer.WriteLine($"error: {message}");
+        writer.WriteLine(CommonText.Error(message));
         writer.Flush();
     }
 }

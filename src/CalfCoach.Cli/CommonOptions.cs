@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using CalfCoach.Cli.Resources;
 using CalfCoach.Core.Validation;
 
 namespace CalfCoach.Cli;
@@ -8,7 +9,7 @@ namespace CalfCoach.Cli;
 public static class CommonOptions
 {
     public static Option<DateOnly?> AsOf() =>
-        Date("--as-of", "The date the answers refer to (YYYY-MM-DD); default today. Makes results reproducible.");
+        Date("--as-of", CommonText.AsOfHelp);
 
     /// <summary>A date option written YYYY-MM-DD, with an error that names the option and shows the format.</summary>
     public static Option<DateOnly?> Date(string name, string description) => new(name)
@@ -24,7 +25,7 @@ public static class CommonOptions
                 return date;
             }
 
-            result.AddError($"{name}: {check.Error?.Message ?? "give a date written YYYY-MM-DD."}");
+            result.AddError($"{name}: {check.Error?.Message ?? CommonText.GiveADate}");
             return null;
         },
     };
@@ -48,13 +49,12 @@ public static class CommonOptions
 
     public static Option<string?> Db() => new("--db")
     {
-        Description = "The database: a file, or a PostgreSQL server as postgres://user@host:5432/db or Host=…;Database=… " +
-            "(default: $CALFCOACH_DB, else calfcoach.db in your data folder). Keep a password in CALFCOACH_DB, not on the command line.",
+        Description = CommonText.DbHelp,
         HelpName = "FILE|CONNECTION",
     };
 
     public static Option<bool> Json() => new("--json")
     {
-        Description = "Print the result as JSON on stdout, for scripts.",
+        Description = CommonText.JsonHelp,
     };
 }

@@ -1,3 +1,4 @@
+using CalfCoach.Cli.Resources;
 using CalfCoach.Storage;
 using Npgsql;
 
@@ -31,7 +32,7 @@ public static class DatabaseOption
                 var folder = Path.GetDirectoryName(file.Path);
                 if (folder is not null && !Directory.Exists(folder))
                 {
-                    throw new UserInputException($"--db: the folder \"{folder}\" does not exist; create it or choose another file.");
+                    throw new UserInputException(CommonText.NoSuchFolder(folder));
                 }
             }
 
@@ -43,13 +44,12 @@ public static class DatabaseOption
         }
         catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot open the database \"{target.DisplayName}\": {ex.Message}");
+            throw new UserInputException(CommonText.CannotOpenDatabase(target.DisplayName, ex.Message));
         }
         catch (NpgsqlException ex)
         {
             // Npgsql's messages name the server and the refusal (no such database, wrong password), never the password itself.
-            throw new UserInputException(
-                $"cannot use the {target.DisplayName}: {ex.Message}. Check that the server is running, the database exists and the user may log in.");
+            throw new UserInputException(CommonText.CannotUseServer(target.DisplayName, ex.Message));
         }
     }
 }

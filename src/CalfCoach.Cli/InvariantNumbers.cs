@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using CalfCoach.Cli.Resources;
 
 namespace CalfCoach.Cli;
 
@@ -41,7 +42,7 @@ internal static class InvariantNumbers
         }
 
         var name = (result.Parent as OptionResult)?.Option.Name ?? result.Argument.Name;
-        result.AddError($"{name}: \"{text}\" is not a number; write decimals with a point, e.g. 167.5.");
+        result.AddError(CommonText.NotANumber(name, text));
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CalfCoach.Cli.Resources;
 
 namespace CalfCoach.Cli;
 
@@ -27,7 +28,7 @@ public static class OutputFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(temporary);
-            throw new UserInputException($"cannot write \"{path}\": {ex.Message}");
+            throw new UserInputException(CommonText.CannotWrite(path, ex.Message));
         }
     }
 

@@ -9,6 +9,7 @@ using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ActivitiesText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -24,9 +25,9 @@ public static class ActivitiesCommand
     {
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var sport = new Option<string?>("--sport") { Description = "Only this sport (running, walking, hiking, cycling, swimming, other).", HelpName = "SPORT" };
+        var sport = new Option<string?>("--sport") { Description = Words.SportHelp, HelpName = "SPORT" };
         sport.AcceptOnlyFromAmong([.. Enum.GetValues<Sport>().Select(s => s.WireName())]);
-        var command = new Command("activities", "List the stored activities, oldest first.") { db, json, sport };
+        var command = new Command("activities", Words.CommandHelp) { db, json, sport };
         command.SetAction(parse =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
@@ -41,10 +42,11 @@ public static class ActivitiesCommand
             }
 
             var unit = new TrainingHistory(database).LoadProfile().Units;
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{rows.Length} activities[/]")
-                .AddColumn(new TableColumn("Date").NoWrap()).AddColumn("Sport").AddColumn("Name").AddColumn(new TableColumn(DistanceText.Symbol(unit)).RightAligned())
-                .AddColumn(new TableColumn("min").RightAligned()).AddColumn(new TableColumn("HR").RightAligned())
-                .AddColumn(new TableColumn("spm").RightAligned()).AddColumn("Shoe").AddColumn("Source");
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.Title(rows.Length))}[/]")
+                .AddColumn(new TableColumn(Markup.Escape(Words.DateColumn)).NoWrap()).AddColumn(Markup.Escape(Words.SportColumn)).AddColumn(Markup.Escape(Words.NameColumn))
+                .AddColumn(new TableColumn(DistanceText.Symbol(unit)).RightAligned())
+                .AddColumn(new TableColumn(Markup.Escape(Words.MinutesColumn)).RightAligned()).AddColumn(new TableColumn(Markup.Escape(Words.HeartRateColumn)).RightAligned())
+                .AddColumn(new TableColumn(Markup.Escape(Words.CadenceColumn)).RightAligned()).AddColumn(Markup.Escape(Words.ShoeColumn)).AddColumn(Markup.Escape(Words.SourceColumn));
             foreach (var r in rows)
             {
                 table.AddRow(
@@ -56,7 +58,7 @@ public static class ActivitiesCommand
                     new Text(r.AvgHeartRateBpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),
                     new Text(r.AvgCadenceSpm?.ToString("0", CultureInfo.InvariantCulture) ?? "-"),
                     new Text(r.Gear ?? string.Empty),
-                    new Text(r.Partial ? $"{ShortName(r.Source)} (partial)" : ShortName(r.Source)));
+                    new Text(r.Partial ? Words.Partial(ShortName(r.Source)) : ShortName(r.Source)));
             }
 
             context.Out.Write(table);
@@ -64,7 +66,7 @@ public static class ActivitiesCommand
             // Implausible activities stay listed, but the runner must see they are left out of the analysis, and why.
             foreach (var r in rows.Where(r => r.NotCountedBecause is not null))
             {
-                context.Out.MarkupLineInterpolated($"[yellow]Not counted[/]: {r.Date} {r.Sport} ({ShortName(r.Source)}): {r.NotCountedBecause}");
+                context.Out.MarkupLineInterpolated($"[yellow]{Words.NotCounted}[/]: {Words.NotCountedBecause(r.Date, r.Sport, ShortName(r.Source), r.NotCountedBecause!)}");
             }
 
             return ExitCodes.Ok;

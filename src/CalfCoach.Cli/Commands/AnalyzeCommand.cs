@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using CalfCoach.Cli.Rendering;
+using CalfCoach.Cli.Resources;
 using CalfCoach.Core;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.History;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Words = CalfCoach.Cli.Resources.AnalyzeText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -17,16 +19,16 @@ public static class AnalyzeCommand
     {
         var db = CommonOptions.Db();
         var asOf = CommonOptions.AsOf();
-        var onset = CommonOptions.Date("--onset", "The day the pain began (YYYY-MM-DD); default the as-of date. The 3 weeks before it weigh most.");
+        var onset = CommonOptions.Date("--onset", Words.OnsetHelp);
         var json = CommonOptions.Json();
-        var command = new Command("analyze", "Find the likely causes of calf pain in your own training data.") { db, asOf, onset, json };
+        var command = new Command("analyze", Words.CommandHelp) { db, asOf, onset, json };
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
             var pain = parse.GetValue(onset) ?? date;
             if (pain > date)
             {
-                throw new UserInputException($"--onset ({IsoDate.ToText(pain)}) cannot be after --as-of ({IsoDate.ToText(date)}).");
+                throw new UserInputException(CommonText.OnsetAfterAsOf(IsoDate.ToText(pain), IsoDate.ToText(date)));
             }
 
             using var database = DatabaseOption.Open(parse.GetValue(db));
@@ -49,26 +51,27 @@ public static class AnalyzeCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(result);
-        console.Write(new Rule($"[bold]Training analysis[/] [dim]as of {HumanDate.Of(result.AsOf)}, pain since {HumanDate.Of(result.Onset)}, {FindingText.Count(result.Runs.Count, "run", "runs")}[/]").LeftJustified());
+        var runs = result.Runs.Count == 1 ? Words.Run(1) : Words.Runs(result.Runs.Count);
+        console.Write(new Rule($"[bold]{Markup.Escape(Words.Title)}[/] [dim]{Markup.Escape(Words.Subtitle(HumanDate.Of(result.AsOf), HumanDate.Of(result.Onset), runs))}[/]").LeftJustified());
         if (result.Runs.Count == 0)
         {
-            console.MarkupLine("[yellow]No runs are stored yet: import your history first (calfcoach import PATH).[/]");
+            console.MarkupLine($"[yellow]{Markup.Escape(Words.NoRuns)}[/]");
             return;
         }
 
         if (result.Findings.Count == 0)
         {
-            console.MarkupLine("[green]Nothing in your training data stands out as a likely cause.[/]");
+            console.MarkupLine($"[green]{Markup.Escape(Words.NothingStandsOut)}[/]");
         }
         else
         {
             // A list, not a table: explanations are sentences and read badly in narrow columns.
-            console.MarkupLine("[bold]What your data shows[/] [dim](most relevant to the pain first)[/]");
+            console.MarkupLine($"[bold]{Markup.Escape(Words.FindingsTitle)}[/] [dim]{Markup.Escape(Words.FindingsNote)}[/]");
             foreach (var finding in result.Findings)
             {
                 var colour = finding.Severity switch { Severity.High => "red", Severity.Moderate => "darkorange", _ => "yellow" };
                 var title = FindingText.ActionTitle(finding.Action);
-                var plan = finding.Action.Detail is { } detail ? $"{title}. {detail}" : title;
+                var plan = finding.Action.Detail is { } detail ? Words.ActionWithDetail(title, detail) : title;
                 var rows = new List<IRenderable>
                 {
                     new Markup($"[dim]{Markup.Escape(Dates(finding.Dates))}[/]"),
@@ -77,10 +80,10 @@ public static class AnalyzeCommand
                 };
                 if (FindingText.Measured(finding, units) is { Length: > 0 } measured)
                 {
-                    rows.Add(new Markup($"[bold]Measured:[/] {Markup.Escape(measured)}"));
+                    rows.Add(new Markup($"[bold]{Markup.Escape(Words.Measured)}[/] {Markup.Escape(measured)}"));
                 }
 
-                rows.Add(new Markup($"[bold]What to do:[/] {Markup.Escape(plan)}"));
+                rows.Add(new Markup($"[bold]{Markup.Escape(Words.WhatToDo)}[/] {Markup.Escape(plan)}"));
                 console.Write(new Panel(new Rows(rows))
                     .Header($" [{colour}]{finding.Severity.WireName().ToUpperInvariant()}[/] {Markup.Escape(FindingText.Title(finding.Id))} ")
                     .Border(BoxBorder.Rounded)
@@ -89,7 +92,7 @@ public static class AnalyzeCommand
         }
 
         var spikeWeeks = result.SpikeWeeks();
-        var chart = new BarChart().Label($"[bold]Weekly running distance, last 12 weeks ({DistanceText.Symbol(units)}; red = spike)[/]").LeftAlignLabel();
+        var chart = new BarChart().Label($"[bold]{Markup.Escape(Words.ChartTitle(DistanceText.Symbol(units)))}[/]").LeftAlignLabel();
         foreach (var week in result.Weeks.TakeLast(12))
         {
             chart.AddItem(week.Monday.ToString("MMM dd", CultureInfo.InvariantCulture) + (spikeWeeks.Contains(week.Monday) ? " !" : string.Empty),
@@ -97,13 +100,13 @@ public static class AnalyzeCommand
         }
 
         console.Write(chart);
-        console.MarkupLine("[dim]These are patterns in your data that often go with calf pain, not a diagnosis.[/]");
+        console.MarkupLine($"[dim]{Markup.Escape(Words.NotADiagnosis)}[/]");
     }
 
     private static string Dates(IReadOnlyList<DateOnly> dates) => dates.Count switch
     {
         0 => "-",
         <= 3 => string.Join(", ", dates.Select(HumanDate.Of)),
-        _ => $"{HumanDate.Of(dates[0])} … {HumanDate.Of(dates[^1])} ({dates.Count})",
+        _ => Words.DateRange(HumanDate.Of(dates[0]), HumanDate.Of(dates[^1]), dates.Count),
     };
 }

@@ -6,6 +6,7 @@ using CalfCoach.Core.Assessment.Json;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.AssessText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -16,18 +17,18 @@ public static class AssessCommand
     {
         var answers = new Option<string?>("--answers")
         {
-            Description = "Read the answers from a JSON file instead of asking (\"-\" reads standard input).",
+            Description = Words.AnswersHelp,
             HelpName = "FILE",
         };
         var asOf = CommonOptions.AsOf();
         var json = CommonOptions.Json();
         var db = new Option<string?>("--db")
         {
-            Description = "Your database, a file or a PostgreSQL connection string (default: $CALFCOACH_DB, else calfcoach.db in your data folder, created on the first assessment). The history's findings become causes with evidence, and the assessment is recorded: it starts or updates your recovery programme (calfcoach plan).",
+            Description = Words.DbHelp,
             HelpName = "FILE|CONNECTION",
         };
 
-        var command = new Command("assess", "Check a sore calf: how urgent it is, what to do now, and what may have caused it.")
+        var command = new Command("assess", Words.CommandHelp)
         {
             answers, asOf, json, db,
         };
@@ -70,8 +71,7 @@ public static class AssessCommand
             if (created)
             {
                 // In --json mode stdout is the result alone; the note goes to stderr.
-                (asJson ? context.Error : context.Out).MarkupLineInterpolated(
-                    $"This was the first assessment here, so CalfCoach created its database at [bold]{target.DisplayName}[/]. Use [bold]--db FILE[/] or CALFCOACH_DB to keep it elsewhere.");
+                (asJson ? context.Error : context.Out).MarkupLine(Styled.Markup(Words.DatabaseCreated(Styled.Bold(target.DisplayName), Styled.Bold("--db FILE"))));
             }
 
             return ExitCodes.Ok;
@@ -102,7 +102,7 @@ public static class AssessCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new UserInputException($"cannot read the answers file \"{path}\": {ex.Message}");
+            throw new UserInputException(Words.CannotReadAnswers(path, ex.Message));
         }
 
         var read = AnswersJsonReader.Read(text);
@@ -111,7 +111,7 @@ public static class AssessCommand
             return valid;
         }
 
-        var source = path == "-" ? "standard input" : path;
+        var source = path == "-" ? Words.StandardInput : path;
         throw new UserInputException(read.Errors.Select(e => $"{source}: {e.Message}").ToArray());
     }
 

@@ -5,6 +5,7 @@ using CalfCoach.Import.Demo;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.DemoText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -22,7 +23,7 @@ public static class DemoCommand
     {
         var asOf = CommonOptions.AsOf();
         var json = CommonOptions.Json();
-        var command = new Command("demo", "Run a worked example on a generated runner who added distance and speedwork too quickly.") { asOf, json };
+        var command = new Command("demo", Words.CommandHelp) { asOf, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
@@ -45,9 +46,9 @@ public static class DemoCommand
                     return ExitCodes.Ok;
                 }
 
-                context.Out.Write(new Rule("[bold]CalfCoach demo[/] [dim](generated data)[/]").LeftJustified());
-                context.Out.MarkupLine("A generated runner's left calf has ached for 3 days. For months they ran about 25 km a week; after two weeks off with a cold they went straight back, and in the three weeks before the pain they added distance, interval sessions, a hilly run and a long run with fast blocks, in shoes with a lot of kilometres on them.");
-                context.Out.MarkupLineInterpolated($"[dim]Imported {summary.Imported} generated FIT files into a temporary SQLite database; answers: examples/answers-overload.json.[/]");
+                context.Out.Write(new Rule($"[bold]{Markup.Escape(Words.Title)}[/] [dim]{Markup.Escape(Words.TitleNote)}[/]").LeftJustified());
+                context.Out.MarkupLine(Markup.Escape(Words.Story));
+                context.Out.MarkupLine($"[dim]{Markup.Escape(Words.Imported(summary.Imported))}[/]");
                 context.Out.WriteLine();
                 AnalyzeCommand.Render(context.Out, analysis);
                 context.Out.WriteLine();
@@ -55,7 +56,7 @@ public static class DemoCommand
                 context.Out.WriteLine();
                 context.Out.Write(WhatIfTable(answers, date, analysis.Findings));
                 context.Out.WriteLine();
-                context.Out.Write(new Rule("[bold]The recovery programme this assessment starts[/] [dim](calfcoach plan)[/]").LeftJustified());
+                context.Out.Write(new Rule($"[bold]{Markup.Escape(Words.ProgrammeTitle)}[/] [dim]{Markup.Escape(Words.ProgrammeNote)}[/]").LeftJustified());
                 Rendering.PlanView.Render(context.Out, recorded.Programme);
                 return ExitCodes.Ok;
             }
@@ -79,8 +80,8 @@ public static class DemoCommand
     private static Table WhatIfTable(RunnerAnswers answers, DateOnly date, IReadOnlyList<Core.Analysis.Finding> findings)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .Title("[bold]What if the same runner also answered \"yes\" to one warning sign?[/]")
-            .AddColumn("Sign answered yes").AddColumn("Disposition");
+            .Title($"[bold]{Markup.Escape(Words.WhatIfTitle)}[/]")
+            .AddColumn(Markup.Escape(Words.SignColumn)).AddColumn(Markup.Escape(Words.DispositionColumn));
         foreach (var question in Questionnaire.SymptomQuestions)
         {
             var withSign = answers.WithSymptom(question.Symptom);

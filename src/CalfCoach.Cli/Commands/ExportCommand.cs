@@ -4,6 +4,7 @@ using CalfCoach.Import.Export;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ExportText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -15,12 +16,10 @@ public static class ExportCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out", "-o") { Description = "The .zip file to write.", HelpName = "FILE", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = Words.OutHelp, HelpName = "FILE", Required = true };
         var db = CommonOptions.Db();
-        var asOf = CommonOptions.Date("--as-of", "The day of the programme in the export (YYYY-MM-DD); default today.");
-        var command = new Command(
-            "export",
-            "Everything you gave CalfCoach, as one zip: the files uploaded to a server (byte for byte), your profile, shoes, assessments, check-ins and programme. calfcoach import FILE restores it.")
+        var asOf = CommonOptions.Date("--as-of", Words.AsOfHelp);
+        var command = new Command("export", Words.CommandHelp)
         {
             output, db, asOf,
         };
@@ -31,7 +30,7 @@ public static class ExportCommand
             using var database = DatabaseOption.Open(parse.GetValue(db));
             OutputFile.WriteAtomically(file, stream => RunnerExport.Write(database, new RecoveryJournal(database), date, context.Clock.GetUtcNow(), stream));
             var originals = new OriginalStore(database).List().Count;
-            context.Out.MarkupLineInterpolated($"Export written to [bold]{file}[/] ({originals} uploaded files; the programme as of {HumanDate.Of(date)}). Import it with calfcoach import {file}.");
+            context.Out.MarkupLine(Styled.Markup(Words.Written(Styled.Bold(file), originals, HumanDate.Of(date), file)));
             return ExitCodes.Ok;
         });
         return command;

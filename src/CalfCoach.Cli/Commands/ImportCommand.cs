@@ -5,6 +5,7 @@ using CalfCoach.Import;
 using CalfCoach.Import.Export;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Help = CalfCoach.Cli.Resources.ImportText;
 using Words = CalfCoach.Cli.Resources.ImportSummaryText;
 
 namespace CalfCoach.Cli.Commands;
@@ -16,23 +17,23 @@ public static class ImportCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Activity files (.fit, .gpx, .tcx, also .gz), folders, .zip archives, Strava or Garmin Connect exports, and CalfCoach exports (restored whole).",
+            Description = Help.PathHelp,
             Arity = ArgumentArity.OneOrMore,
         };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var server = new Option<string?>("--server")
         {
-            Description = "Upload to your account on a CalfCoach server (https://…) instead of a local database.",
+            Description = Help.ServerHelp,
             HelpName = "URL",
         };
         var token = new Option<string?>("--token")
         {
-            Description = $"Your token for --server, made on the server's account page (or set ${ServerImport.TokenVariable}, which keeps it out of the process list).",
+            Description = Help.TokenHelp(ServerImport.TokenVariable),
         };
         var batchFiles = new Option<int>("--batch-files") { Hidden = true, DefaultValueFactory = _ => ServerImport.DefaultBatchFiles };
         var batchBytes = new Option<long>("--batch-bytes") { Hidden = true, DefaultValueFactory = _ => ServerImport.DefaultBatchBytes };
-        var command = new Command("import", "Import your training history. Importing the same files again changes nothing.") { paths, db, json, server, token, batchFiles, batchBytes };
+        var command = new Command("import", Help.CommandHelp) { paths, db, json, server, token, batchFiles, batchBytes };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(server) is { } serverText)
@@ -43,7 +44,7 @@ public static class ImportCommand
 
             if (parse.GetValue(token) is not null)
             {
-                throw new UserInputException("--token: only with --server URL (a local import needs no token).");
+                throw new UserInputException(Help.TokenWithoutServer);
             }
 
             var memory = context.ImportMemory();
@@ -99,14 +100,14 @@ public static class ImportCommand
     {
         if (hasDb)
         {
-            throw new UserInputException("--server and --db: choose one; --server imports into your account on the server, --db into a local database.");
+            throw new UserInputException(Help.ServerAndDb);
         }
 
         var uri = ServerImport.CheckServer(serverText);
         token = string.IsNullOrWhiteSpace(token) ? context.ServerToken : token;
         if (string.IsNullOrWhiteSpace(token))
         {
-            throw new UserInputException($"--server needs your token: make one on the server's account page ({new Uri(uri, "account")}) and pass it with --token or, better, in ${ServerImport.TokenVariable}.");
+            throw new UserInputException(Help.TokenMissing(new Uri(uri, "account").ToString(), ServerImport.TokenVariable));
         }
 
         var showProgress = !asJson && context.Out.Profile.Capabilities.Interactive;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CalfCoach.Import.Inspect;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.InspectText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -13,19 +14,20 @@ public static class InspectCommand
     {
         var files = new Argument<string[]>("FILE")
         {
-            Description = "Activity files (.fit, .gpx, .tcx, also .gz), folders or .zip archives.",
+            Description = Words.FileHelp,
             Arity = ArgumentArity.OneOrMore,
         };
         var json = CommonOptions.Json();
-        var command = new Command("inspect", "Decode activity files and show what they hold, without storing anything.") { files, json };
+        var command = new Command("inspect", Words.CommandHelp) { files, json };
         command.SetAction(parse =>
         {
             var asJson = parse.GetValue(json);
             var writer = context.Out.Profile.Out.Writer;
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("File").AddColumn("OK").AddColumn("Format").AddColumn("Sport").AddColumn(new TableColumn("Records").RightAligned())
-                .AddColumn("Start (UTC)").AddColumn(new TableColumn("km").RightAligned()).AddColumn(new TableColumn("Cadence").RightAligned())
-                .AddColumn("Problems");
+                .AddColumn(Markup.Escape(Words.FileColumn)).AddColumn(Markup.Escape(Words.OkColumn)).AddColumn(Markup.Escape(Words.FormatColumn))
+                .AddColumn(Markup.Escape(Words.SportColumn)).AddColumn(new TableColumn(Markup.Escape(Words.RecordsColumn)).RightAligned())
+                .AddColumn(Markup.Escape(Words.StartColumn)).AddColumn(new TableColumn(Markup.Escape(Words.KilometresColumn)).RightAligned())
+                .AddColumn(new TableColumn(Markup.Escape(Words.CadenceColumn)).RightAligned()).AddColumn(Markup.Escape(Words.ProblemsColumn));
             var any = false;
             var allFailed = true;
             foreach (var report in FileInspector.Inspect(parse.GetValue(files)!))
@@ -40,7 +42,7 @@ public static class InspectCommand
 
                 table.AddRow(
                     new Text(report.File),
-                    new Markup(report.Ok ? "[green]yes[/]" : "[red]no[/]"),
+                    new Markup(report.Ok ? $"[green]{Markup.Escape(Words.Yes)}[/]" : $"[red]{Markup.Escape(Words.No)}[/]"),
                     new Text(report.Format ?? "-"),
                     new Text(report.Sport ?? "-"),
                     new Text(report.Records.ToString(CultureInfo.InvariantCulture)),

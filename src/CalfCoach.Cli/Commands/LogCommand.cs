@@ -9,6 +9,7 @@ using CalfCoach.Core.Plans;
 using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.LogText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class LogCommand
 {
     public static Command Create(CliContext context)
     {
-        var log = new Command("log", "Record a check-in (pain, exercise, warning signs) or a measurement (sweat test).");
+        var log = new Command("log", Words.CommandHelp);
         log.Subcommands.Add(Pain(context));
         log.Subcommands.Add(Exercise(context));
         log.Subcommands.Add(RedFlags(context));
@@ -31,19 +32,19 @@ public static class LogCommand
 
     private static Command Pain(CliContext context)
     {
-        var score = new Argument<int>("SCORE") { Description = "Pain from 0 (none) to 10 (worst imaginable)." };
+        var score = new Argument<int>("SCORE") { Description = Words.ScoreHelp };
         score.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 10)
             {
-                result.AddError($"SCORE must be a whole number from 0 to 10, not {result.GetValueOrDefault<int>()}.");
+                result.AddError(Words.ScoreOutOfRange(result.GetValueOrDefault<int>()));
             }
         });
-        var atRest = new Option<bool>("--at-rest") { Description = "The pain while resting (not moving)." };
-        var morning = new Option<bool>("--morning") { Description = "The pain and stiffness on getting up in the morning (log it every day: the programme watches its trend)." };
-        var note = new Option<string?>("--note") { Description = "A note to keep with the check-in.", HelpName = "TEXT" };
+        var atRest = new Option<bool>("--at-rest") { Description = Words.AtRestHelp };
+        var morning = new Option<bool>("--morning") { Description = Words.MorningHelp };
+        var note = new Option<string?>("--note") { Description = Words.PainNoteHelp, HelpName = "TEXT" };
         var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
-        var command = new Command("pain", "Log how much the calf hurts today (without --at-rest or --morning: during walking or activity).")
+        var command = new Command("pain", Words.PainHelp)
         {
             score, atRest, morning, note, db, asOf, json,
         };
@@ -52,13 +53,15 @@ public static class LogCommand
             var date = parse.GetValue(asOf) ?? context.Today;
             if (parse.GetValue(atRest) && parse.GetValue(morning))
             {
-                throw new UserInputException("log pain: choose --at-rest or --morning, not both (log two check-ins if both apply).");
+                throw new UserInputException(Words.AtRestAndMorning);
             }
 
             var text = CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note");
             var checkIn = new PainCheckIn(date, parse.GetValue(score), parse.GetValue(atRest), parse.GetValue(morning), text);
-            var when = checkIn.Morning ? "on waking" : checkIn.AtRest ? "at rest" : "during activity";
-            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), $"pain {checkIn.Score}/10 {when} on {HumanDate.Of(date)}", journal => journal.LogPain(checkIn));
+            var what = checkIn.Morning ? Words.PainOnWaking(checkIn.Score, HumanDate.Of(date))
+                : checkIn.AtRest ? Words.PainAtRest(checkIn.Score, HumanDate.Of(date))
+                : Words.PainDuringActivity(checkIn.Score, HumanDate.Of(date));
+            return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogPain(checkIn));
         });
         return command;
     }
@@ -67,14 +70,14 @@ public static class LogCommand
     {
         var name = new Argument<string>("NAME")
         {
-            Description = $"The exercise as the plan names it: {string.Join(", ", ExerciseNames.Loggable.Select(e => e.Id))} (for {ExerciseNames.SingleLegHeelRaise} reps = how many; for {ExerciseNames.WalkRun} sets = repeats).",
+            Description = Words.ExerciseNameHelp(string.Join(", ", ExerciseNames.Loggable.Select(e => e.Id)), ExerciseNames.SingleLegHeelRaise, ExerciseNames.WalkRun),
         };
-        var sets = new Option<int>("--sets") { Description = "Sets done (for walk-run: repeats).", HelpName = "S", Required = true };
-        var reps = new Option<int>("--reps") { Description = "Repetitions per set (for a heel-raise test: how many you managed).", HelpName = "R", Required = true };
-        var load = new Option<double?>("--load") { Description = "Added weight in kilograms, if any.", HelpName = "KG" };
-        var pain = new Option<int?>("--pain") { Description = "Pain during the exercise, 0–10 (the programme moves on or steps back by it).", HelpName = "SCORE" };
+        var sets = new Option<int>("--sets") { Description = Words.SetsHelp, HelpName = "S", Required = true };
+        var reps = new Option<int>("--reps") { Description = Words.RepsHelp, HelpName = "R", Required = true };
+        var load = new Option<double?>("--load") { Description = Words.LoadHelp, HelpName = "KG" };
+        var pain = new Option<int?>("--pain") { Description = Words.ExercisePainHelp, HelpName = "SCORE" };
         var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
-        var command = new Command("exercise", "Log an exercise session from the plan, with the pain during it.")
+        var command = new Command("exercise", Words.ExerciseHelp)
         {
             name, sets, reps, load, pain, db, asOf, json,
         };
@@ -89,10 +92,15 @@ public static class LogCommand
                 CommonOptions.Valid(InputRules.LoadKg.Check("loadKg", parse.GetValue(load)), "log exercise: --load"),
                 CommonOptions.Valid(InputRules.Pain.Check("pain", parse.GetValue(pain)), "log exercise: --pain"));
 
-            var what = $"{ExerciseNames.TitleOf(checkIn.Name)}: {checkIn.Sets} × {checkIn.Reps}"
-                + (checkIn.LoadKg is { } kg ? $" with {kg:0.#} kg" : string.Empty)
-                + (checkIn.Pain is { } p ? $", pain {p}/10" : string.Empty)
-                + $" on {HumanDate.Of(date)}";
+            var title = ExerciseNames.TitleOf(checkIn.Name);
+            var day = HumanDate.Of(date);
+            var what = (checkIn.LoadKg, checkIn.Pain) switch
+            {
+                ({ } kg, { } p) => Words.ExerciseWithLoadAndPain(title, checkIn.Sets, checkIn.Reps, kg, p, day),
+                ({ } kg, null) => Words.ExerciseWithLoad(title, checkIn.Sets, checkIn.Reps, kg, day),
+                (null, { } p) => Words.ExerciseWithPain(title, checkIn.Sets, checkIn.Reps, p, day),
+                _ => Words.Exercise(title, checkIn.Sets, checkIn.Reps, day),
+            };
             return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogExercise(checkIn));
         });
         return command;
@@ -102,11 +110,11 @@ public static class LogCommand
     {
         var answers = new Option<string?>("--answers")
         {
-            Description = "Read the answers from a JSON file (as for assess) instead of asking; \"-\" reads standard input.",
+            Description = Words.RedFlagsAnswersHelp,
             HelpName = "FILE",
         };
         var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
-        var command = new Command("red-flags", "Check the warning signs again. Any new sign re-runs the triage at once and can raise the advice; it never lowers it.")
+        var command = new Command("red-flags", Words.RedFlagsHelp)
         {
             answers, db, asOf, json,
         };
@@ -125,7 +133,8 @@ public static class LogCommand
             }
 
             var found = outcome.Answers.Present.Count;
-            return CheckIn(context, parse.GetValue(db), date, asJson, $"a warning-sign check on {HumanDate.Of(date)} ({found} sign{(found == 1 ? string.Empty : "s")} answered yes)",
+            var what = found == 1 ? Words.RedFlagCheckOneSign(HumanDate.Of(date)) : Words.RedFlagCheck(HumanDate.Of(date), found);
+            return CheckIn(context, parse.GetValue(db), date, asJson, what,
                 journal => journal.RecordRedFlagCheck(outcome.Answers, date));
         });
         return command;
@@ -135,11 +144,11 @@ public static class LogCommand
     {
         var cleared = new Option<bool>("--cleared-for-rehab")
         {
-            Description = "The clinician examined the calf and said you can start graded rehabilitation: the programme returns to self-care from today.",
+            Description = Words.ClearedHelp,
         };
-        var note = new Option<string?>("--note") { Description = "What they said, to keep with the record.", HelpName = "TEXT" };
+        var note = new Option<string?>("--note") { Description = Words.ClinicianNoteHelp, HelpName = "TEXT" };
         var (db, asOf, json) = (CommonOptions.Db(), CommonOptions.AsOf(), CommonOptions.Json());
-        var command = new Command("clinician", "Record a visit to a doctor or physiotherapist about the calf. Only their clearance lowers the advice.")
+        var command = new Command("clinician", Words.ClinicianHelp)
         {
             cleared, note, db, asOf, json,
         };
@@ -148,8 +157,8 @@ public static class LogCommand
             var date = parse.GetValue(asOf) ?? context.Today;
             var review = new ClinicianReview(date, parse.GetValue(cleared), CommonOptions.Valid(InputRules.Note.Check("note", parse.GetValue(note)), "--note"));
             var what = review.ClearedForRehab
-                ? $"a clinician's clearance for graded rehabilitation on {HumanDate.Of(date)}"
-                : $"a visit to a clinician on {HumanDate.Of(date)} (not cleared for rehabilitation)";
+                ? Words.Cleared(HumanDate.Of(date))
+                : Words.Visit(HumanDate.Of(date));
             return CheckIn(context, parse.GetValue(db), date, parse.GetValue(json), what, journal => journal.LogClinicianReview(review));
         });
         return command;
@@ -176,14 +185,14 @@ public static class LogCommand
 
     private static Command Sweat(CliContext context)
     {
-        var before = new Option<double>("--before-kg") { Description = "Body mass before the run (nude or dry minimal clothing, after the toilet).", HelpName = "KG", Required = true };
-        var after = new Option<double>("--after-kg") { Description = "Body mass after the run (towelled dry).", HelpName = "KG", Required = true };
-        var drank = new Option<double>("--drank-l") { Description = "Litres drunk during the run.", HelpName = "L", Required = true };
-        var minutes = new Option<double>("--minutes") { Description = "Duration of the run.", HelpName = "MIN", Required = true };
-        var urine = new Option<double>("--urine-l") { Description = "Litres of urine passed during the run, if any.", HelpName = "L" };
-        var next = new Option<double>("--next-run-minutes") { Description = "Length of the long run to plan for (default 120).", HelpName = "MIN", DefaultValueFactory = _ => 120 };
+        var before = new Option<double>("--before-kg") { Description = Words.BeforeHelp, HelpName = "KG", Required = true };
+        var after = new Option<double>("--after-kg") { Description = Words.AfterHelp, HelpName = "KG", Required = true };
+        var drank = new Option<double>("--drank-l") { Description = Words.DrankHelp, HelpName = "L", Required = true };
+        var minutes = new Option<double>("--minutes") { Description = Words.MinutesHelp, HelpName = "MIN", Required = true };
+        var urine = new Option<double>("--urine-l") { Description = Words.UrineHelp, HelpName = "L" };
+        var next = new Option<double>("--next-run-minutes") { Description = Words.NextRunHelp, HelpName = "MIN", DefaultValueFactory = _ => 120 };
         var json = CommonOptions.Json();
-        var command = new Command("sweat", "Work out your sweat rate from a weighed run, and a fluid plan for your next long run.")
+        var command = new Command("sweat", Words.SweatHelp)
         {
             before, after, drank, minutes, urine, next, json,
         };
@@ -208,11 +217,12 @@ public static class LogCommand
             }
 
             var grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow("Sweat rate", $"{plan.SweatRateLitresPerHour:0.00} L per hour");
-            grid.AddRow("Body mass change", $"{plan.BodyMassChangePercent:0.0} %");
-            grid.AddRow($"For a {plan.RunMinutes:0}-minute run", $"drink {plan.DrinkMinLitresPerHour:0.00}–{plan.DrinkMaxLitresPerHour:0.00} L per hour");
-            grid.AddRow("Afterwards", $"about {plan.AfterRunLitres:0.00} L over the next hours");
-            context.Out.Write(new Panel(grid).Header(" Sweat test ").Border(BoxBorder.Rounded));
+            void Row(string label, string value) => grid.AddRow(Markup.Escape(label), Markup.Escape(value));
+            Row(Words.SweatRate, Words.LitresPerHour(plan.SweatRateLitresPerHour));
+            Row(Words.BodyMassChange, Words.Percent(plan.BodyMassChangePercent));
+            Row(Words.ForARun(plan.RunMinutes), Words.Drink(plan.DrinkMinLitresPerHour, plan.DrinkMaxLitresPerHour));
+            Row(Words.Afterwards, Words.AfterwardsLitres(plan.AfterRunLitres));
+            context.Out.Write(new Panel(grid).Header($" {Markup.Escape(Words.SweatTest)} ").Border(BoxBorder.Rounded));
             foreach (var line in plan.Advice)
             {
                 context.Out.MarkupLineInterpolated($" • {line}");

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Formats.Audio;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.MetronomeText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -15,11 +17,11 @@ public static class MetronomeCommand
 
     public static Command Create(CliContext context)
     {
-        var spm = new Option<double>("--spm") { Description = "Steps per minute: one click per step.", HelpName = "N", Required = true };
-        var minutes = new Option<double>("--minutes") { Description = $"Length of the track (default {DefaultMinutes}).", HelpName = "M", DefaultValueFactory = _ => DefaultMinutes };
-        var accent = new Option<int>("--accent") { Description = "Make every Nth click higher and louder (e.g. 2 for left and right); 0 for none.", HelpName = "EVERY" };
-        var output = new Option<string>("--out", "-o") { Description = "The file to write: Ogg Opus (small), or WAV if its name ends in .wav.", HelpName = "FILE.opus", Required = true };
-        var command = new Command("metronome", "Write a metronome click track (an Opus file a phone plays, or WAV) at your target cadence.") { spm, minutes, accent, output };
+        var spm = new Option<double>("--spm") { Description = Words.SpmHelp, HelpName = "N", Required = true };
+        var minutes = new Option<double>("--minutes") { Description = Words.MinutesHelp(DefaultMinutes), HelpName = "M", DefaultValueFactory = _ => DefaultMinutes };
+        var accent = new Option<int>("--accent") { Description = Words.AccentHelp, HelpName = "EVERY" };
+        var output = new Option<string>("--out", "-o") { Description = Words.OutHelp, HelpName = "FILE.opus", Required = true };
+        var command = new Command("metronome", Words.CommandHelp) { spm, minutes, accent, output };
         command.SetAction(parse =>
         {
             var spec = new ClickTrackSpec(parse.GetValue(spm), parse.GetValue(minutes), parse.GetValue(accent));
@@ -48,8 +50,8 @@ public static class MetronomeCommand
 
             var interval = (60 / spec.StepsPerMinute).ToString("0.000", CultureInfo.InvariantCulture);
             var size = (new FileInfo(file).Length / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
-            var kind = wav ? "WAV" : "Opus, encoded by Concentus";
-            context.Out.MarkupLineInterpolated($"Wrote [bold]{file}[/] ({kind}, {size} MB): {spec.StepsPerMinute} steps per minute (a click every {interval} s) for {spec.Minutes} minutes.");
+            var kind = wav ? Words.Wav : Words.Opus;
+            context.Out.MarkupLine(Styled.Markup(Words.Wrote(Styled.Bold(file), kind, size, spec.StepsPerMinute, interval, spec.Minutes)));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CalfCoach.Cli.Rendering;
+using CalfCoach.Cli.Resources;
 using CalfCoach.Core;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Formats.Calendar;
@@ -19,17 +20,17 @@ public static class PlanCommand
         var json = CommonOptions.Json();
         var ics = new Option<string?>("--ics")
         {
-            Description = "Also write the week ahead and the next review as an iCalendar file (.ics) for your calendar app.",
+            Description = PlanText.IcsHelp,
             HelpName = "FILE",
         };
         var zone = new Option<string?>("--time-zone")
         {
-            Description = "Time zone of the calendar events (IANA name, e.g. Europe/London; default: your profile's, else this computer's).",
+            Description = PlanText.TimeZoneHelp,
             HelpName = "ZONE",
         };
         var at = new Option<TimeOnly>("--at")
         {
-            Description = "Local time of each day's session in the calendar (HH:MM, default 07:30).",
+            Description = PlanText.AtHelp,
             HelpName = "HH:MM",
             DefaultValueFactory = _ => new TimeOnly(7, 30),
             CustomParser = result =>
@@ -40,11 +41,11 @@ public static class PlanCommand
                     return time;
                 }
 
-                result.AddError($"--at must be a time written HH:MM, such as 07:30, not \"{text}\".");
+                result.AddError(PlanText.BadTime(text));
                 return default;
             },
         };
-        var command = new Command("plan", "Your recovery programme: today's tasks and the week ahead. It moves on with your check-ins (calfcoach log pain / exercise).")
+        var command = new Command("plan", PlanText.CommandHelp)
         {
             db, asOf, json, ics, zone, at,
         };
@@ -59,13 +60,14 @@ public static class PlanCommand
                 var zoneId = parse.GetValue(zone) ?? new TrainingHistory(database).LoadProfile().TimeZoneId ?? TimeZoneInfo.Local.Id;
                 if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out _))
                 {
-                    throw new UserInputException($"--time-zone: unknown time zone \"{zoneId}\"; use an IANA name such as Europe/London or America/New_York.");
+                    throw new UserInputException(PlanText.UnknownTimeZone(zoneId));
                 }
 
                 var text = ProgrammeCalendar.Write(programme.State, programme.StartedOn, new CalendarOptions(zoneId, parse.GetValue(at), context.Clock.GetUtcNow()));
                 OutputFile.WriteAtomically(file, text);
-                var message = $"Calendar written to {file}: {programme.State.Week.Count} daily sessions at {parse.GetValue(at):HH:mm} ({zoneId}) and the review on {HumanDate.Of(programme.State.NextReview)}.";
-                (parse.GetValue(json) ? context.Error : context.Out).MarkupLineInterpolated($"{message}");
+                var message = PlanText.CalendarWritten(
+                    file, programme.State.Week.Count, parse.GetValue(at).ToString("HH:mm", CultureInfo.CurrentCulture), zoneId, HumanDate.Of(programme.State.NextReview));
+                (parse.GetValue(json) ? context.Error : context.Out).MarkupLine(Markup.Escape(message));
             }
 
             if (parse.GetValue(json))
@@ -84,8 +86,7 @@ public static class PlanCommand
 
     /// <exception cref="UserInputException">No assessment has been recorded on or before <paramref name="date"/>.</exception>
     internal static ProgrammeView Programme(RecoveryJournal journal, DateOnly date) =>
-        journal.Programme(date) ?? throw new UserInputException(
-            $"there is no recovery programme on {IsoDate.ToText(date)} yet: record an assessment first (calfcoach assess --answers FILE --db FILE).");
+        journal.Programme(date) ?? throw new UserInputException(PlanText.NoProgramme(IsoDate.ToText(date)));
 
     internal static void WriteJson(CliContext context, ProgrammeView programme)
     {

@@ -4,6 +4,7 @@ using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Analysis.Json;
 using CalfCoach.Import.History;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ProfileText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -12,25 +13,25 @@ public static class ProfileCommand
 {
     public static Command Create(CliContext context)
     {
-        var units = new Option<string?>("--units") { Description = "km or mi.", HelpName = "UNITS" };
+        var units = new Option<string?>("--units") { Description = Words.UnitsHelp, HelpName = "UNITS" };
         units.AcceptOnlyFromAmong("km", "mi");
-        var zone = new Option<string?>("--time-zone") { Description = "IANA time zone, e.g. Europe/London (used where a file has no offset).", HelpName = "ZONE" };
-        var height = new Option<double?>("--height-cm") { Description = "Height in centimetres (for the overstriding estimate).", HelpName = "CM" };
-        var leg = new Option<double?>("--leg-cm") { Description = "Leg length in centimetres, if measured.", HelpName = "CM" };
-        var mass = new Option<double?>("--mass-kg") { Description = "Body mass in kilograms.", HelpName = "KG" };
-        var born = CommonOptions.Date("--born", "Date of birth (YYYY-MM-DD), for an age-based maximum heart rate.");
-        var maxHr = new Option<double?>("--max-hr") { Description = "Maximum heart rate, if known.", HelpName = "BPM" };
-        var restHr = new Option<double?>("--resting-hr") { Description = "Resting heart rate, if known.", HelpName = "BPM" };
-        var review = new Option<double?>("--shoe-review-km") { Description = "Distance at which to review shoes (default 500).", HelpName = "KM" };
-        var replace = new Option<double?>("--shoe-replace-km") { Description = "Distance by which to replace shoes (default 800).", HelpName = "KM" };
+        var zone = new Option<string?>("--time-zone") { Description = Words.TimeZoneHelp, HelpName = "ZONE" };
+        var height = new Option<double?>("--height-cm") { Description = Words.HeightHelp, HelpName = "CM" };
+        var leg = new Option<double?>("--leg-cm") { Description = Words.LegHelp, HelpName = "CM" };
+        var mass = new Option<double?>("--mass-kg") { Description = Words.MassHelp, HelpName = "KG" };
+        var born = CommonOptions.Date("--born", Words.BornHelp);
+        var maxHr = new Option<double?>("--max-hr") { Description = Words.MaxHrHelp, HelpName = "BPM" };
+        var restHr = new Option<double?>("--resting-hr") { Description = Words.RestingHrHelp, HelpName = "BPM" };
+        var review = new Option<double?>("--shoe-review-km") { Description = Words.ShoeReviewHelp, HelpName = "KM" };
+        var replace = new Option<double?>("--shoe-replace-km") { Description = Words.ShoeReplaceHelp, HelpName = "KM" };
         var country = new Option<string?>("--country")
         {
-            Description = "Two-letter code of the country you live in (GB, US, DE, …): the emergency and same-day care numbers in the advice.",
+            Description = Words.CountryHelp,
             HelpName = "CODE",
         };
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var command = new Command("profile", "Show your profile, or update the values given.")
+        var command = new Command("profile", Words.CommandHelp)
         {
             units, zone, height, leg, mass, born, maxHr, restHr, review, replace, country, db, json,
         };
@@ -71,18 +72,19 @@ public static class ProfileCommand
             }
 
             var grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow("Units", DistanceText.Symbol(profile.Units));
-            grid.AddRow("Country", profile.Country is { } code
-                ? $"{CalfCoach.Core.Assessment.EmergencyServices.For(code).Name} (emergency {CalfCoach.Core.Assessment.EmergencyServices.For(code).Emergency})"
-                : "not chosen: the advice names the common emergency numbers (--country to choose)");
-            grid.AddRow("Time zone", profile.TimeZoneId ?? "-");
-            grid.AddRow("Height", profile.HeightMeters is { } hm ? $"{hm * 100:0} cm" : "-");
-            grid.AddRow("Leg length", profile.LegLengthMeters is { } lm ? $"{lm * 100:0} cm" : "-");
-            grid.AddRow("Body mass", profile.BodyMassKilograms is { } kg ? $"{kg:0.#} kg" : "-");
-            grid.AddRow("Born", profile.DateOfBirth is { } birthday ? HumanDate.Of(birthday) : "-");
-            grid.AddRow("Max / resting HR", $"{profile.MaxHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} / {profile.RestingHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
-            grid.AddRow("Shoes", $"review at {DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0")}, replace by {DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")}");
-            context.Out.Write(new Panel(grid).Header(changed ? " Profile saved " : " Profile "));
+            void Row(string label, string value) => grid.AddRow(Markup.Escape(label), Markup.Escape(value));
+            Row(Words.Units, DistanceText.Symbol(profile.Units));
+            Row(Words.Country, profile.Country is { } code
+                ? Words.CountryValue(CalfCoach.Core.Assessment.EmergencyServices.For(code).Name, CalfCoach.Core.Assessment.EmergencyServices.For(code).Emergency)
+                : Words.NoCountry);
+            Row(Words.TimeZone, profile.TimeZoneId ?? "-");
+            Row(Words.Height, profile.HeightMeters is { } hm ? Words.Centimetres(hm * 100) : "-");
+            Row(Words.LegLength, profile.LegLengthMeters is { } lm ? Words.Centimetres(lm * 100) : "-");
+            Row(Words.BodyMass, profile.BodyMassKilograms is { } kg ? Words.Kilograms(kg) : "-");
+            Row(Words.Born, profile.DateOfBirth is { } birthday ? HumanDate.Of(birthday) : "-");
+            Row(Words.HeartRates, $"{profile.MaxHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} / {profile.RestingHeartRateBpm?.ToString("0", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            Row(Words.Shoes, Words.ShoeDistances(DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0"), DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")));
+            context.Out.Write(new Panel(grid).Header($" {Markup.Escape(changed ? Words.SavedTitle : Words.Title)} "));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using CalfCoach.Cli.Rendering;
+using CalfCoach.Cli.Resources;
 using CalfCoach.Core;
-using CalfCoach.Core.Analysis;
 using CalfCoach.Import.History;
 using CalfCoach.Report;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ReportText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -12,12 +14,12 @@ public static class ReportCommand
 {
     public static Command Create(CliContext context)
     {
-        var output = new Option<string>("--out", "-o") { Description = "The HTML file to write.", HelpName = "FILE", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = Words.OutHelp, HelpName = "FILE", Required = true };
         var db = CommonOptions.Db();
         var asOf = CommonOptions.AsOf();
-        var onset = CommonOptions.Date("--onset", "The day the pain began (YYYY-MM-DD); default: from --answers, else the as-of date.");
-        var answers = new Option<string?>("--answers") { Description = "Include the assessment of these answers as the current plan (\"-\" reads standard input).", HelpName = "FILE" };
-        var command = new Command("report", "Write a self-contained HTML report: weekly distance, workload ratio, cadence, shoes, findings and the plan.")
+        var onset = CommonOptions.Date("--onset", Words.OnsetHelp);
+        var answers = new Option<string?>("--answers") { Description = Words.AnswersHelp, HelpName = "FILE" };
+        var command = new Command("report", Words.CommandHelp)
         {
             output, db, asOf, onset, answers,
         };
@@ -40,7 +42,7 @@ public static class ReportCommand
             };
             if (report.OnsetDay > date)
             {
-                throw new UserInputException($"--onset ({IsoDate.ToText(report.OnsetDay)}) cannot be after --as-of ({IsoDate.ToText(date)}).");
+                throw new UserInputException(CommonText.OnsetAfterAsOf(IsoDate.ToText(report.OnsetDay), IsoDate.ToText(date)));
             }
 
             var (analysis, _, html) = report.Build(ReportOptions.For(history.LoadProfile(), context.Today), (day, pain) => history.Analyze(day, pain));
@@ -48,7 +50,9 @@ public static class ReportCommand
             var file = parse.GetValue(output)!;
             OutputFile.WriteAtomically(file, html);
 
-            context.Out.MarkupLineInterpolated($"Report written to [bold]{file}[/] ({FindingText.Count(analysis.Runs.Count, "run", "runs")}, {FindingText.Count(analysis.Findings.Count, "finding", "findings")}). Open it in any browser; it makes no network requests.");
+            var runs = analysis.Runs.Count == 1 ? Words.Run(1) : Words.Runs(analysis.Runs.Count);
+            var findings = analysis.Findings.Count == 1 ? Words.Finding(1) : Words.Findings(analysis.Findings.Count);
+            context.Out.MarkupLine(Styled.Markup(Words.Written(Styled.Bold(file), runs, findings)));
             return ExitCodes.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core.Demo;
 using CalfCoach.Import.Demo;
 using CalfCoach.Storage;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ServeText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -26,33 +28,31 @@ public static class ServeCommand
         var db = CommonOptions.Db();
         var urls = new Option<string?>("--urls")
         {
-            Description = $"Where to listen, e.g. http://127.0.0.1:8080 (default {CalfCoachWebOptions.DefaultUrl}: this computer only). Separate several with ';'.",
+            Description = Words.UrlsHelp(CalfCoachWebOptions.DefaultUrl),
             HelpName = "URL",
         };
-        var demo = new Option<bool>("--demo") { Description = "Show a generated demo runner (in a temporary database, deleted on exit) instead of your own data." };
+        var demo = new Option<bool>("--demo") { Description = Words.DemoHelp };
         var allowedHosts = new Option<string?>("--allowed-hosts")
         {
-            Description = "Host names (or *.domain) people open CalfCoach by, separated by ';' or ','. Needed with --urls beyond this computer; "
-                + "this computer's own addresses and the names in --urls are always allowed.",
+            Description = Words.AllowedHostsHelp,
             HelpName = "HOSTS",
         };
         var knownProxies = new Option<string?>("--known-proxies")
         {
-            Description = "IP addresses of reverse proxies whose X-Forwarded-Host/-For/-Proto headers are believed, separated by ';' or ','.",
+            Description = Words.KnownProxiesHelp,
             HelpName = "IPS",
         };
         var certificate = new Option<string?>("--certificate")
         {
-            Description = "The TLS certificate for https:// addresses: a .pfx file, or a PEM certificate (full chain) with --certificate-key. "
-                + "A password for either comes from CALFCOACH_CERTIFICATE_PASSWORD.",
+            Description = Words.CertificateHelp(CertificatePasswordVariable),
             HelpName = "FILE",
         };
         var certificateKey = new Option<string?>("--certificate-key")
         {
-            Description = "The PEM private key of a PEM --certificate.",
+            Description = Words.CertificateKeyHelp,
             HelpName = "FILE",
         };
-        var command = new Command("serve", "Open CalfCoach in your browser: dashboard, import, the calf check, shoes, profile, metronome and the report.")
+        var command = new Command("serve", Words.CommandHelp)
         {
             db, urls, demo, allowedHosts, knownProxies, certificate, certificateKey,
         };
@@ -64,7 +64,7 @@ public static class ServeCommand
                 if (!Uri.TryCreate(address.Replace("://*", "://any", StringComparison.Ordinal).Replace("://+", "://any", StringComparison.Ordinal), UriKind.Absolute, out var uri)
                     || uri.Scheme is not ("http" or "https"))
                 {
-                    throw new UserInputException($"--urls: \"{address}\" is not an address such as http://127.0.0.1:5080.");
+                    throw new UserInputException(Words.NotAnAddress(address));
                 }
             }
 
@@ -74,7 +74,7 @@ public static class ServeCommand
             {
                 if (host.Length > 253 || Uri.CheckHostName(host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host) == UriHostNameType.Unknown)
                 {
-                    throw new UserInputException($"--allowed-hosts: \"{host}\" is not a host name such as calfcoach.lan or 192.168.1.20.");
+                    throw new UserInputException(Words.NotAHostName(host));
                 }
             }
 
@@ -83,7 +83,7 @@ public static class ServeCommand
             {
                 proxies.Add(System.Net.IPAddress.TryParse(proxy, out var ip)
                     ? ip
-                    : throw new UserInputException($"--known-proxies: \"{proxy}\" is not an IP address such as 10.0.0.2."));
+                    : throw new UserInputException(Words.NotAnIpAddress(proxy)));
             }
 
             if (CalfCoachWebOptions.BindingProblem(addresses, hosts) is { } binding)
@@ -104,7 +104,7 @@ public static class ServeCommand
             {
                 demoFolder = Directory.CreateTempSubdirectory("calfcoach-serve-demo-");
                 database = Database.OpenSqlite(Path.Combine(demoFolder.FullName, "demo.db"), context.Clock);
-                context.Out.MarkupLine("[dim]Generating the demo runner's history and importing it…[/]");
+                context.Out.MarkupLine($"[dim]{Markup.Escape(Words.GeneratingDemo)}[/]");
                 await DemoDatabase.PopulateAsync(database, Path.Combine(demoFolder.FullName, "generated-history"), today.AddDays(-DemoDaysSinceOnset), cancellationToken);
             }
             else
@@ -117,7 +117,7 @@ public static class ServeCommand
             var signIn = database.IsServerDatabase;
             if (!signIn && !addresses.All(CalfCoachWebOptions.IsLoopbackUrl))
             {
-                context.Error.MarkupLineInterpolated($"[yellow]warning:[/] {string.Join(", ", addresses)} can be reached from other computers on your network. A database file has no accounts: anyone on that network who opens CalfCoach can read and change your health and training data. For a shared server, use PostgreSQL (--db postgres://…): everyone then signs in.");
+                context.Error.MarkupLineInterpolated($"[yellow]{Words.WarningLabel}[/] {Words.OpenNetwork(string.Join(", ", addresses))}");
             }
 
             try
@@ -142,11 +142,11 @@ public static class ServeCommand
                 catch (IOException ex) when (InUse(ex))
                 {
                     var taken = addresses.Where(a => ex.Message.Contains(a, StringComparison.OrdinalIgnoreCase)).DefaultIfEmpty(string.Join(", ", addresses)).First();
-                    throw new UserInputException($"{taken} is already in use (is CalfCoach or another program running there?). Choose another port, e.g. calfcoach serve --urls {OtherPort(taken)}");
+                    throw new UserInputException(Words.InUse(taken, OtherPort(taken)));
                 }
                 catch (IOException ex)
                 {
-                    throw new UserInputException($"cannot listen on {string.Join(", ", addresses)}: {ex.Message} Choose another address with --urls.");
+                    throw new UserInputException(Words.CannotListen(string.Join(", ", addresses), ex.Message));
                 }
 
                 var listening = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? addresses;
@@ -154,8 +154,8 @@ public static class ServeCommand
                 {
                     await WarmUpAsync(app, listening, cancellationToken);
                 }
-                context.Out.MarkupLineInterpolated($"CalfCoach is running. Open [bold link]{listening.First()}[/] in your browser.");
-                context.Out.MarkupLineInterpolated($"[dim]Data: {(demoFolder is null ? database.DisplayName : "generated demo runner (temporary)")}. Press Ctrl+C to stop.[/]");
+                context.Out.MarkupLine(Styled.Markup(Words.Running(Styled.In("bold link", listening.First()))));
+                context.Out.MarkupLineInterpolated($"[dim]{Words.Data(demoFolder is null ? database.DisplayName : Words.DemoData)}[/]");
                 try
                 {
                     await app.WaitForShutdownAsync(cancellationToken);
@@ -199,7 +199,7 @@ public static class ServeCommand
     {
         if (path is null)
         {
-            return keyPath is null ? null : throw new UserInputException("--certificate-key: give the certificate too, with --certificate FILE.");
+            return keyPath is null ? null : throw new UserInputException(Words.KeyWithoutCertificate);
         }
 
         var password = Environment.GetEnvironmentVariable(CertificatePasswordVariable);
@@ -214,15 +214,16 @@ public static class ServeCommand
 
             if (path.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".crt", StringComparison.OrdinalIgnoreCase))
             {
-                throw new UserInputException($"--certificate: \"{path}\" is a PEM certificate; give its private key with --certificate-key FILE.");
+                throw new UserInputException(Words.PemWithoutKey(path));
             }
 
             return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, password);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
         {
-            throw new UserInputException(
-                $"--certificate: cannot read \"{path}\"{(keyPath is null ? "" : $" with the key \"{keyPath}\"")}: {ex.Message} (a wrong or missing {CertificatePasswordVariable}?)");
+            throw new UserInputException(keyPath is null
+                ? Words.CannotReadCertificate(path, ex.Message, CertificatePasswordVariable)
+                : Words.CannotReadCertificateWithKey(path, keyPath, ex.Message, CertificatePasswordVariable));
         }
     }
 

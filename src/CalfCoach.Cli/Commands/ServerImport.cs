@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using CalfCoach.Import;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ImportText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -24,12 +25,12 @@ internal static class ServerImport
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new UserInputException($"--server: give the server's full address, like https://calfcoach.example.org (got \"{text}\").");
+            throw new UserInputException(Words.ServerNotAnAddress(text));
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
         {
-            throw new UserInputException($"--server: {uri.Host} is reached over plain http, which would send your token and health data unencrypted; use its https:// address (plain http is allowed only for localhost, 127.0.0.1 and ::1).");
+            throw new UserInputException(Words.ServerPlainHttp(uri.Host));
         }
 
         return uri;
@@ -52,7 +53,7 @@ internal static class ServerImport
             }
             else
             {
-                throw new UserInputException($"{path}: no such file or folder.");
+                throw new UserInputException(Words.NoSuchPath(path));
             }
         }
 
@@ -105,7 +106,7 @@ internal static class ServerImport
             for (var i = 0; i < batches.Count; i++)
             {
                 var batch = batches[i];
-                var label = batches.Count == 1 ? "the upload" : $"batch {i + 1} of {batches.Count} ({batch.Count} files from {batch[0].Name})";
+                var label = batches.Count == 1 ? Words.TheUpload : Words.Batch(i + 1, batches.Count, batch.Count, batch[0].Name);
                 for (var attempt = 1; ; attempt++)
                 {
                     var before = sent;
@@ -138,7 +139,7 @@ internal static class ServerImport
                             var summary = JsonSerializer.Deserialize(body, ImportJsonContext.Default.ImportSummary);
                             if (summary is null)
                             {
-                                CliApp.WriteError(context, $"{server.Host} answered {label} with something that is not an import summary; is {server} a CalfCoach server?");
+                                CliApp.WriteError(context, Words.NotASummary(server.Host, label, server.ToString()));
                                 return ExitCodes.Failure;
                             }
 
@@ -151,23 +152,25 @@ internal static class ServerImport
                         switch (response.StatusCode)
                         {
                             case HttpStatusCode.Unauthorized:
-                                throw new UserInputException($"{server.Host} refused the token (revoked, expired or mistyped); make a new one on the server's account page ({new Uri(server, "account")}) and pass it with --token or {TokenVariable}.");
+                                throw new UserInputException(Words.TokenRefused(server.Host, new Uri(server, "account").ToString(), TokenVariable));
                             case HttpStatusCode.RequestEntityTooLarge:
-                                CliApp.WriteError(context, $"{label} is over {server.Host}'s upload limit{(batch.Count == 1 ? $" ({batch[0].FullName}, {batch[0].Length / 1e6:0.#} MB)" : string.Empty)}; {detail ?? "ask its administrator, or import that file locally."}");
+                                CliApp.WriteError(context, batch.Count == 1
+                                    ? Words.OverLimitFile(label, server.Host, batch[0].FullName, batch[0].Length / 1e6, detail ?? Words.AskAdministrator)
+                                    : Words.OverLimit(label, server.Host, detail ?? Words.AskAdministrator));
                                 return ExitCodes.Failure;
                             case HttpStatusCode.ServiceUnavailable when attempt < MaxBusyTries:
                                 var wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(5);
                                 wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxBusyWait ? MaxBusyWait : wait;
-                                context.Error.WriteLine($"{server.Host} is busy importing other files; trying {label} again in {wait.TotalSeconds:0} s (try {attempt + 1} of {MaxBusyTries}).");
+                                context.Error.WriteLine(Words.Busy(server.Host, label, wait.TotalSeconds, attempt + 1, MaxBusyTries));
                                 sent = before;
                                 onBytes?.Invoke(sent);
                                 await Task.Delay(wait, cancellationToken);
                                 continue;
                             case HttpStatusCode.ServiceUnavailable:
-                                CliApp.WriteError(context, $"{server.Host} stayed busy after {MaxBusyTries} tries; nothing of {label} was imported. Run the same command later: files already imported are not imported twice.");
+                                CliApp.WriteError(context, Words.StayedBusy(server.Host, MaxBusyTries, label));
                                 return ExitCodes.Failure;
                             default:
-                                CliApp.WriteError(context, $"{server.Host} refused {label} ({(int)response.StatusCode}): {detail ?? response.ReasonPhrase}");
+                                CliApp.WriteError(context, Words.Refused(server.Host, label, (int)response.StatusCode, detail ?? response.ReasonPhrase ?? string.Empty));
                                 return ExitCodes.Failure;
                         }
                     }
@@ -192,7 +195,7 @@ internal static class ServerImport
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask(Markup.Escape($"Uploading to {server.Host}"), maxValue: Math.Max(1, total));
+                    var task = ctx.AddTask(Markup.Escape(Words.Uploading(server.Host)), maxValue: Math.Max(1, total));
                     code = await UploadAll(b => task.Value = Math.Min(b, task.MaxValue));
                     task.Value = task.MaxValue;
                 });
@@ -214,12 +217,12 @@ internal static class ServerImport
             {
                 var what = ex.HttpRequestError switch
                 {
-                    HttpRequestError.NameResolutionError => $"the name {target.Host} was not found; check the address",
-                    HttpRequestError.ConnectionError => $"nothing answered at {target.Host}:{target.Port}; check the address and that the server is running",
-                    HttpRequestError.SecureConnectionError => $"the secure connection to {target.Host} failed; check its certificate and that the address is its https:// one",
-                    _ => $"the connection to {target.Host} failed ({ex.Message}); check the address and your network",
+                    HttpRequestError.NameResolutionError => Words.NameNotFound(target.Host),
+                    HttpRequestError.ConnectionError => Words.NothingAnswered(target.Host, target.Port),
+                    HttpRequestError.SecureConnectionError => Words.SecureConnectionFailed(target.Host),
+                    _ => Words.ConnectionFailed(target.Host, ex.Message),
                 };
-                CliApp.WriteError(context, $"could not reach the CalfCoach server {target}: {what}.");
+                CliApp.WriteError(context, Words.CouldNotReach(target.ToString(), what));
                 return null;
             }
         }

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core.Analysis;
 using CalfCoach.Core.Validation;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.ShoesText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -15,7 +17,7 @@ public static class ShoesCommand
 {
     public static Command Create(CliContext context)
     {
-        var shoes = new Command("shoes", "Your shoes and the distance on them. Strava exports name the shoe of each run; others are matched by date or assigned by hand.");
+        var shoes = new Command("shoes", Words.CommandHelp);
         shoes.Subcommands.Add(Add(context));
         shoes.Subcommands.Add(List(context));
         shoes.Subcommands.Add(Assign(context));
@@ -25,11 +27,11 @@ public static class ShoesCommand
 
     private static Command Add(CliContext context)
     {
-        var name = new Argument<string>("NAME") { Description = "The shoe's name, as your watch app or Strava spells it." };
-        var since = CommonOptions.Date("--since", "First day you ran in it (YYYY-MM-DD); default today.");
-        var startKm = new Option<double>("--start-km") { Description = "Distance it had already run before --since.", HelpName = "KM" };
+        var name = new Argument<string>("NAME") { Description = Words.NameHelp };
+        var since = CommonOptions.Date("--since", Words.SinceHelp);
+        var startKm = new Option<double>("--start-km") { Description = Words.StartKmHelp, HelpName = "KM" };
         var db = CommonOptions.Db();
-        var command = new Command("add", "Add a pair of shoes.") { name, since, startKm, db };
+        var command = new Command("add", Words.AddHelp) { name, since, startKm, db };
         command.SetAction(parse =>
         {
             var km = CommonOptions.Valid(InputRules.ShoeStartKm.Check("startKm", parse.GetValue(startKm)), "--start-km");
@@ -44,7 +46,7 @@ public static class ShoesCommand
                 throw new UserInputException(ex.Message);
             }
 
-            context.Out.MarkupLineInterpolated($"Added [bold]{parse.GetValue(name)}[/].");
+            context.Out.MarkupLine(Styled.Markup(Words.Added(Styled.Bold(parse.GetValue(name)!))));
             return ExitCodes.Ok;
         });
         return command;
@@ -55,7 +57,7 @@ public static class ShoesCommand
         var db = CommonOptions.Db();
         var asOf = CommonOptions.AsOf();
         var json = CommonOptions.Json();
-        var command = new Command("list", "List shoes with their distance and age.") { db, asOf, json };
+        var command = new Command("list", Words.ListHelp) { db, asOf, json };
         command.SetAction(parse =>
         {
             var date = parse.GetValue(asOf) ?? context.Today;
@@ -71,16 +73,17 @@ public static class ShoesCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]Shoes[/] [dim](review at {DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0")}, replace by {DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")})[/]")
-                .AddColumn("Shoe").AddColumn("Since").AddColumn(new TableColumn(DistanceText.Symbol(profile.Units)).RightAligned()).AddColumn(new TableColumn("Days").RightAligned()).AddColumn("Status");
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.Title)}[/] [dim]{Markup.Escape(Words.Limits(DistanceText.Distance(profile.ShoeReviewKilometers, profile.Units, "0"), DistanceText.Distance(profile.ShoeReplaceKilometers, profile.Units, "0")))}[/]")
+                .AddColumn(Markup.Escape(Words.ShoeColumn)).AddColumn(Markup.Escape(Words.SinceColumn)).AddColumn(new TableColumn(DistanceText.Symbol(profile.Units)).RightAligned())
+                .AddColumn(new TableColumn(Markup.Escape(Words.DaysColumn)).RightAligned()).AddColumn(Markup.Escape(Words.StatusColumn));
             foreach (var r in rows)
             {
                 var status = r.Condition(profile) switch
                 {
-                    "retired" => $"retired {r.Retired}",
-                    "replace" => "[red]replace[/]",
-                    "review" => "[yellow]review[/]",
-                    var ok => ok,
+                    "retired" => Markup.Escape(Words.Retired(r.Retired!)),
+                    "replace" => $"[red]{Markup.Escape(Words.Replace)}[/]",
+                    "review" => $"[yellow]{Markup.Escape(Words.Review)}[/]",
+                    _ => Markup.Escape(Words.Ok),
                 };
                 table.AddRow(new Text(r.Name), new Text(r.Since), new Text(DistanceText.FromKilometers(r.Kilometers, profile.Units).ToString("0", CultureInfo.InvariantCulture)),
                     new Text(r.AgeDays.ToString(CultureInfo.InvariantCulture)), new Markup(status));
@@ -94,19 +97,19 @@ public static class ShoesCommand
 
     private static Command Assign(CliContext context)
     {
-        var activity = new Argument<long>("ACTIVITY") { Description = "The activity id (see calfcoach activities --json)." };
-        var name = new Argument<string>("NAME") { Description = "The shoe's name." };
+        var activity = new Argument<long>("ACTIVITY") { Description = Words.ActivityHelp };
+        var name = new Argument<string>("NAME") { Description = Words.ShoeNameHelp };
         var db = CommonOptions.Db();
-        var command = new Command("assign", "Assign a shoe to an activity by hand.") { activity, name, db };
+        var command = new Command("assign", Words.AssignHelp) { activity, name, db };
         command.SetAction(parse =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
             if (!new ProfileStore(database).AssignShoe(parse.GetValue(activity), parse.GetValue(name)!))
             {
-                throw new UserInputException($"there is no activity {parse.GetValue(activity)} or no shoe named \"{parse.GetValue(name)}\"; see calfcoach activities and calfcoach shoes list.");
+                throw new UserInputException(Words.NoActivityOrShoe(parse.GetValue(activity), parse.GetValue(name)!));
             }
 
-            context.Out.MarkupLineInterpolated($"Activity {parse.GetValue(activity)} now uses [bold]{parse.GetValue(name)}[/].");
+            context.Out.MarkupLine(Styled.Markup(Words.Assigned(parse.GetValue(activity), Styled.Bold(parse.GetValue(name)!))));
             return ExitCodes.Ok;
         });
         return command;
@@ -114,19 +117,19 @@ public static class ShoesCommand
 
     private static Command Retire(CliContext context)
     {
-        var name = new Argument<string>("NAME") { Description = "The shoe's name." };
-        var on = CommonOptions.Date("--on", "Last day you ran in it (YYYY-MM-DD); default today.");
+        var name = new Argument<string>("NAME") { Description = Words.ShoeNameHelp };
+        var on = CommonOptions.Date("--on", Words.OnHelp);
         var db = CommonOptions.Db();
-        var command = new Command("retire", "Retire a pair of shoes.") { name, on, db };
+        var command = new Command("retire", Words.RetireHelp) { name, on, db };
         command.SetAction(parse =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
             if (!new ProfileStore(database).RetireShoe(parse.GetValue(name)!, parse.GetValue(on) ?? context.Today))
             {
-                throw new UserInputException($"there is no shoe named \"{parse.GetValue(name)}\"; see calfcoach shoes list.");
+                throw new UserInputException(Words.NoShoe(parse.GetValue(name)!));
             }
 
-            context.Out.MarkupLineInterpolated($"Retired [bold]{parse.GetValue(name)}[/].");
+            context.Out.MarkupLine(Styled.Markup(Words.RetiredShoe(Styled.Bold(parse.GetValue(name)!))));
             return ExitCodes.Ok;
         });
         return command;

@@ -2,10 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CalfCoach.Cli.Rendering;
 using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Validation;
 using CalfCoach.Web.Accounts;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.UsersText;
 
 namespace CalfCoach.Cli.Commands;
 
@@ -18,7 +20,7 @@ public static class UsersCommand
 {
     public static Command Create(CliContext context)
     {
-        var users = new Command("users", "Accounts of a server with sign-in: athletes, clinicians and admins.");
+        var users = new Command("users", Words.CommandHelp);
         users.Subcommands.Add(Add(context));
         users.Subcommands.Add(ResetPassword(context));
         users.Subcommands.Add(List(context));
@@ -28,16 +30,16 @@ public static class UsersCommand
 
     private static Command Add(CliContext context)
     {
-        var email = new Argument<string>("EMAIL") { Description = "The account's e-mail address (its sign-in name)." };
+        var email = new Argument<string>("EMAIL") { Description = Words.EmailHelp };
         var role = new Option<string>("--role")
         {
-            Description = "athlete (owns one runner's data), clinician or admin.",
+            Description = Words.RoleHelp,
             HelpName = "ROLE",
             Required = true,
         };
         role.AcceptOnlyFromAmong([.. AccountRoles.Names]);
         var db = CommonOptions.Db();
-        var command = new Command("add", "Add an account; its password is the first line of standard input (at least 12 characters). Creates the schema on an empty database.")
+        var command = new Command("add", Words.AddHelp)
         {
             email, role, db,
         };
@@ -45,7 +47,7 @@ public static class UsersCommand
         {
             if (!AccountRoles.TryParse(parse.GetValue(role), out var chosen))
             {
-                throw new UserInputException($"--role: give one of {string.Join(", ", AccountRoles.Names)}.");
+                throw new UserInputException(Words.GiveARole(string.Join(", ", AccountRoles.Names)));
             }
 
             var address = CommonOptions.Valid(InputRules.Email.Check("email", parse.GetValue(email)), "EMAIL")!;
@@ -54,11 +56,13 @@ public static class UsersCommand
             var (account, error) = new AccountService(database).Create(address, password, chosen);
             if (account is null)
             {
-                CliApp.WriteError(context, $"{(error!.Key == "password" ? "password (standard input)" : "EMAIL")}: {error.Message}");
+                CliApp.WriteError(context, $"{(error!.Key == "password" ? Words.PasswordInput : "EMAIL")}: {error.Message}");
                 return error.Key == "email" ? ExitCodes.AlreadyExists : ExitCodes.BadInput;
             }
 
-            context.Out.MarkupLineInterpolated($"Added [bold]{account.Email}[/] ({AccountRoles.Name(account.Role)}{(account.RunnerId is { } runner ? $", runner {runner}" : string.Empty)}).");
+            context.Out.MarkupLine(Styled.Markup(account.RunnerId is { } runner
+                ? Words.AddedRunner(Styled.Bold(account.Email), AccountRoles.Name(account.Role), runner)
+                : Words.Added(Styled.Bold(account.Email), AccountRoles.Name(account.Role))));
             return ExitCodes.Ok;
         });
         return command;
@@ -66,9 +70,9 @@ public static class UsersCommand
 
     private static Command ResetPassword(CliContext context)
     {
-        var email = new Argument<string>("EMAIL") { Description = "The account's e-mail address." };
+        var email = new Argument<string>("EMAIL") { Description = Words.ResetEmailHelp };
         var db = CommonOptions.Db();
-        var command = new Command("reset-password", "Set a new password (the first line of standard input) and end every session and API token of the account.")
+        var command = new Command("reset-password", Words.ResetPasswordHelp)
         {
             email, db,
         };
@@ -79,11 +83,11 @@ public static class UsersCommand
             using var database = DatabaseOption.Open(parse.GetValue(db));
             if (new AccountService(database).ResetPassword(address, password) is { } error)
             {
-                CliApp.WriteError(context, $"{(error.Key == "password" ? "password (standard input)" : "EMAIL")}: {error.Message}");
+                CliApp.WriteError(context, $"{(error.Key == "password" ? Words.PasswordInput : "EMAIL")}: {error.Message}");
                 return error.Key == "email" ? ExitCodes.NotFound : ExitCodes.BadInput;
             }
 
-            context.Out.MarkupLineInterpolated($"The password of [bold]{address.Trim()}[/] is changed; every session and token of the account has ended.");
+            context.Out.MarkupLine(Styled.Markup(Words.PasswordChanged(Styled.Bold(address.Trim()))));
             return ExitCodes.Ok;
         });
         return command;
@@ -93,7 +97,7 @@ public static class UsersCommand
     {
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
-        var command = new Command("list", "List the accounts.") { db, json };
+        var command = new Command("list", Words.ListHelp) { db, json };
         command.SetAction(parse =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
@@ -107,8 +111,9 @@ public static class UsersCommand
                 return ExitCodes.Ok;
             }
 
-            var table = new Table().Border(TableBorder.Rounded).Title("[bold]Accounts[/]")
-                .AddColumn(new TableColumn("Id").RightAligned()).AddColumn("E-mail").AddColumn("Role").AddColumn(new TableColumn("Runner").RightAligned()).AddColumn("Created (UTC)");
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.Title)}[/]")
+                .AddColumn(new TableColumn(Markup.Escape(Words.IdColumn)).RightAligned()).AddColumn(Markup.Escape(Words.EmailColumn)).AddColumn(Markup.Escape(Words.RoleColumn))
+                .AddColumn(new TableColumn(Markup.Escape(Words.RunnerColumn)).RightAligned()).AddColumn(Markup.Escape(Words.CreatedColumn));
             foreach (var r in rows)
             {
                 table.AddRow(new Text(r.Id.ToString(CultureInfo.InvariantCulture)), new Text(r.Email), new Text(r.Role),
@@ -123,10 +128,10 @@ public static class UsersCommand
 
     private static Command SelfRegistration(CliContext context)
     {
-        var state = new Argument<string?>("on|off") { Description = "on: athletes may create their own accounts at /register; off: only admins add accounts. Without it, shows the setting.", Arity = ArgumentArity.ZeroOrOne };
+        var state = new Argument<string?>("on|off") { Description = Words.SelfRegistrationStateHelp, Arity = ArgumentArity.ZeroOrOne };
         state.AcceptOnlyFromAmong("on", "off");
         var db = CommonOptions.Db();
-        var command = new Command("self-registration", "Show or switch whether athletes may create their own accounts.") { state, db };
+        var command = new Command("self-registration", Words.SelfRegistrationHelp) { state, db };
         command.SetAction(parse =>
         {
             using var database = DatabaseOption.Open(parse.GetValue(db));
@@ -136,9 +141,9 @@ public static class UsersCommand
                 store.SelfRegistration = wanted == "on";
             }
 
-            context.Out.MarkupLine(store.SelfRegistration
-                ? "Self-registration is [bold]on[/]: athletes can create their own accounts at /register."
-                : "Self-registration is [bold]off[/]: only admins add accounts (calfcoach users add).");
+            context.Out.MarkupLine(Styled.Markup(store.SelfRegistration
+                ? Words.SelfRegistrationOn(Styled.Bold("on"))
+                : Words.SelfRegistrationOff(Styled.Bold("off"))));
             return ExitCodes.Ok;
         });
         return command;
@@ -149,7 +154,7 @@ public static class UsersCommand
     private static string ReadPassword(CliContext context) =>
         context.In.ReadLine() is { } line
             ? line.TrimEnd('\r')
-            : throw new UserInputException("password (standard input): give the password as the first line of standard input, e.g. printf '%s\\n' \"$PASSWORD\" | calfcoach users add …");
+            : throw new UserInputException(Words.NoPassword);
 }
 
 /// <summary>An account as <c>calfcoach users list --json</c> prints it (never its password hash).</summary>

@@ -1,3 +1,5 @@
+using CalfCoach.Cli.Resources;
+
 namespace CalfCoach.Cli.Interactive;
 
 /// <summary>A labelled choice in a question.</summary>
@@ -32,4 +34,4 @@ public interface IAnswerPrompter
 
 /// <summary>Input ended before a required question was answered.</summary>
 public sealed class InputEndedException(string question)
-    : Exception($"input ended before this question was answered: \"{question}\". A missing answer is never taken as \"no\"; answer every question, or use --answers FILE.");
+    : Exception(InteractiveText.InputEnded(question));

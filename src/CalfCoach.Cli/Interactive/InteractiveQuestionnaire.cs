@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Assessment.Json;
+using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.InteractiveText;
 
 namespace CalfCoach.Cli.Interactive;
 
@@ -18,7 +20,7 @@ public static class InteractiveQuestionnaire
     public static QuestionnaireOutcome Run(IAnswerPrompter prompter)
     {
         ArgumentNullException.ThrowIfNull(prompter);
-        prompter.Say("[bold]CalfCoach calf-pain check.[/] Answer each question y or n. [dim]This is not a diagnosis.[/]");
+        prompter.Say($"[bold]{Markup.Escape(Words.IntroTitle)}[/] {Markup.Escape(Words.IntroAnswer)} [dim]{Markup.Escape(Words.IntroNotADiagnosis)}[/]");
 
         var json = new JsonObject { [Questionnaire.VersionKey] = Questionnaire.CurrentVersion };
         var yes = new HashSet<Symptom>();
@@ -47,44 +49,44 @@ public static class InteractiveQuestionnaire
             }
         }
 
-        prompter.Section("Timing");
-        var daysSinceOnset = prompter.AskWholeNumber("How many days ago did the pain start? (0 = today)", 0, 3650);
+        prompter.Section(Words.Timing);
+        var daysSinceOnset = prompter.AskWholeNumber(Words.DaysSinceOnset, 0, 3650);
         json[Questionnaire.DaysSinceOnsetKey] = daysSinceOnset;
-        json[Questionnaire.DaysOfHomeCareKey] = prompter.AskWholeNumber("For how many of those days have you rested it and cared for it at home?", 0, daysSinceOnset);
+        json[Questionnaire.DaysOfHomeCareKey] = prompter.AskWholeNumber(Words.DaysOfHomeCare, 0, daysSinceOnset);
 
-        prompter.Section("About the pain");
-        if (prompter.AskOptionalWholeNumber("How bad is the pain now, from 0 (none) to 10 (worst imaginable)?", 0, PainScore.Max) is { } pain)
+        prompter.Section(Words.AboutThePain);
+        if (prompter.AskOptionalWholeNumber(Words.PainScore, 0, PainScore.Max) is { } pain)
         {
             json[Questionnaire.PainScoreKey] = pain;
         }
 
-        json[Questionnaire.PainLocationKey] = prompter.AskOneOf("Where is the pain?",
+        json[Questionnaire.PainLocationKey] = prompter.AskOneOf(Words.PainLocation,
             Questionnaire.PainLocationChoices.Select(c => new Choice<string>(c.Label, c.Value)).ToArray());
-        Optional(json, Questionnaire.SideKey, prompter.AskOptionalChoice<Side>("Which calf?", [new("left", Side.Left), new("right", Side.Right), new("both", Side.Both)]) switch
+        Optional(json, Questionnaire.SideKey, prompter.AskOptionalChoice<Side>(Words.Side, [new("left", Side.Left), new("right", Side.Right), new("both", Side.Both)]) switch
         {
             Side.Left => "left",
             Side.Right => "right",
             Side.Both => "both",
             _ => null,
         });
-        Optional(json, Questionnaire.OnsetKey, prompter.AskOptionalChoice<Onset>("Did it come on suddenly or gradually?", [new("sudden", Onset.Sudden), new("gradual", Onset.Gradual)]) switch
+        Optional(json, Questionnaire.OnsetKey, prompter.AskOptionalChoice<Onset>(Words.Onset, [new("sudden", Onset.Sudden), new("gradual", Onset.Gradual)]) switch
         {
             Onset.Sudden => "sudden",
             Onset.Gradual => "gradual",
             _ => null,
         });
-        Optional(json, Questionnaire.AfterInjuryKey, prompter.AskOptionalYesNo("Did it follow a knock, a fall, a twist or a hard push-off?"));
-        Optional(json, Questionnaire.CrampDuringRunKey, prompter.AskOptionalYesNo("Did it start as a cramp during a run?"));
+        Optional(json, Questionnaire.AfterInjuryKey, prompter.AskOptionalYesNo(Words.AfterInjury));
+        Optional(json, Questionnaire.CrampDuringRunKey, prompter.AskOptionalYesNo(Words.CrampDuringRun));
 
-        prompter.Section("About you");
-        Optional(json, Questionnaire.DiabetesOrImmunosuppressedKey, prompter.AskOptionalYesNo("Do you have diabetes, or a condition or treatment that weakens your immune system?"));
-        json[Questionnaire.MedicinesKey] = List(prompter.AskMany("Do you take any of these medicines (the antibiotic: in the last month)?",
+        prompter.Section(Words.AboutYou);
+        Optional(json, Questionnaire.DiabetesOrImmunosuppressedKey, prompter.AskOptionalYesNo(Words.DiabetesOrImmunosuppressed));
+        json[Questionnaire.MedicinesKey] = List(prompter.AskMany(Words.Medicines,
             Questionnaire.MedicineChoices.Select(c => new Choice<string>(c.Label, c.Value)).ToArray()));
-        json[Questionnaire.DvtRiskFactorsKey] = List(prompter.AskMany("Do any of these apply to you?",
+        json[Questionnaire.DvtRiskFactorsKey] = List(prompter.AskMany(Words.DvtRiskFactors,
             Enum.GetValues<DvtRiskFactor>().Select(f => new Choice<string>(f.Describe(), f.Id())).ToArray()));
 
-        prompter.Section("Recent training");
-        json[Questionnaire.RecentChangesKey] = List(prompter.AskMany("Which of these changed in the weeks before the pain?",
+        prompter.Section(Words.RecentTraining);
+        json[Questionnaire.RecentChangesKey] = List(prompter.AskMany(Words.RecentChanges,
             Enum.GetValues<RecentChange>().Select(c => new Choice<string>(c.Describe(), c.Id())).ToArray()));
 
         var read = AnswersJsonReader.Read(json.ToJsonString());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.InteractiveText;
 
 namespace CalfCoach.Cli.Interactive;
 
@@ -23,7 +24,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
 
     private bool? AskOptionalYesNo(string question, bool required)
     {
-        var hint = required ? "y/n" : "y/n, Enter to skip";
+        var hint = required ? Words.YesNoHint : Words.OptionalYesNoHint;
         while (true)
         {
             var reply = Ask(question, hint);
@@ -36,7 +37,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
                 case "" when !required:
                     return null;
                 default:
-                    console.MarkupLine("[yellow]Please answer y or n.[/]");
+                    console.MarkupLine($"[yellow]{Markup.Escape(Words.AnswerYesOrNo)}[/]");
                     break;
             }
         }
@@ -48,7 +49,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
 
     private int? AskNumber(string question, int min, int max, bool required)
     {
-        var hint = required ? $"{min}–{max}" : $"{min}–{max}, Enter to skip";
+        var hint = required ? Words.RangeHint(min, max) : Words.OptionalRangeHint(min, max);
         while (true)
         {
             var reply = Ask(question, hint);
@@ -62,7 +63,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
                 return value;
             }
 
-            console.MarkupLine(CultureInfo.InvariantCulture, "[yellow]Please give a whole number from {0} to {1}.[/]", min, max);
+            console.MarkupLine($"[yellow]{Markup.Escape(Words.WholeNumber(min, max))}[/]");
         }
     }
 
@@ -72,7 +73,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
         var labels = string.Join("/", choices.Select(c => c.Label));
         while (true)
         {
-            var reply = Ask(question, $"{labels}, Enter to skip");
+            var reply = Ask(question, Words.OptionalChoiceHint(labels));
             if (reply.Length == 0)
             {
                 return null;
@@ -84,7 +85,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
                 return match.Value;
             }
 
-            console.MarkupLineInterpolated($"[yellow]Please answer one of: {labels}.[/]");
+            console.MarkupLineInterpolated($"[yellow]{Words.AnswerOneOf(labels)}[/]");
         }
     }
 
@@ -98,13 +99,13 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
 
         while (true)
         {
-            var reply = Ask("The number that fits best", $"1–{choices.Count}");
+            var reply = Ask(Words.NumberThatFits, Words.RangeHint(1, choices.Count));
             if (int.TryParse(reply, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= choices.Count)
             {
                 return choices[n - 1].Value;
             }
 
-            console.MarkupLineInterpolated($"[yellow]Please give one number from 1 to {choices.Count}.[/]");
+            console.MarkupLineInterpolated($"[yellow]{Words.OneNumber(choices.Count)}[/]");
         }
     }
 
@@ -118,7 +119,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
 
         while (true)
         {
-            var reply = Ask("Numbers that apply, separated by commas", "or \"none\"");
+            var reply = Ask(Words.NumbersThatApply, Words.NoneHint);
             if (string.Equals(reply, "none", StringComparison.OrdinalIgnoreCase))
             {
                 return [];
@@ -143,7 +144,7 @@ public sealed class LinePrompter(IAnsiConsole console, TextReader input) : IAnsw
                 return picked.Distinct().ToArray();
             }
 
-            console.MarkupLineInterpolated($"[yellow]Please give numbers from 1 to {choices.Count} separated by commas, or \"none\".[/]");
+            console.MarkupLineInterpolated($"[yellow]{Words.SomeNumbers(choices.Count)}[/]");
         }
     }
 

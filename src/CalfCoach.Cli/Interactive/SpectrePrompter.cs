@@ -1,4 +1,5 @@
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.InteractiveText;
 
 namespace CalfCoach.Cli.Interactive;
 
@@ -19,14 +20,14 @@ public sealed class SpectrePrompter(IAnsiConsole console) : IAnswerPrompter
     public bool AskYesNo(string question) =>
         console.Prompt(new TextPrompt<string>(Markup.Escape(question), StringComparer.OrdinalIgnoreCase)
             .AddChoices(["y", "n"])
-            .InvalidChoiceMessage("[yellow]Please answer y or n.[/]")) is "y" or "Y";
+            .InvalidChoiceMessage($"[yellow]{Markup.Escape(Words.AnswerYesOrNo)}[/]")) is "y" or "Y";
 
     public bool? AskOptionalYesNo(string question)
     {
         var reply = console.Prompt(new TextPrompt<string>(Markup.Escape(question), StringComparer.OrdinalIgnoreCase)
             .AddChoices(["y", "n", Skip])
             .DefaultValue(Skip)
-            .InvalidChoiceMessage("[yellow]Please answer y, n or skip.[/]"));
+            .InvalidChoiceMessage($"[yellow]{Markup.Escape(Words.AnswerYesNoOrSkip)}[/]"));
         return reply.ToUpperInvariant() switch
         {
             "Y" => true,
@@ -37,14 +38,14 @@ public sealed class SpectrePrompter(IAnsiConsole console) : IAnswerPrompter
 
     public int AskWholeNumber(string question, int min, int max) =>
         console.Prompt(new TextPrompt<int>(Markup.Escape(question))
-            .Validate(n => n >= min && n <= max, $"[yellow]Please give a whole number from {min} to {max}.[/]"));
+            .Validate(n => n >= min && n <= max, $"[yellow]{Markup.Escape(Words.WholeNumber(min, max))}[/]"));
 
     public int? AskOptionalWholeNumber(string question, int min, int max)
     {
-        var reply = console.Prompt(new TextPrompt<string>($"{Markup.Escape(question)} [dim]({min}–{max}, Enter to skip)[/]")
+        var reply = console.Prompt(new TextPrompt<string>($"{Markup.Escape(question)} [dim]({Markup.Escape(Words.OptionalRangeHint(min, max))})[/]")
             .AllowEmpty()
             .Validate(s => s.Length == 0 || (int.TryParse(s, out var n) && n >= min && n <= max),
-                $"[yellow]Please give a whole number from {min} to {max}, or press Enter to skip.[/]"));
+                $"[yellow]{Markup.Escape(Words.WholeNumberOrSkip(min, max))}[/]"));
         return reply.Length == 0 ? null : int.Parse(reply, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -70,7 +71,7 @@ public sealed class SpectrePrompter(IAnsiConsole console) : IAnswerPrompter
         console.Prompt(new MultiSelectionPrompt<Choice<T>>()
                 .Title(Markup.Escape(question))
                 .NotRequired()
-                .InstructionsText("[dim](Space to tick, Enter when done; tick nothing if none apply)[/]")
+                .InstructionsText($"[dim]{Markup.Escape(Words.TickHint)}[/]")
                 .UseConverter(c => Markup.Escape(c.Label))
                 .AddChoices(choices))
             .Select(c => c.Value)

@@ -1,6 +1,7 @@
 using CalfCoach.Core.Assessment;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Words = CalfCoach.Cli.Resources.AssessmentViewText;
 
 namespace CalfCoach.Cli.Rendering;
 
@@ -34,20 +35,20 @@ public static class AssessmentView
             new Text(string.Empty),
             Bullets(result.DoNowText));
         console.Write(new Panel(header)
-            .Header($" Assessment for {HumanDate.Of(result.AsOf)} ")
+            .Header($" {Markup.Escape(Words.AssessmentFor(HumanDate.Of(result.AsOf)))} ")
             .Border(BoxBorder.Heavy)
             .BorderColor(colour)
             .Expand());
 
         if (stoppedEarly)
         {
-            console.MarkupLine("[bold]Questions stopped early:[/] your answers already show an emergency sign, so nothing else could make this less urgent.");
+            console.MarkupLine($"[bold]{Markup.Escape(Words.StoppedEarlyLabel)}[/] {Markup.Escape(Words.StoppedEarly)}");
         }
 
         if (result.RedFlags.Count > 0)
         {
-            var flags = new Table().Border(TableBorder.Rounded).Title("[bold]Warning signs in your answers[/]")
-                .AddColumn("Level").AddColumn("Why it matters");
+            var flags = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.WarningSignsTitle)}[/]")
+                .AddColumn(Markup.Escape(Words.LevelColumn)).AddColumn(Markup.Escape(Words.WhyItMattersColumn));
             foreach (var flag in result.RedFlags)
             {
                 flags.AddRow(
@@ -60,14 +61,14 @@ public static class AssessmentView
 
         if (result.Concerns.Count > 0)
         {
-            console.MarkupLine("[bold]These signs can go with[/] [dim](possibilities to rule out, not a diagnosis)[/]:");
+            console.MarkupLine(Words.ConcernsMarkup);
             console.Write(Bullets(result.Concerns.Select(c => char.ToUpperInvariant(c.Possibility()[0]) + c.Possibility()[1..])));
         }
 
         if (result.ContributingFactors.Count > 0)
         {
-            var factors = new Table().Border(TableBorder.Rounded).Title("[bold]Likely contributing causes[/]")
-                .AddColumn("Cause").AddColumn("Evidence");
+            var factors = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Words.CausesTitle)}[/]")
+                .AddColumn(Markup.Escape(Words.CauseColumn)).AddColumn(Markup.Escape(Words.EvidenceColumn));
             foreach (var factor in result.ContributingFactors)
             {
                 factors.AddRow(new Text(factor.Title), new Text(factor.Evidence));
@@ -78,23 +79,23 @@ public static class AssessmentView
 
         if (result.SelfCare.Count > 0)
         {
-            console.Write(PlanList("Self-care now", result.SelfCare));
+            console.Write(PlanList(Words.SelfCareTitle, result.SelfCare));
         }
 
         foreach (var withheld in result.Withheld)
         {
-            console.MarkupLineInterpolated($"[yellow]Left out:[/] {withheld.Reason}");
+            console.MarkupLineInterpolated($"[yellow]{Words.LeftOutLabel}[/] {withheld.Reason}");
         }
 
         if (result.Prevention.Count > 0)
         {
-            console.Write(PlanList("Prevention, once you are recovering", result.Prevention));
+            console.Write(PlanList(Words.PreventionTitle, result.Prevention));
         }
 
-        console.MarkupLineInterpolated($"[bold]Review on {HumanDate.Of(result.FollowUp.ReviewOn)}.[/] Act sooner if:");
+        console.MarkupLineInterpolated($"[bold]{Words.ReviewOn(HumanDate.Of(result.FollowUp.ReviewOn))}[/] {Words.ActSoonerIf}");
         console.Write(Bullets(result.FollowUp.Triggers.Select(t => $"{t.When}: {t.Then}")));
         console.WriteLine();
-        console.Write(new Panel(new Text(AssessmentResult.Notice)).Header(" Not a diagnosis ").Border(BoxBorder.Rounded));
+        console.Write(new Panel(new Text(AssessmentResult.Notice)).Header($" {Markup.Escape(Words.NotADiagnosisTitle)} ").Border(BoxBorder.Rounded));
     }
 
     /// <summary>A list rather than a table: long advice reads better full-width, on a narrow terminal too.</summary>

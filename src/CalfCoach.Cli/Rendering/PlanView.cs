@@ -3,6 +3,7 @@ using CalfCoach.Core.Assessment;
 using CalfCoach.Core.Plans;
 using CalfCoach.Import.History;
 using Spectre.Console;
+using Words = CalfCoach.Cli.Resources.PlanViewText;
 
 namespace CalfCoach.Cli.Rendering;
 
@@ -17,9 +18,9 @@ public static class PlanView
         Header(console, programme);
 
         var today = new Table().Border(TableBorder.Rounded).Expand()
-            .Title($"[bold]Today, {state.AsOf.ToString("ddd", CultureInfo.CurrentCulture)} {HumanDate.Of(state.AsOf)}[/]")
-            .AddColumn(new TableColumn("Task").NoWrap())
-            .AddColumn("What to do");
+            .Title($"[bold]{Markup.Escape(Words.TodayTitle(state.AsOf.ToString("ddd", CultureInfo.CurrentCulture), HumanDate.Of(state.AsOf)))}[/]")
+            .AddColumn(new TableColumn(Markup.Escape(Words.TaskColumn)).NoWrap())
+            .AddColumn(Markup.Escape(Words.WhatToDoColumn));
         foreach (var task in state.Today)
         {
             today.AddRow(new Markup($"[bold]{Markup.Escape(task.Title)}[/]"), new Text(task.Details));
@@ -28,16 +29,16 @@ public static class PlanView
         console.Write(today);
 
         var week = new Table().Border(TableBorder.Rounded).Expand()
-            .Title("[bold]The week ahead[/] [dim](if nothing changes; your check-ins move it on)[/]")
-            .AddColumn(new TableColumn("Day").NoWrap())
-            .AddColumn("Tasks");
+            .Title($"[bold]{Markup.Escape(Words.WeekTitle)}[/] [dim]{Markup.Escape(Words.WeekNote)}[/]")
+            .AddColumn(new TableColumn(Markup.Escape(Words.DayColumn)).NoWrap())
+            .AddColumn(Markup.Escape(Words.TasksColumn));
         foreach (var day in state.Week.Skip(1))
         {
             week.AddRow($"{day.Date:ddd dd MMM}", string.Join(" · ", day.Tasks.Select(t => t.Title)));
         }
 
         console.Write(week);
-        console.MarkupLine("[bold]Why:[/]");
+        console.MarkupLine($"[bold]{Markup.Escape(Words.Why)}[/]");
         foreach (var reason in state.Reasons.TakeLast(4))
         {
             console.MarkupLineInterpolated($" • {reason}");
@@ -53,9 +54,9 @@ public static class PlanView
         ArgumentNullException.ThrowIfNull(recorded);
         var state = recorded.Programme.State;
         var what = recorded.StartedProgramme
-            ? $"Recorded in {database}: a recovery programme starts on {HumanDate.Of(recorded.Programme.StartedOn)} ({state.Phase.Title()})."
-            : $"Recorded in {database}: your programme (started {HumanDate.Of(recorded.Programme.StartedOn)}) is updated; it is in {state.Phase.Title()}.";
-        console.MarkupLineInterpolated($"[bold]{what}[/] Run [bold]calfcoach plan[/] for today's tasks and log how it goes with [bold]calfcoach log pain[/].");
+            ? Words.RecordedStarted(database, HumanDate.Of(recorded.Programme.StartedOn), state.Phase.Title())
+            : Words.RecordedUpdated(database, HumanDate.Of(recorded.Programme.StartedOn), state.Phase.Title());
+        console.MarkupLine($"[bold]{Markup.Escape(what)}[/] {Styled.Markup(Words.NextSteps(Styled.Bold("calfcoach plan"), Styled.Bold("calfcoach log pain")))}");
     }
 
     /// <summary>After a check-in: what was logged, and whether the advice changed.</summary>
@@ -64,7 +65,7 @@ public static class PlanView
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        console.MarkupLineInterpolated($"[bold]Logged[/] {logged}.");
+        console.MarkupLine(Words.LoggedMarkup(logged));
         if (after.Disposition > before.Disposition)
         {
             var colour = AssessmentView.Colour(after.Disposition);
@@ -72,7 +73,7 @@ public static class PlanView
             console.Write(new Panel(new Rows(
                     new Markup($"[bold {colour.ToMarkup()}][[{AssessmentView.Symbol(after.Disposition)}]] {Markup.Escape(after.Disposition.WireName().ToUpperInvariant())}[/]  [bold]{Markup.Escape(after.Disposition.Headline())}[/]"),
                     new Rows(why.Select(r => new Text("• " + r)))))
-                .Header(" The advice has changed ")
+                .Header($" {Markup.Escape(Words.AdviceChanged)} ")
                 .Border(BoxBorder.Heavy)
                 .BorderColor(colour)
                 .Expand());
@@ -80,20 +81,20 @@ public static class PlanView
 
         if (after.Disposition < before.Disposition)
         {
-            console.MarkupLineInterpolated($"[bold]The advice is now {after.Disposition.WireName()}[/] ({after.Disposition.Headline()}), after the clinician's clearance.");
+            console.MarkupLine(Words.AdviceNowMarkup(after.Disposition.WireName(), after.Disposition.Headline()));
         }
 
         if (after.Phase != before.Phase)
         {
-            console.MarkupLineInterpolated($"[bold]Next phase:[/] {after.Phase.Title()} from {HumanDate.Of(after.PhaseSince)}.");
+            console.MarkupLineInterpolated($"[bold]{Words.NextPhaseLabel}[/] {Words.NextPhase(after.Phase.Title(), HumanDate.Of(after.PhaseSince))}");
         }
 
         if (after.HeelDrops != before.HeelDrops)
         {
-            console.MarkupLineInterpolated($"[bold]Heel drops:[/] now {after.HeelDrops.WireName()}.");
+            console.MarkupLineInterpolated($"[bold]{Words.HeelDropsLabel}[/] {Words.HeelDropsNow(after.HeelDrops.WireName())}");
         }
 
-        console.MarkupLineInterpolated($"Today: {string.Join(" · ", after.Today.Select(t => t.Title))}. Next review {HumanDate.Of(after.NextReview)}.");
+        console.MarkupLine(Markup.Escape(Words.TodayAndReview(string.Join(" · ", after.Today.Select(t => t.Title)), HumanDate.Of(after.NextReview))));
     }
 
     private static void Header(IAnsiConsole console, ProgrammeView programme)
@@ -103,15 +104,26 @@ public static class PlanView
         var lines = new List<Markup>
         {
             new($"[bold {colour.ToMarkup()}][[{AssessmentView.Symbol(state.Disposition)}]] {Markup.Escape(state.Disposition.WireName().ToUpperInvariant())}[/]  [bold]{Markup.Escape(state.Disposition.Headline())}[/]"),
-            new($"Phase: [bold]{Markup.Escape(state.Phase.Title())}[/] since {HumanDate.Of(state.PhaseSince)} · programme day {state.AsOf.DayNumber - programme.StartedOn.DayNumber} (started {HumanDate.Of(programme.StartedOn)}) · next review [bold]{HumanDate.Of(state.NextReview)}[/]"),
+            new(Styled.Markup(Words.PhaseLine(
+                Styled.Bold(state.Phase.Title()), HumanDate.Of(state.PhaseSince), state.AsOf.DayNumber - programme.StartedOn.DayNumber,
+                HumanDate.Of(programme.StartedOn), Styled.Bold(HumanDate.Of(state.NextReview))))),
         };
         if (state.Phase >= Phase.Strengthening && !state.Disposition.ForbidsCoaching())
         {
-            lines.Add(new Markup($"Heel drops: {Markup.Escape(state.HeelDrops.WireName())}"
-                + (state.LadderStage is { } stage ? $" · walk–run stage {stage + 1} of {WalkRunLadder.Stages.Count}" : string.Empty)
-                + (state.WeeklyRunningCapKm is { } cap ? $" · this week's running cap {cap:0.#} km" : string.Empty)));
+            var parts = new List<string> { Words.HeelDrops(state.HeelDrops.WireName()) };
+            if (state.LadderStage is { } stage)
+            {
+                parts.Add(Words.WalkRunStage(stage + 1, WalkRunLadder.Stages.Count));
+            }
+
+            if (state.WeeklyRunningCapKm is { } cap)
+            {
+                parts.Add(Words.RunningCap(cap));
+            }
+
+            lines.Add(new Markup(Markup.Escape(string.Join(" · ", parts))));
         }
 
-        console.Write(new Panel(new Rows(lines)).Header(" Your recovery programme ").Border(BoxBorder.Heavy).BorderColor(colour).Expand());
+        console.Write(new Panel(new Rows(lines)).Header($" {Markup.Escape(Words.ProgrammeTitle)} ").Border(BoxBorder.Heavy).BorderColor(colour).Expand());
     }
 }
