@@ -63,7 +63,9 @@ public sealed class Browser : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = Locale, // dates on the pages follow it
         });
-        context.SetDefaultTimeout(15_000);
+        // CI runs these beside the decoders' fuzzing on two cores: a page that loads in a second alone took over 15 s there
+        // once. A hang still fails, after 30 s.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -83,7 +85,9 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             Locale = Locale,
         });
-        context.SetDefaultTimeout(15_000);
+        // CI runs these beside the decoders' fuzzing on two cores: a page that loads in a second alone took over 15 s there
+        // once. A hang still fails, after 30 s.
+        context.SetDefaultTimeout(30_000);
         return context.Pages.Count > 0 ? context.Pages[0] : await context.NewPageAsync();
     }
 
