@@ -40,6 +40,7 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
         Assert.Equal(runner.RunnerId, roster.AsArray().Single()!["id"]!.GetValue<long>());
         Assert.Equal(runner.Email, roster[0]!["name"]!.GetValue<string>());
         Assert.Equal("self-care", roster[0]!["disposition"]!.GetValue<string>());
+        Assert.Equal($"{WebApp.Today:yyyy-MM-dd}", roster[0]!["lastCheckIn"]!.GetValue<string>());
         foreach (var path in routes)
         {
             await AssertStatusAsync(client, path, clinician.Cookie, HttpStatusCode.OK, "while shared");

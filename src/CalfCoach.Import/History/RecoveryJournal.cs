@@ -298,6 +298,9 @@ public sealed class RecoveryJournal(Database database, TrainingHistory history)
         RedFlagCheck[] Checks,
         ClinicianReview[] Reviews);
 
+    /// <summary>The day of the latest pain or exercise check-in up to <paramref name="asOf"/>; null when there is none.</summary>
+    public DateOnly? LatestCheckIn(DateOnly asOf) => _store.LatestCheckIn(DateOnly.MinValue, asOf);
+
     /// <summary>The pain and exercise check-ins stored from <paramref name="from"/> to <paramref name="to"/> (inclusive), as stored.</summary>
     public (IReadOnlyList<StoredPainCheckIn> Pain, IReadOnlyList<StoredExerciseCheckIn> Exercises) CheckIns(DateOnly from, DateOnly to) =>
         (_store.Pain(from, to), _store.Exercises(from, to));

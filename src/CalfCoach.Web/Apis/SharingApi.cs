@@ -156,9 +156,7 @@ public static class SharingApi
             }
 
             var programme = data.Journal.Programme(data.Today);
-            var (pain, exercises) = data.Journal.CheckIns(data.Today.AddDays(-365), data.Today);
-            var last = pain.Select(p => (DateOnly?)p.Day).Concat(exercises.Select(e => (DateOnly?)e.Day)).Max();
-            entries.Add(new RosterEntry(runner, programme, last, data.Journal.Alerts(data.Today)));
+            entries.Add(new RosterEntry(runner, programme, data.Journal.LatestCheckIn(data.Today), data.Journal.Alerts(data.Today)));
         }
 
         return
@@ -179,7 +177,7 @@ public static class SharingApi
             return NotShared();
         }
 
-        var owner = shared.Roster().FirstOrDefault(r => r.Runner.Value == id)?.Email ?? string.Empty;
+        var owner = shared.Viewing?.Email ?? string.Empty;
         var html = ReportApi.Render(data, answersJson: null).Html;
         var banner = $"<p role=\"note\" style=\"margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00\">{AthletesPageText.ReportBannerHtml(owner).Value}</p>";
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? html.IndexOf('>', at) + 1 : 0;
