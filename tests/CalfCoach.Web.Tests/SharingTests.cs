@@ -92,6 +92,22 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
         // The runner's own reads are not audited: only others' are.
         using var own = await AccountClient.SendAsync(client, HttpMethod.Get, "/api/plan", runner.Cookie);
         Assert.Equal(2, (await GetJsonAsync(client, SharingApi.AuditRoute, runner.Cookie)).AsArray().Count);
+
+        // The runner's export holds the same: who they share with and who looked.
+        using var export = await AccountClient.SendAsync(client, HttpMethod.Get, "/api/me/export", runner.Cookie);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await export.Content.ReadAsByteArrayAsync(Cancel)));
+        JsonNode Entry(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return JsonNode.Parse(reader.ReadToEnd())!;
+        }
+
+        Assert.Equal(
+            new[] { (reader.Email, "read"), (reviewer.Email, "review") }.Order(),
+            Entry("shares.json")["shares"]!.AsArray().Select(s => (s!["email"]!.GetValue<string>(), s["access"]!.GetValue<string>())).Order());
+        Assert.Equal(
+            [(reviewer.Email, "record", "visit"), (reader.Email, "read", "plan")],
+            Entry("audit.json")["events"]!.AsArray().Select(e => (e!["actorEmail"]!.GetValue<string>(), e["action"]!.GetValue<string>(), e["resource"]!.GetValue<string>())).Reverse());
     }
 
     [Fact]

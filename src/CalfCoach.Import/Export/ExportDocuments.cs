@@ -56,6 +56,17 @@ public sealed record ClinicianVisitDocument(string Day, bool ClearedForRehab, st
 /// <param name="Task">The task's id in that day's plan.</param>
 public sealed record TaskCheckOffDocument(string Day, string Task, string RecordedAt);
 
+/// <summary>Who the runner shares their data with on the server the export came from (not restored: accounts are that server's).</summary>
+public sealed record SharesDocument(IReadOnlyList<ShareRecordDocument> Shares);
+
+/// <param name="Access"><c>read</c>, or <c>review</c> (may also record visits).</param>
+public sealed record ShareRecordDocument(string Email, string Access, string Since);
+
+/// <summary>Every read or change of the runner's data by someone else, newest first (not restored: it is that server's record).</summary>
+public sealed record AuditDocument(IReadOnlyList<AuditRecordDocument> Events);
+
+public sealed record AuditRecordDocument(string At, string ActorEmail, string ActorRole, string Action, string Resource);
+
 /// <summary>
 /// Strict both ways: a missing property or a null where none may be is an error when an export is read, so a damaged or
 /// hand-edited file is refused with the property's path instead of restoring something else.
@@ -70,4 +81,6 @@ public sealed record TaskCheckOffDocument(string Day, string Task, string Record
 [JsonSerializable(typeof(ShoesDocument))]
 [JsonSerializable(typeof(AssessmentsDocument))]
 [JsonSerializable(typeof(CheckInsDocument))]
+[JsonSerializable(typeof(SharesDocument))]
+[JsonSerializable(typeof(AuditDocument))]
 internal sealed partial class ExportJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CalfCoach.Core;
+using CalfCoach.Core.Accounts;
 using CalfCoach.Core.Plans.Json;
 using CalfCoach.Import.History;
 using CalfCoach.Storage;
@@ -16,7 +17,9 @@ namespace CalfCoach.Import.Export;
 /// </summary>
 /// <remarks>
 /// Layout: <c>manifest.json</c>, <c>profile.json</c>, <c>shoes.json</c>, <c>assessments.json</c>, <c>check-ins.json</c>,
-/// <c>programme.json</c> (<c>null</c> when there is none) and <c>originals/NAME</c> for each file as it was uploaded.
+/// <c>programme.json</c> (<c>null</c> when there is none), <c>shares.json</c> and <c>audit.json</c> (who the runner shares
+/// with and who else read or changed their data: part of what a runner may ask to see, never restored, since they name
+/// accounts of the server the export came from) and <c>originals/NAME</c> for each file as it was uploaded.
 /// The analysis and the programme are not restored from JSON: they are recomputed from the originals and the journal, as
 /// everywhere else, so a re-import as of the export's day gives the same findings and plan.
 /// </remarks>
@@ -34,6 +37,8 @@ public static class RunnerExport
     public const string AssessmentsEntry = "assessments.json";
     public const string CheckInsEntry = "check-ins.json";
     public const string ProgrammeEntry = "programme.json";
+    public const string SharesEntry = "shares.json";
+    public const string AuditEntry = "audit.json";
     public const string OriginalsFolder = "originals/";
 
     /// <summary>The file name to offer for an export made as of <paramref name="asOf"/>: <c>calfcoach-export-YYYY-MM-DD.zip</c>.</summary>
@@ -83,6 +88,12 @@ public static class RunnerExport
             new AssessmentsDocument([.. records.Journal.Assessments.Select(ToDocument)]), ExportJsonContext.Default.AssessmentsDocument));
         WriteText(zip, CheckInsEntry, JsonSerializer.Serialize(CheckIns(records.Journal), ExportJsonContext.Default.CheckInsDocument));
         WriteText(zip, ProgrammeEntry, programme is null ? "null" : ProgrammeJson.Serialize(programme.State, programme.StartedOn));
+        WriteText(zip, SharesEntry, JsonSerializer.Serialize(
+            new SharesDocument([.. new ShareStore(database).List().Select(s => new ShareRecordDocument(s.ClinicianEmail, ShareAccesses.Name(s.Access), Instant(s.Created)))]),
+            ExportJsonContext.Default.SharesDocument));
+        WriteText(zip, AuditEntry, JsonSerializer.Serialize(
+            new AuditDocument([.. new AuditStore(database).List(int.MaxValue).Select(e => new AuditRecordDocument(Instant(e.At), e.ActorEmail, AccountRoles.Name(e.ActorRole), e.Action, e.Resource))]),
+            ExportJsonContext.Default.AuditDocument));
 
         for (var i = 0; i < stored.Count; i++)
         {
