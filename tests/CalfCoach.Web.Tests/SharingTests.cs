@@ -265,6 +265,7 @@ public sealed class SharingTests(PostgresSignInApp app) : IClassFixture<Postgres
         var runner = await SeedRunnerAsync(client);
         var account = await PageAsync(client, HttpMethod.Get, "/account", runner.Cookie, HttpStatusCode.OK);
         Assert.Contains("/api/me/export", account, StringComparison.Ordinal);
+        Assert.Contains("</strong> (runner).", account, StringComparison.Ordinal); // the role in words, not the API's "athlete"
 
         var refused = await PageAsync(client, HttpMethod.Post, "/account?handler=Delete", runner.Cookie, HttpStatusCode.BadRequest,
             new Dictionary<string, string> { ["password"] = "not the password at all" });

@@ -82,13 +82,6 @@ public sealed class SharingModel(RunnerData data) : PageModel
         };
     }
 
-    public static string Role(AccountRole role) => role switch
-    {
-        AccountRole.Clinician => SharingPageText.RoleClinician,
-        AccountRole.Admin => SharingPageText.RoleAdmin,
-        _ => SharingPageText.RoleRunner,
-    };
-
     private void Load()
     {
         Shares = SharingApi.Shares(data);
