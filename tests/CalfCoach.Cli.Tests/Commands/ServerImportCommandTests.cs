@@ -183,15 +183,30 @@ public sealed class ServerImportCommandTests : IDisposable
     /// <summary>An HTTP server answering every request with the status, JSON body and Retry-After chosen by the test.</summary>
     private sealed class Stub : IAsyncDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
         private readonly Task _loop;
 
         private Stub(Func<HttpListenerRequest, (int Status, string Body, string? RetryAfter)> answer)
         {
-            var port = FreePort();
-            Address = $"http://127.0.0.1:{port}/";
-            _listener.Prefixes.Add(Address);
-            _listener.Start();
+            // A port free a moment ago may be taken by a test running beside this one before the listener binds it
+            // (once in CI: "Address already in use"): try another.
+            for (var attempt = 1; ; attempt++)
+            {
+                Address = $"http://127.0.0.1:{FreePort()}/";
+                var listener = new HttpListener();
+                listener.Prefixes.Add(Address);
+                try
+                {
+                    listener.Start();
+                    _listener = listener;
+                    break;
+                }
+                catch (HttpListenerException) when (attempt < 10)
+                {
+                    listener.Close();
+                }
+            }
+
             _loop = Task.Run(async () =>
             {
                 while (_listener.IsListening)
