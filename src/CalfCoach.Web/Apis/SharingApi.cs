@@ -172,14 +172,13 @@ public static class SharingApi
     public static Results<ContentHttpResult, ProblemHttpResult> ReadReport(long id, HttpContext context, SharedRunners shared)
     {
         ArgumentNullException.ThrowIfNull(shared);
-        if (shared.Open(id, ShareAccess.Read, ReadAction, Resources.Report) is not { } data)
+        if (shared.OpenView(id, ShareAccess.Read, ReadAction, Resources.Report) is not var (data, view))
         {
             return NotShared();
         }
 
-        var owner = shared.Viewing?.Email ?? string.Empty;
         var html = ReportApi.Render(data, answersJson: null).Html;
-        var banner = $"<p role=\"note\" style=\"margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00\">{AthletesPageText.ReportBannerHtml(owner).Value}</p>";
+        var banner = $"<p role=\"note\" style=\"margin:0;padding:.5rem 1rem;background:#fff3cd;color:#3d2e00\">{AthletesPageText.ReportBannerHtml(view.Email).Value}</p>";
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase) is var at and >= 0 ? html.IndexOf('>', at) + 1 : 0;
         return TypedResults.Text(html.Insert(body, banner), "text/html; charset=utf-8");
     }

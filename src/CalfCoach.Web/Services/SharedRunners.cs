@@ -41,15 +41,18 @@ public sealed class SharedRunners(CurrentRunner current, CalfCoachWebOptions opt
     /// The runner's data when they share with the signed-in clinician at <paramref name="needed"/> access, the access
     /// recorded in their audit as <paramref name="action"/> on <paramref name="resource"/>; null (a 404) otherwise.
     /// </summary>
-    public RunnerData? Open(long athleteId, ShareAccess needed, string action, string resource)
+    public RunnerData? Open(long athleteId, ShareAccess needed, string action, string resource) =>
+        OpenView(athleteId, needed, action, resource)?.Data;
+
+    /// <summary>As <see cref="Open"/>, with whose data it is and what the share allows (for a page or a report marked as theirs).</summary>
+    public (RunnerData Data, SharedView View)? OpenView(long athleteId, ShareAccess needed, string action, string resource)
     {
         if (athleteId < 1 || Clinician is not { } clinician || _access.Open(clinician, new RunnerId(athleteId), needed, action, resource) is not { } shared)
         {
             return null;
         }
 
-        Viewing = new SharedView(athleteId, shared.Email, shared.Access);
-        return directory.For(new RunnerId(athleteId));
+        return (directory.For(new RunnerId(athleteId)), new SharedView(athleteId, shared.Email, shared.Access));
     }
 
     /// <summary>
@@ -65,13 +68,14 @@ public sealed class SharedRunners(CurrentRunner current, CalfCoachWebOptions opt
         }
 
         var method = context.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
-        {
-            return Open(id, ShareAccess.Read, Apis.SharingApi.ReadAction, resource);
-        }
+        var opened = HttpMethods.IsGet(method) || HttpMethods.IsHead(method)
+            ? OpenView(id, ShareAccess.Read, Apis.SharingApi.ReadAction, resource)
+            : string.Equals(context.Request.Query["handler"], "Clinician", StringComparison.Ordinal)
+                ? OpenView(id, ShareAccess.Review, Apis.SharingApi.RecordAction, Apis.SharingApi.Resources.Visit)
+                : null;
 
-        return string.Equals(context.Request.Query["handler"], "Clinician", StringComparison.Ordinal)
-            ? Open(id, ShareAccess.Review, Apis.SharingApi.RecordAction, Apis.SharingApi.Resources.Visit)
-            : null;
+        // Only the page's own runner marks the page: the roster opens many runners and marks nothing.
+        Viewing = opened?.View;
+        return opened?.Data;
     }
 }
